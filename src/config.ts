@@ -1,0 +1,152 @@
+/**
+ * Configuration, parsed once from the environment with zod into a typed {@link Config}.
+ * Nothing else in the project reads `process.env`. Every variable is documented in `.env.example`.
+ */
+import { z } from "zod";
+import { HotlineError } from "./errors.js";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+const timeOfDay = z
+  .string()
+  .trim()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, 24-hour (e.g. 09:00)");
+
+function isTimezone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const schema = z.object({
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  CORPUS_DIR: optionalText,
+  HOTLINE_TIMEZONE: z
+    .string()
+    .trim()
+    .default("UTC")
+    .refine(isTimezone, "must be an IANA timezone such as Europe/London"),
+  DATABASE_PATH: z.string().trim().default("./data/hotline.db"),
+  ONTHISDAY_TIME: timeOfDay.default("09:00"),
+  ONTHISDAY_CHANNELS: optionalText,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APPLICATION_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, "must be the application's numeric id")
+      .optional(),
+  ),
+  DISCORD_API_URL: optionalText.pipe(z.string().url("must be a URL").optional()),
+  DISCORD_SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a positive whole number')
+      .transform((value) => (value === "auto" ? "auto" : Number(value)))
+      .optional(),
+  ),
+  SLACK_BOT_TOKEN: optionalText,
+  SLACK_APP_TOKEN: optionalText,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_API_URL: optionalText.pipe(z.string().url("must be a URL").optional()),
+  SLACK_ADMIN_USER_IDS: optionalText,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  RATE_LIMIT_USER_PER_MINUTE: positiveInt(6),
+  RATE_LIMIT_CHANNEL_PER_MINUTE: positiveInt(20),
+});
+
+/** The parsed environment. Platform sections are present only when their credentials are. */
+export interface Config {
+  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  /** Directory of corpus Markdown files; default: the package's `corpus/`. */
+  corpusDir: string | undefined;
+  /** Default IANA timezone for schedules and for "today". */
+  timezone: string;
+  /** SQLite file for subscriptions and the post log. */
+  databasePath: string;
+  /** Default time of day for on-this-day posts, `HH:MM`. */
+  onThisDayTime: string;
+  /** Raw `ONTHISDAY_CHANNELS` (parsed by the scheduler); undefined when unset. */
+  onThisDayChannels: string | undefined;
+  discord:
+    | { token: string; applicationId: string; apiUrl: string | undefined; shards: number | "auto" | undefined }
+    | undefined;
+  slack:
+    | {
+        botToken: string;
+        appToken: string | undefined;
+        signingSecret: string | undefined;
+        apiUrl: string | undefined;
+        adminUserIds: string[];
+        port: number;
+      }
+    | undefined;
+  rateLimit: { userPerMinute: number; channelPerMinute: number };
+}
+
+/**
+ * Parses `env` (default `process.env`). Throws a `config_invalid` HotlineError naming the
+ * variable (never its value, which may be a secret) when something is malformed or incomplete.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+    throw new HotlineError("config_invalid", `config: ${problems.join("; ")}`);
+  }
+  const e = parsed.data;
+  const fail = (message: string): never => {
+    throw new HotlineError("config_invalid", `config: ${message}`);
+  };
+  if (Boolean(e.DISCORD_TOKEN) !== Boolean(e.DISCORD_APPLICATION_ID)) {
+    fail("DISCORD_TOKEN and DISCORD_APPLICATION_ID must be set together");
+  }
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    fail("SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)");
+  }
+  if (!e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+    fail("SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is missing");
+  }
+  return {
+    logLevel: e.LOG_LEVEL,
+    corpusDir: e.CORPUS_DIR,
+    timezone: e.HOTLINE_TIMEZONE,
+    databasePath: e.DATABASE_PATH,
+    onThisDayTime: e.ONTHISDAY_TIME,
+    onThisDayChannels: e.ONTHISDAY_CHANNELS,
+    discord:
+      e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+        ? {
+            token: e.DISCORD_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            apiUrl: e.DISCORD_API_URL,
+            shards: e.DISCORD_SHARDS,
+          }
+        : undefined,
+    slack: e.SLACK_BOT_TOKEN
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          appToken: e.SLACK_APP_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET,
+          apiUrl: e.SLACK_API_URL,
+          adminUserIds: (e.SLACK_ADMIN_USER_IDS ?? "")
+            .split(",")
+            .map((id) => id.trim())
+            .filter(Boolean),
+          port: e.PORT,
+        }
+      : undefined,
+    rateLimit: {
+      userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
+      channelPerMinute: e.RATE_LIMIT_CHANNEL_PER_MINUTE,
+    },
+  };
+}
