@@ -11,9 +11,14 @@ export interface SourceRef {
   publisher: string;
   /** The author's byline, or null when the source names none. */
   author: string | null;
-  /** Publication date as ISO `YYYY-MM-DD` (or `YYYY-MM` / `YYYY` when only that is known). */
-  published: string;
+  /**
+   * Publication date as ISO `YYYY-MM-DD` (or `YYYY-MM` / `YYYY` when only that is known);
+   * null when the page does not give it (never guessed). See `original` for a translation.
+   */
+  published: string | null;
   url: string;
+  /** For a translation: the original article's citation; otherwise null. */
+  original: { title: string; publisher: string; published: string; url: string } | null;
 }
 
 /** A date at its true precision. `iso` is `YYYY-MM-DD`, `YYYY-MM` or `YYYY` to match `precision`. */
@@ -90,8 +95,6 @@ export interface DayDigest {
 
 /** A corpus document as listed by `sources`. */
 export interface SourceSummary extends SourceRef {
-  /** For a translation: the original's citation. */
-  original: { title: string; publisher: string; published: string; url: string } | null;
   paragraphs: number;
   events: number;
 }

@@ -2,6 +2,7 @@
  * The contract between the command runner and the on-this-day scheduler. The runner only needs
  * to subscribe and unsubscribe a channel; storage and timing live behind this interface.
  */
+import type { DayDigest } from "../answer/types.js";
 
 /** Which chat platform a channel lives on. */
 export type Platform = "discord" | "slack" | "console";
@@ -40,4 +41,23 @@ export type SubscribeOutcome =
 export interface SubscriptionService {
   subscribe(request: SubscribeRequest): SubscribeOutcome;
   unsubscribe(channel: ChannelRef): { removed: boolean };
+}
+
+/**
+ * What a platform adapter gives the scheduler so it can deliver on-this-day posts.
+ * The scheduler claims a post before calling {@link PostSender.sendOnThisDay}, so a sender never
+ * needs to deduplicate; it only needs to throw when the platform did not take the message.
+ */
+export interface PostSender {
+  readonly platform: Platform;
+  /**
+   * False when this process must not post to `channel` (e.g. another Discord shard holds the
+   * server). The scheduler then neither claims nor sends, leaving the post to the owner.
+   */
+  owns(channel: ChannelRef): boolean;
+  /**
+   * Sends the post for `digest.monthDay` (its `events` are non-empty). Resolves once the
+   * platform accepted the message; throws on any failure so the scheduler can retry.
+   */
+  sendOnThisDay(channel: ChannelRef, digest: DayDigest): Promise<void>;
 }

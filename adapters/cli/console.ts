@@ -1,0 +1,72 @@
+/**
+ * The console adapter: what `npm start` runs when no Discord or Slack credentials are set.
+ * On a terminal it is an interactive prompt; without one it answers each line of standard input
+ * and exits at the end of input. A line is what you would type after `/hotline`.
+ */
+import { createInterface } from "node:readline";
+import { runCommand } from "../../src/commands/run.js";
+import { parseCommandText } from "../../src/commands/parse.js";
+import type { Hotline } from "../../src/hotline-api.js";
+import type { SubscriptionService } from "../../src/schedule/types.js";
+import { renderResult } from "./render.js";
+
+/** What the console needs. */
+export interface ConsoleOptions {
+  hotline: Hotline;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** Show a prompt and a greeting (default: whether `input` is a terminal). */
+  interactive?: boolean;
+  /** Today's `MM-DD` for `today` (called per line, so a long session follows the date). */
+  today: () => string;
+  subscriptions?: SubscriptionService | undefined;
+}
+
+/** Answers one console line; exported for tests and the main command. */
+export function answerLine(line: string, options: Pick<ConsoleOptions, "hotline" | "today" | "subscriptions">): string {
+  const text = line.replace(/^\s*\/?hotline\b/i, "");
+  const invocation = parseCommandText(text);
+  const result = runCommand(options.hotline, invocation, {
+    channel: { platform: "console", workspaceId: "local", channelId: "console" },
+    userId: "console",
+    // Whoever runs the process owns it: the console may manage subscriptions.
+    isAdmin: true,
+    subscriptions: options.subscriptions,
+    today: options.today(),
+  });
+  return renderResult(result);
+}
+
+/** Runs the console until end of input (or `quit`). Resolves when done. */
+export function runConsole(options: ConsoleOptions): Promise<void> {
+  const interactive = options.interactive ?? Boolean((options.input as { isTTY?: boolean }).isTTY);
+  const rl = createInterface({ input: options.input, output: interactive ? options.output : undefined, terminal: interactive });
+  const write = (text: string) => options.output.write(`${text}\n`);
+  if (interactive) {
+    write("hotline — ask about the China, Russia and US military hotlines. Type 'help', or 'quit' to leave.");
+    rl.setPrompt("hotline> ");
+    rl.prompt();
+  }
+  return new Promise((resolve) => {
+    let first = true;
+    rl.on("line", (line) => {
+      const trimmed = line.trim();
+      if (/^(quit|exit|\.exit)$/i.test(trimmed)) {
+        rl.close();
+        return;
+      }
+      if (trimmed !== "") {
+        if (!interactive && !first) write("");
+        first = false;
+        try {
+          write(answerLine(trimmed, options));
+        } catch (error) {
+          // One bad line never ends the session.
+          write(`Sorry, that failed: ${(error as Error).message}`);
+        }
+      }
+      if (interactive) rl.prompt();
+    });
+    rl.on("close", () => resolve());
+  });
+}

@@ -1,0 +1,141 @@
+/**
+ * The `hotline` command line. Platform libraries are imported only by the commands that use
+ * them, so `hotline ask` starts as fast as Node itself allows.
+ *
+ *   hotline [start]                       run the bot (Discord/Slack when configured, else the console)
+ *   hotline ask [--json] <question>       answer a question with quotes
+ *   hotline when [--json] <event>         date an event
+ *   hotline timeline [--json]             every dated event
+ *   hotline today [--date MM-DD] [--json] events on this day in history
+ *   hotline sources [--json]              the documents
+ *   hotline corpus check [--dir DIR]      validate the corpus
+ *   hotline corpus ingest …               clean a captured page into a corpus document
+ *   hotline eval [--json]                 the accuracy benchmark
+ */
+import { parseArgs } from "node:util";
+import { loadConfig } from "../../src/config.js";
+import { HotlineError } from "../../src/errors.js";
+import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
+import { answerJson, renderDigest, renderReply, renderSources, renderTimeline } from "./render.js";
+
+/** Thrown for bad usage: printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage:
+  hotline [start]                         run the bot (Discord/Slack when configured, else a console)
+  hotline ask [--json] <question>         answer a question with verbatim, cited quotes
+  hotline when [--json] <event>           date an event, quoting the sentence that dates it
+  hotline timeline [--json]               every dated event, oldest first
+  hotline today [--date MM-DD] [--json]   what happened on this day (or the next anniversary)
+  hotline sources [--json]                the documents the answers quote
+  hotline corpus check [--dir DIR]        validate the corpus (front matter, ids, bodies)
+  hotline corpus ingest --manifest FILE   rebuild corpus documents from seeds
+  hotline corpus ingest <seed> --meta FILE [--drop LINE]… [--out FILE]
+  hotline discord register [--guild ID]   publish the /hotline slash command to Discord
+  hotline eval [--json]                   run the accuracy benchmark
+  hotline help                            this text
+
+Options: --corpus DIR (default: the repo's corpus/ or $CORPUS_DIR)`;
+
+/** Today's month-day (`MM-DD`) in `timeZone`. */
+export function monthDayIn(timeZone: string, now = new Date()): string {
+  const parts = new Intl.DateTimeFormat("en-US", { timeZone, month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "01";
+  return `${get("month")}-${get("day")}`;
+}
+
+/** Runs the command line with `argv` (without `node` and the script); returns the exit code. */
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const print = (text: string) => out.write(`${text}\n`);
+  const [command = "start", ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: "boolean", default: false },
+      date: { type: "string" },
+      dir: { type: "string" },
+      corpus: { type: "string" },
+      manifest: { type: "string" },
+      meta: { type: "string" },
+      drop: { type: "string", multiple: true },
+      out: { type: "string" },
+      guild: { type: "string" },
+    },
+  });
+  const config = loadConfig();
+  const corpusDir = values.corpus ?? values.dir ?? config.corpusDir ?? defaultCorpusDir();
+  const json = (value: unknown) => print(JSON.stringify(value, null, 2));
+
+  switch (command) {
+    case "ask":
+    case "when": {
+      const text = positionals.join(" ");
+      const hotline = loadHotline({ corpusDir });
+      const reply = command === "ask" ? hotline.ask(text) : hotline.when(text);
+      if (reply.status === "rejected") throw new UsageError(reply.message);
+      if (values.json) json(answerJson(reply));
+      else print(renderReply(reply));
+      return 0;
+    }
+    case "timeline": {
+      const events = loadHotline({ corpusDir }).timeline();
+      if (values.json) json({ events });
+      else print(renderTimeline(events));
+      return 0;
+    }
+    case "today": {
+      const monthDay = values.date ?? monthDayIn(config.timezone);
+      if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(monthDay)) {
+        throw new UsageError(`--date must be MM-DD, e.g. 03-14 (got "${monthDay}")`);
+      }
+      const digest = loadHotline({ corpusDir }).today(monthDay);
+      if (values.json) json(digest);
+      else print(renderDigest(digest));
+      return 0;
+    }
+    case "sources": {
+      const sources = loadHotline({ corpusDir }).sources();
+      if (values.json) json({ sources });
+      else print(renderSources(sources));
+      return 0;
+    }
+    case "corpus":
+      return (await import("./corpus.js")).corpusCommand(positionals, values, corpusDir, print);
+    case "eval":
+      return (await import("../../bench/eval.js")).runEval({ corpusDir, json: values.json, print });
+    case "discord":
+      return (await import("./platforms.js")).discordCommand(positionals, values, config, print);
+    case "start":
+      return (await import("./platforms.js")).start(config, corpusDir);
+    case "help":
+    case "--help":
+    case "-h":
+      print(USAGE);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+// Run when executed (bin/hotline.js imports this file), not when a test imports it.
+if (process.argv[1] && /hotline(\.js)?$|main\.js$/.test(process.argv[1])) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+        process.stderr.write(`hotline: ${(error as Error).message}\n\n${USAGE}\n`);
+        process.exitCode = 2;
+      } else if (error instanceof HotlineError) {
+        process.stderr.write(`hotline: ${error.message}\n`);
+        process.exitCode = 1;
+      } else {
+        process.stderr.write(`hotline: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

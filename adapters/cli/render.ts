@@ -1,0 +1,92 @@
+/**
+ * Renders command results as plain text for a terminal, and answers as the `--json` object.
+ * Quotes are printed exactly as the core returns them, inside “…” with the citation below.
+ */
+import type { Answer, DayDigest, Reply, SourceSummary, TimelineEvent } from "../../src/answer/types.js";
+import type { CommandResult } from "../../src/commands/run.js";
+import {
+  citationDate,
+  citationLine,
+  formatDate,
+  formatMonthDay,
+  NO_ANSWER_MESSAGE,
+} from "../../src/render/format.js";
+
+/** The `--json` form of an answer: exactly the documented keys, in order. */
+export function answerJson(answer: Answer): Answer {
+  return {
+    status: answer.status,
+    question: answer.question,
+    date: answer.date,
+    quotes: answer.quotes,
+    note: answer.note,
+  };
+}
+
+/** Plain-text answer: lead date, quotes with citations, the note, or the no-answer message. */
+export function renderReply(reply: Reply): string {
+  if (reply.status === "rejected") return reply.message;
+  if (reply.status === "no_answer") return NO_ANSWER_MESSAGE;
+  const lines: string[] = [];
+  if (reply.date) lines.push(formatDate(reply.date), "");
+  for (const quote of reply.quotes) {
+    lines.push(`“${quote.text}”`, `    — ${citationLine(quote)}`, `      ${quote.source.url}`, "");
+  }
+  if (reply.note) lines.push(`Note: ${reply.note}`, "");
+  if (!reply.date && reply.quotes.length > 0 && reply.note === null) lines.pop();
+  return lines.join("\n").trimEnd();
+}
+
+/** One timeline line: date, then the verbatim sentence and its citation. */
+export function renderEvent(event: TimelineEvent): string {
+  return `${formatDate(event.date)}${event.basis === "reported" ? " (reported)" : ""}\n  “${event.quote.text}”\n    — ${citationLine(event.quote)}`;
+}
+
+/** The timeline, oldest first. */
+export function renderTimeline(events: TimelineEvent[]): string {
+  return events.length === 0 ? "The sources date no events." : events.map(renderEvent).join("\n\n");
+}
+
+/** What happened on a day in history, or the next anniversary. */
+export function renderDigest(digest: DayDigest): string {
+  const day = formatMonthDay(digest.monthDay);
+  if (digest.events.length > 0) {
+    return digest.events
+      .map((e) => `On this day in ${e.date.iso.slice(0, 4)}: ${renderEvent(e)}`)
+      .join("\n\n");
+  }
+  if (!digest.next) return `Nothing on ${day}, and the sources date no events to the day.`;
+  const next = digest.next.events
+    .map((e) => `Next: ${formatMonthDay(digest.next?.monthDay ?? "")}, ${e.date.iso.slice(0, 4)}: ${renderEvent(e)}`)
+    .join("\n\n");
+  return `Nothing on ${day}. ${next}`;
+}
+
+/** The corpus documents. */
+export function renderSources(sources: SourceSummary[]): string {
+  return sources
+    .map((s) => {
+      const by = [s.publisher, s.author, citationDate(s)].filter(Boolean).join(", ");
+      const original = s.original ? `\n  translation of “${s.original.title}”, ${s.original.publisher}, ${s.original.url}` : "";
+      return `${s.title} — ${by}\n  ${s.url}${original}\n  ${s.paragraphs} paragraphs, ${s.events} dated events`;
+    })
+    .join("\n\n");
+}
+
+/** Any command result as terminal text. */
+export function renderResult(result: CommandResult): string {
+  switch (result.kind) {
+    case "answer":
+      return renderReply(result.reply);
+    case "timeline":
+      return renderTimeline(result.events);
+    case "today":
+      return renderDigest(result.digest);
+    case "sources":
+      return renderSources(result.sources);
+    case "help":
+      return result.lines.join("\n");
+    case "notice":
+      return result.message;
+  }
+}

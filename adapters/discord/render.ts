@@ -1,0 +1,521 @@
+/**
+ * Turns a platform-neutral {@link CommandResult} into Discord messages (mostly embeds).
+ *
+ * Every message leaves through {@link discordMessage}, the one reply helper: it turns off all
+ * pings (`allowed_mentions: { parse: [] }`, no replied-user ping), suppresses link previews on
+ * plain-text messages and checks every Discord limit, so quoted corpus text or an echoed
+ * question can never ping `@everyone` or break a send. Long answers become several messages
+ * (the caller sends the first as the reply and the rest as follow-ups); text is split at
+ * paragraph, line, sentence or word boundaries and nothing is dropped.
+ */
+import { type APIEmbed, escapeMarkdown, MessageFlags } from "discord.js";
+import type {
+  AnswerDate,
+  DayDigest,
+  Quote,
+  Reply,
+  SourceRef,
+  SourceSummary,
+  TimelineEvent,
+} from "../../src/answer/types.js";
+import type { CommandResult } from "../../src/commands/run.js";
+import { HotlineError } from "../../src/errors.js";
+
+/** Discord's documented message limits (characters). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  fieldName: 256,
+  fieldValue: 1024,
+  fields: 25,
+  footer: 2048,
+  embeds: 10,
+  /** Title, description, field names and values, footer and author of all embeds of one message. */
+  embedTotal: 6000,
+  threadName: 100,
+} as const;
+
+/** The accent colour of hotline embeds (a muted telephone red). */
+const COLOUR = 0xb03a2e;
+
+/** A message ready for discord.js `reply`, `followUp`, `editReply` or `channel.send`. */
+export interface DiscordMessage {
+  content?: string;
+  embeds?: APIEmbed[];
+  /** `MessageFlags` bits: Ephemeral for private interaction replies, SuppressEmbeds for text. */
+  flags: number;
+  /** Always "nobody": discord.js sends it as `allowed_mentions: { parse: [], replied_user: false }`. */
+  allowedMentions: { parse: []; repliedUser: false };
+}
+
+/** Options of {@link renderResult}. */
+export interface RenderOptions {
+  /**
+   * Whether private results become ephemeral messages. Default true; pass false outside
+   * interactions (a message in a channel or thread cannot be ephemeral).
+   */
+  ephemeral?: boolean;
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/**
+ * Formats an ISO date at its precision: `2008-03-14` → "14 March 2008", `2008-03` →
+ * "March 2008", `2008` → "2008". With `approximate`, prefixes "about" ("About March 2011"
+ * when `capital`). Unparseable input is returned unchanged rather than guessed at.
+ */
+export function formatDate(
+  date: Pick<AnswerDate, "iso"> & Partial<AnswerDate>,
+  capital = false,
+): string {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.iso);
+  let text = date.iso;
+  if (match) {
+    const [, year, month, day] = match;
+    const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+    if (monthName && day && date.precision !== "month" && date.precision !== "year") {
+      text = `${Number(day)} ${monthName} ${year}`;
+    } else if (monthName && date.precision !== "year") {
+      text = `${monthName} ${year}`;
+    } else {
+      text = `${year}`;
+    }
+  }
+  if (!date.approximate) return text;
+  return `${capital ? "About" : "about"} ${text}`;
+}
+
+/** `MM-DD` → "14 March"; anything else unchanged. */
+export function formatMonthDay(monthDay: string): string {
+  const match = /^(\d{2})-(\d{2})$/.exec(monthDay);
+  const month = match ? MONTHS[Number(match[1]) - 1] : undefined;
+  return match && month ? `${Number(match[2])} ${month}` : monthDay;
+}
+
+/** Escapes Discord markdown in text we did not write (questions, corpus text). */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, {
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: true,
+  });
+}
+
+function linkText(text: string): string {
+  // Brackets would end the masked link early.
+  return escapeText(text).replace(/[[\]]/g, (c) => `\\${c}`);
+}
+
+function linkUrl(url: string): string {
+  // A bare ")" would end the link target early.
+  return url.replace(/[()\s]/g, (c) =>
+    encodeURIComponent(c).replace("(", "%28").replace(")", "%29"),
+  );
+}
+
+function link(text: string, url: string): string {
+  return `[${linkText(text)}](${linkUrl(url)})`;
+}
+
+/** "[Original](url), Publisher, 3 March 2008": a translation's original, for citations. */
+function originalCitation(original: NonNullable<SourceRef["original"]>): string {
+  return `${link(original.title, original.url)}, ${escapeText(original.publisher)}, ${formatDate({ iso: original.published })}`;
+}
+
+/**
+ * "— [Title](url), Publisher, 29 December 2008, ¶5", without the date when the source gives
+ * none, and "(translation of …)" for a translation.
+ */
+function citation(quote: Quote): string {
+  const { source } = quote;
+  const parts = [link(source.title, source.url), escapeText(source.publisher)];
+  if (source.published) parts.push(formatDate({ iso: source.published }));
+  parts.push(quote.location);
+  const translated = source.original
+    ? ` (translation of ${originalCitation(source.original)})`
+    : "";
+  return `— ${parts.join(", ")}${translated}`;
+}
+
+function blockQuote(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n");
+}
+
+const BOUNDARIES: RegExp[] = [
+  /\n\s*\n/g, // paragraph
+  /\n/g, // line
+  /(?<=[.!?…]["'”’)\]]*)\s+/g, // sentence
+  /\s+/g, // word
+];
+
+function cutPoint(text: string, max: number): number {
+  // Include the character at `max` so a boundary right after a full chunk counts.
+  const window = text.slice(0, max + 1);
+  for (const [index, pattern] of BOUNDARIES.entries()) {
+    // Prefer a coarse boundary only when it keeps chunks reasonably full.
+    const floor = index === BOUNDARIES.length - 1 ? 1 : Math.floor(max / 2);
+    let best = -1;
+    for (const m of window.matchAll(pattern)) {
+      if (m.index >= floor && m.index <= max) best = m.index;
+    }
+    if (best > 0) return best;
+  }
+  // One "word" longer than a whole chunk (a URL, say): cut it, but never inside a surrogate pair.
+  const code = text.charCodeAt(max - 1);
+  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
+}
+
+/**
+ * Splits `text` into chunks of at most `max` characters, at a paragraph break if one keeps the
+ * chunk at least half full, else a line break, a sentence end, or a space. Only a single word
+ * longer than `max` is cut inside. Whitespace at the cuts is dropped; nothing else is.
+ */
+export function splitText(text: string, max: number): string[] {
+  if (max < 1)
+    throw new HotlineError("platform_failed", `discord: split limit must be positive, got ${max}`);
+  const chunks: string[] = [];
+  let rest = text.trim();
+  while (rest.length > max) {
+    const cut = cutPoint(rest, max);
+    chunks.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest !== "") chunks.push(rest);
+  return chunks;
+}
+
+/** Cuts `text` to `max` characters at a word boundary, ending in "…" when shortened. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const [first] = splitText(text, max - 1);
+  return `${first ?? ""}…`;
+}
+
+function embedLength(embed: APIEmbed): number {
+  let total = (embed.title ?? "").length + (embed.description ?? "").length;
+  total += (embed.footer?.text ?? "").length + (embed.author?.name ?? "").length;
+  for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
+  return total;
+}
+
+function checkLimits(message: Omit<DiscordMessage, "flags" | "allowedMentions">): void {
+  const fail = (what: string, length: number, limit: number): never => {
+    throw new HotlineError(
+      "platform_failed",
+      `discord: ${what} is ${length} characters; the limit is ${limit}`,
+    );
+  };
+  const content = message.content ?? "";
+  if (content.length > DISCORD_LIMITS.content)
+    fail("message content", content.length, DISCORD_LIMITS.content);
+  const embeds = message.embeds ?? [];
+  if (embeds.length > DISCORD_LIMITS.embeds)
+    fail("embed count", embeds.length, DISCORD_LIMITS.embeds);
+  let total = 0;
+  for (const embed of embeds) {
+    const title = embed.title ?? "";
+    if (title.length > DISCORD_LIMITS.embedTitle)
+      fail("embed title", title.length, DISCORD_LIMITS.embedTitle);
+    const description = embed.description ?? "";
+    if (description.length > DISCORD_LIMITS.embedDescription) {
+      fail("embed description", description.length, DISCORD_LIMITS.embedDescription);
+    }
+    const footer = embed.footer?.text ?? "";
+    if (footer.length > DISCORD_LIMITS.footer)
+      fail("embed footer", footer.length, DISCORD_LIMITS.footer);
+    const fields = embed.fields ?? [];
+    if (fields.length > DISCORD_LIMITS.fields)
+      fail("embed field count", fields.length, DISCORD_LIMITS.fields);
+    for (const field of fields) {
+      if (field.name.length > DISCORD_LIMITS.fieldName) {
+        fail("embed field name", field.name.length, DISCORD_LIMITS.fieldName);
+      }
+      if (field.value.length > DISCORD_LIMITS.fieldValue) {
+        fail("embed field value", field.value.length, DISCORD_LIMITS.fieldValue);
+      }
+    }
+    total += embedLength(embed);
+  }
+  if (total > DISCORD_LIMITS.embedTotal) fail("embed total", total, DISCORD_LIMITS.embedTotal);
+  if (content === "" && embeds.length === 0) {
+    throw new HotlineError("platform_failed", "discord: refusing to send an empty message");
+  }
+}
+
+/**
+ * The one reply helper: every message the bot sends is built here. Pings nobody, suppresses
+ * link previews on text-only messages (our own embeds stay), marks private replies ephemeral,
+ * and throws a `platform_failed` HotlineError if a Discord limit would be exceeded (a bug in a
+ * renderer, never user input: renderers split first).
+ */
+export function discordMessage(
+  body: { content?: string; embeds?: APIEmbed[] },
+  options: { ephemeral?: boolean } = {},
+): DiscordMessage {
+  checkLimits(body);
+  let flags = 0;
+  if (options.ephemeral) flags |= MessageFlags.Ephemeral;
+  if (!body.embeds || body.embeds.length === 0) flags |= MessageFlags.SuppressEmbeds;
+  const message: DiscordMessage = { flags, allowedMentions: { parse: [], repliedUser: false } };
+  if (body.content !== undefined) message.content = body.content;
+  if (body.embeds && body.embeds.length > 0) message.embeds = body.embeds;
+  return message;
+}
+
+/** Plain text, split into as many messages as the content limit needs. */
+function textMessages(text: string, ephemeral: boolean): DiscordMessage[] {
+  return splitText(text, DISCORD_LIMITS.content).map((content) =>
+    discordMessage({ content }, { ephemeral }),
+  );
+}
+
+/** Joins items (each ≤ the description limit) into as few descriptions as fit. */
+function packDescriptions(items: string[]): string[] {
+  const descriptions: string[] = [];
+  let current = "";
+  for (const item of items) {
+    for (const piece of splitText(item, DISCORD_LIMITS.embedDescription)) {
+      if (current === "") current = piece;
+      else if (current.length + 2 + piece.length <= DISCORD_LIMITS.embedDescription)
+        current += `\n\n${piece}`;
+      else {
+        descriptions.push(current);
+        current = piece;
+      }
+    }
+  }
+  if (current !== "") descriptions.push(current);
+  return descriptions;
+}
+
+/**
+ * Builds embeds (title on the first, footer on the last) from description items and packs
+ * them into messages within the 10-embed and 6000-character limits.
+ */
+function embedMessages(
+  head: { title: string; url?: string; footer?: string },
+  items: string[],
+  ephemeral: boolean,
+): DiscordMessage[] {
+  const title = truncate(head.title, DISCORD_LIMITS.embedTitle);
+  const footer =
+    head.footer === undefined ? undefined : truncate(head.footer, DISCORD_LIMITS.footer);
+  const descriptions = packDescriptions(items);
+  if (descriptions.length === 0) descriptions.push("");
+  const embeds: APIEmbed[] = descriptions.map((description, index) => {
+    const embed: APIEmbed = { color: COLOUR };
+    if (index === 0) embed.title = title;
+    if (description !== "") embed.description = description;
+    if (index === descriptions.length - 1 && footer) embed.footer = { text: footer };
+    return embed;
+  });
+  const messages: DiscordMessage[] = [];
+  let batch: APIEmbed[] = [];
+  let batchLength = 0;
+  for (const embed of embeds) {
+    const length = embedLength(embed);
+    if (
+      batch.length > 0 &&
+      (batch.length === DISCORD_LIMITS.embeds || batchLength + length > DISCORD_LIMITS.embedTotal)
+    ) {
+      messages.push(discordMessage({ embeds: batch }, { ephemeral }));
+      batch = [];
+      batchLength = 0;
+    }
+    batch.push(embed);
+    batchLength += length;
+  }
+  if (batch.length > 0) messages.push(discordMessage({ embeds: batch }, { ephemeral }));
+  return messages;
+}
+
+/** A quote as block-quote items (split when longer than a description) with its citation. */
+function quoteItems(quote: Quote, lead?: string): string[] {
+  const cite = citation(quote);
+  const prefix = lead ? `${lead}\n` : "";
+  const budget = Math.max(DISCORD_LIMITS.embedDescription - cite.length - prefix.length - 3, 500);
+  const pieces = splitText(blockQuote(escapeText(quote.text)), budget).map((piece) =>
+    // A cut inside a line leaves the continuation without its "> ".
+    piece.startsWith(">") ? piece : `> ${piece}`,
+  );
+  if (pieces.length === 0) return [`${prefix}${cite}`];
+  pieces[0] = `${prefix}${pieces[0]}`;
+  pieces[pieces.length - 1] = `${pieces[pieces.length - 1]}\n${cite}`;
+  return pieces;
+}
+
+const NO_ANSWER =
+  "I found no passage in my sources that answers this. I only know what my sources say about the military hotlines between China, Russia and the United States. Try `/hotline timeline` for every dated event, or `/hotline sources` for the documents I quote.";
+
+function answerMessages(
+  command: "ask" | "when",
+  reply: Reply,
+  ephemeral: boolean,
+): DiscordMessage[] {
+  if (reply.status === "rejected") return textMessages(reply.message, true);
+  const question = escapeText(reply.question);
+  if (reply.status === "no_answer") {
+    const title = command === "when" ? `When: ${question}` : question;
+    return embedMessages({ title }, [NO_ANSWER], ephemeral);
+  }
+  const items: string[] = [];
+  let head: { title: string; footer?: string };
+  if (command === "when" && reply.date) {
+    // Footers render no markdown, so the raw event text is shown as typed.
+    head = { title: formatDate(reply.date, true), footer: `Event: ${reply.question}` };
+  } else {
+    const title = truncate(question, DISCORD_LIMITS.embedTitle);
+    head = { title };
+    // A long question loses its end in the title; show it whole once.
+    if (title !== question) items.push(`**Question:** ${question}`);
+  }
+  for (const quote of reply.quotes) items.push(...quoteItems(quote));
+  if (reply.note) items.push(`**Note:** ${escapeText(reply.note)}`);
+  return embedMessages(head, items, ephemeral);
+}
+
+function shortCitation(quote: Quote): string {
+  return `${link(quote.source.publisher, quote.source.url)} ${quote.location}`;
+}
+
+function timelineMessages(events: TimelineEvent[], ephemeral: boolean): DiscordMessage[] {
+  if (events.length === 0) return textMessages("The sources contain no dated events.", ephemeral);
+  const items = events.map(
+    (event) =>
+      `**${formatDate(event.date, true)}** — ${escapeText(event.label)} (${shortCitation(event.quote)})`,
+  );
+  // One line per event: join lines (not paragraphs) so more fit per embed.
+  const lines: string[] = [];
+  let current = "";
+  for (const item of items) {
+    if (current !== "" && current.length + 1 + item.length > DISCORD_LIMITS.embedDescription) {
+      lines.push(current);
+      current = item;
+    } else current = current === "" ? item : `${current}\n${item}`;
+  }
+  if (current !== "") lines.push(current);
+  return embedMessages(
+    {
+      title: `Timeline: ${events.length} dated event${events.length === 1 ? "" : "s"}`,
+      footer: "Ask /hotline when <event> for the quoted sentence behind a date.",
+    },
+    lines,
+    ephemeral,
+  );
+}
+
+function eventItem(event: TimelineEvent): string {
+  const year = event.date.iso.slice(0, 4);
+  const lead = event.date.precision === "day" ? `**On this day in ${year}:**` : `**In ${year}:**`;
+  return quoteItems(event.quote, lead).join("\n\n");
+}
+
+/**
+ * Renders an on-this-day digest: "On this day in YEAR:" and the quoted sentence for each event,
+ * or, when the day has none, the next anniversary. Public (used for scheduled posts too).
+ */
+export function renderDigest(digest: DayDigest, options: RenderOptions = {}): DiscordMessage[] {
+  const ephemeral = options.ephemeral ?? false;
+  if (digest.events.length > 0) {
+    return embedMessages(
+      { title: `On this day: ${formatMonthDay(digest.monthDay)}` },
+      digest.events.map(eventItem),
+      ephemeral,
+    );
+  }
+  if (digest.next && digest.next.events.length > 0) {
+    return embedMessages(
+      {
+        title: `Nothing on ${formatMonthDay(digest.monthDay)}; next: ${formatMonthDay(digest.next.monthDay)}`,
+      },
+      digest.next.events.map(eventItem),
+      ephemeral,
+    );
+  }
+  return textMessages("The sources contain no dated events.", ephemeral);
+}
+
+function sourceItem(source: SourceSummary): string {
+  const facts = [escapeText(source.publisher)];
+  if (source.author) facts.push(escapeText(source.author));
+  if (source.published) facts.push(formatDate({ iso: source.published }));
+  facts.push(`${source.paragraphs} paragraph${source.paragraphs === 1 ? "" : "s"}`);
+  facts.push(`${source.events} dated event${source.events === 1 ? "" : "s"}`);
+  let item = `**${link(source.title, source.url)}**\n${facts.join(" · ")}`;
+  if (source.original) item += `\nTranslation of ${originalCitation(source.original)}`;
+  return item;
+}
+
+function sourcesMessages(sources: SourceSummary[], ephemeral: boolean): DiscordMessage[] {
+  if (sources.length === 0) return textMessages("The corpus has no documents.", ephemeral);
+  return embedMessages(
+    { title: `Sources (${sources.length})` },
+    sources.map(sourceItem),
+    ephemeral,
+  );
+}
+
+/** Help lines as one embed: the first line introduces, the rest are bullets. */
+function helpMessages(lines: string[], ephemeral: boolean): DiscordMessage[] {
+  const [intro = "", ...rest] = lines;
+  const body = [intro, "", ...rest.map((line) => `• ${line}`)].join("\n");
+  return embedMessages({ title: "hotline: help" }, [body], ephemeral);
+}
+
+/**
+ * Renders a command result as one or more messages, in order: send the first as the reply and
+ * the rest as follow-ups. Rejections and notices are plain text; everything else is embeds.
+ * Private results are ephemeral unless `options.ephemeral` is false; rejections and errors are
+ * always private in interactions.
+ */
+export function renderResult(result: CommandResult, options: RenderOptions = {}): DiscordMessage[] {
+  const allowEphemeral = options.ephemeral ?? true;
+  const ephemeral = allowEphemeral && result.visibility === "private";
+  let messages: DiscordMessage[];
+  switch (result.kind) {
+    case "answer":
+      messages = answerMessages(result.command, result.reply, ephemeral);
+      break;
+    case "timeline":
+      messages = timelineMessages(result.events, ephemeral);
+      break;
+    case "today":
+      messages = renderDigest(result.digest, { ephemeral });
+      break;
+    case "sources":
+      messages = sourcesMessages(result.sources, ephemeral);
+      break;
+    case "help":
+      messages = helpMessages(result.lines, ephemeral);
+      break;
+    case "notice":
+      messages = textMessages(result.message, ephemeral);
+      break;
+  }
+  if (allowEphemeral) return messages;
+  return messages.map((m) => ({ ...m, flags: m.flags & ~MessageFlags.Ephemeral }));
+}
+
+/** A thread name from a question: ≤ 100 characters, cut at a word, never empty. */
+export function threadName(question: string): string {
+  const clean = question.replace(/\s+/g, " ").trim();
+  return truncate(clean === "" ? "hotline" : clean, DISCORD_LIMITS.threadName);
+}

@@ -1,0 +1,103 @@
+/**
+ * Runs the Discord adapter under discord.js's `ShardingManager` (one child process per group of
+ * shards), which Discord requires beyond 2,500 servers.
+ *
+ * How the main command uses it: when `config.discord.shards` is set, the parent process calls
+ * {@link startShards} with its own script and arguments that make each child start only the
+ * Discord adapter, e.g. `script: "bin/hotline.js"`, `args: ["start", "--discord-shard"]`. Each
+ * child loads the same configuration, calls `startDiscord` (discord.js reads the shard ids the
+ * manager put in the child's environment) and runs its own on-this-day scheduler with that
+ * shard's `sender`: `sender.owns(channel)` is true only for servers in the shard's cache, so
+ * each scheduled post is sent once, by the shard that holds the server. The parent must not
+ * start the Discord adapter itself, and must not start sharding again in the children (hence
+ * the flag: the children inherit `DISCORD_SHARDS`).
+ */
+import { REST, Routes, ShardingManager } from "discord.js";
+import type { Logger } from "pino";
+import type { Config } from "../../src/config.js";
+import { HotlineError } from "../../src/errors.js";
+
+/** What {@link startShards} needs. */
+export interface ShardOptions {
+  /** The script each child runs (an absolute path or one relative to the working directory). */
+  script: string;
+  /** Command-line arguments for each child (e.g. `["start", "--discord-shard"]`). */
+  args?: string[];
+  /** Must have `discord.shards` set (a number, or "auto" for Discord's recommendation). */
+  config: Config;
+  logger: Logger;
+  /**
+   * Pause between starting shards, in ms. Default 5500 (discord.js's default), which keeps
+   * gateway logins within Discord's one-identify-per-5-seconds limit; tests against a local
+   * fake may pass 0.
+   */
+  spawnDelayMs?: number;
+}
+
+/** Running shards. */
+export interface Shards {
+  manager: ShardingManager;
+  /** The number of shards started. */
+  totalShards: number;
+  /** Kills every child process. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns all shards and resolves once each child's client is ready. With `shards: "auto"` the
+ * count is Discord's recommendation from `GET /gateway/bot`, asked of `config.discord.apiUrl`
+ * when set (discord.js's own lookup always asks discord.com). Throws a `platform_failed`
+ * HotlineError when Discord is not configured, sharding is not requested, or a shard fails.
+ */
+export async function startShards(options: ShardOptions): Promise<Shards> {
+  const discord = options.config.discord;
+  if (!discord?.shards) {
+    throw new HotlineError(
+      "platform_failed",
+      "discord: startShards needs DISCORD_TOKEN and DISCORD_SHARDS",
+    );
+  }
+  const log = options.logger.child({ platform: "discord" });
+  let totalShards: number;
+  if (discord.shards === "auto") {
+    const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
+    try {
+      const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+      totalShards = Math.max(1, gateway.shards);
+    } catch (error) {
+      throw new HotlineError(
+        "platform_failed",
+        "discord: could not ask GET /gateway/bot for a shard count",
+        {
+          cause: error,
+        },
+      );
+    }
+  } else totalShards = discord.shards;
+
+  const manager = new ShardingManager(options.script, {
+    token: discord.token,
+    totalShards,
+    shardArgs: options.args ?? [],
+    mode: "process",
+    respawn: true,
+  });
+  manager.on("shardCreate", (shard) => {
+    log.info({ shardId: shard.id, totalShards }, "discord: shard launched");
+    shard.on("death", () => log.warn({ shardId: shard.id }, "discord: shard process exited"));
+  });
+  try {
+    await manager.spawn({ amount: totalShards, delay: options.spawnDelayMs ?? 5500 });
+  } catch (error) {
+    throw new HotlineError("platform_failed", `discord: spawning ${totalShards} shards failed`, {
+      cause: error,
+    });
+  }
+  return {
+    manager,
+    totalShards,
+    async stop() {
+      for (const shard of manager.shards.values()) shard.kill();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+/**
+ * The accuracy benchmark (`npm run eval`). Asks every case of the shared development set and of
+ * the project's own set through the same code path as `hotline ask --json`, and reports
+ * recall@1, recall@3, date accuracy, decline accuracy and faithfulness, listing failing cases.
+ * Rules: ../shared/eval/README.md.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import type { Answer } from "../src/answer/types.js";
+import { loadCorpus } from "../src/corpus/load.js";
+import { createHotline } from "../src/hotline.js";
+import { comparable } from "../src/text/normalize.js";
+import { answerJson } from "../adapters/cli/render.js";
+
+const caseSchema = z.object({
+  id: z.string(),
+  cmd: z.enum(["ask", "when"]),
+  q: z.string(),
+  any: z.array(z.string()).optional(),
+  date: z.array(z.string()).optional(),
+  decline: z.boolean().optional(),
+});
+const fileSchema = z.object({ about: z.string().optional(), cases: z.array(caseSchema) });
+
+/** One benchmark case. */
+export type EvalCase = z.infer<typeof caseSchema>;
+
+/** The figures of one case set. */
+export interface EvalFigures {
+  set: string;
+  cases: number;
+  recallAt1: number | null;
+  recallAt3: number | null;
+  dateAccuracy: number | null;
+  declineAccuracy: number | null;
+  /** Quotes not found verbatim in their source. Must be 0. */
+  unfaithfulQuotes: number;
+  quotes: number;
+  failures: { id: string; q: string; why: string }[];
+}
+
+/** The repository root: the nearest folder above this file with a package.json. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json")) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+/** The case files: the shared development set (when present beside the repo) and our own. */
+export function caseFiles(root = repoRoot()): { set: string; file: string }[] {
+  return [
+    { set: "dev (shared)", file: join(root, "..", "shared", "eval", "dev-questions.json") },
+    { set: "own (test/eval)", file: join(root, "test", "eval", "cases.json") },
+  ].filter((f) => existsSync(f.file));
+}
+
+/** Reads and validates a case file. */
+export function readCases(file: string): EvalCase[] {
+  return fileSchema.parse(JSON.parse(readFileSync(file, "utf8"))).cases;
+}
+
+/** The eval's comparison form: NFKC, straight quotes, folded whitespace, lower case. */
+const fold = (text: string) => comparable(text).toLowerCase();
+
+/** Evaluates `cases` against the corpus in `corpusDir`. */
+export function evaluate(set: string, cases: EvalCase[], corpusDir: string): EvalFigures {
+  const corpus = loadCorpus(corpusDir);
+  const hotline = createHotline(corpus);
+  const bodies = new Map(
+    corpus.documents.map((d) => [
+      d.meta.id,
+      comparable(d.blocks.map((b) => b.text).join("\n\n")),
+    ]),
+  );
+  let r1 = 0;
+  let r3 = 0;
+  let recallCases = 0;
+  let dates = 0;
+  let dateCases = 0;
+  let declines = 0;
+  let declineCases = 0;
+  let quotes = 0;
+  let unfaithful = 0;
+  const failures: EvalFigures["failures"] = [];
+  for (const c of cases) {
+    const reply = c.cmd === "when" ? hotline.when(c.q) : hotline.ask(c.q);
+    if (reply.status === "rejected") {
+      failures.push({ id: c.id, q: c.q, why: `rejected: ${reply.message}` });
+      continue;
+    }
+    const answer: Answer = answerJson(reply);
+    for (const quote of answer.quotes) {
+      quotes++;
+      if (!bodies.get(quote.source.id)?.includes(comparable(quote.text))) {
+        unfaithful++;
+        failures.push({ id: c.id, q: c.q, why: `quote not verbatim: ${quote.text.slice(0, 80)}` });
+      }
+    }
+    if (c.decline) {
+      declineCases++;
+      if (answer.status === "no_answer") declines++;
+      else failures.push({ id: c.id, q: c.q, why: `answered, should decline: ${answer.quotes[0]?.text.slice(0, 80)}` });
+      continue;
+    }
+    if (c.any) {
+      recallCases++;
+      const hits = answer.quotes.map((q) => {
+        const haystack = fold([q.text, q.source.title, q.source.author ?? "", q.source.publisher].join(" \u0000 "));
+        return (c.any ?? []).some((needle) => haystack.includes(fold(needle)));
+      });
+      if (hits[0]) r1++;
+      if (hits.slice(0, 3).some(Boolean)) r3++;
+      if (!hits[0]) {
+        failures.push({
+          id: c.id,
+          q: c.q,
+          why: answer.status === "no_answer" ? "declined" : `first quote: ${answer.quotes[0]?.text.slice(0, 80)}${hits.some(Boolean) ? " (found in top 3)" : ""}`,
+        });
+      }
+    }
+    if (c.date) {
+      dateCases++;
+      if (c.date.some((d) => answer.date?.iso.startsWith(d))) dates++;
+      else failures.push({ id: c.id, q: c.q, why: `date ${answer.date?.iso ?? "none"}, expected ${c.date.join(" or ")}` });
+    }
+  }
+  const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
+  return {
+    set,
+    cases: cases.length,
+    recallAt1: ratio(r1, recallCases),
+    recallAt3: ratio(r3, recallCases),
+    dateAccuracy: ratio(dates, dateCases),
+    declineAccuracy: ratio(declines, declineCases),
+    unfaithfulQuotes: unfaithful,
+    quotes,
+    failures,
+  };
+}
+
+const pct = (v: number | null) => (v === null ? "   n/a" : `${(v * 100).toFixed(1).padStart(5)}%`);
+
+/** Formats figures as the table `npm run eval` prints. */
+export function formatFigures(all: EvalFigures[]): string {
+  const lines = ["set               cases  recall@1  recall@3  dates    declines  faithful"];
+  for (const f of all) {
+    lines.push(
+      `${f.set.padEnd(17)} ${String(f.cases).padStart(5)}  ${pct(f.recallAt1)}    ${pct(f.recallAt3)}    ${pct(f.dateAccuracy)}  ${pct(f.declineAccuracy)}    ${f.quotes - f.unfaithfulQuotes}/${f.quotes}`,
+    );
+  }
+  for (const f of all) {
+    if (f.failures.length === 0) continue;
+    lines.push("", `Failing cases in ${f.set}:`);
+    for (const failure of f.failures) lines.push(`  ${failure.id}: ${failure.q}\n      ${failure.why}`);
+  }
+  return lines.join("\n");
+}
+
+/** `hotline eval`: runs every case file and prints the table (or JSON). */
+export function runEval(options: { corpusDir: string; json: boolean; print: (text: string) => void }): number {
+  const files = caseFiles();
+  if (files.length === 0) {
+    options.print("eval: no case files found (../shared/eval/dev-questions.json, test/eval/cases.json)");
+    return 1;
+  }
+  const figures = files.map((f) => evaluate(f.set, readCases(f.file), options.corpusDir));
+  options.print(options.json ? JSON.stringify(figures, null, 2) : formatFigures(figures));
+  return 0;
+}

@@ -1,0 +1,202 @@
+/**
+ * Composes answers from ranked sentences. A quote is whole consecutive sentences of one
+ * paragraph, copied as they stand; nothing is reworded. When the corpus does not support the
+ * question, the answer is `no_answer` rather than a loosely related quote.
+ */
+import { clip, compareIso, sentenceQuote } from "../dates/timeline.js";
+import { formatDate } from "../render/format.js";
+import type { Sentence } from "../text/passages.js";
+import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "./types.js";
+import { type Ranked, SUPPORT_MIN } from "./rank.js";
+import type { Query } from "./query.js";
+
+/** Most quotes in one answer. */
+export const MAX_QUOTES = 3;
+
+/** A quote more than this share below the best is not worth showing. */
+const RELATIVE_SCORE_MIN = 0.7;
+
+/** Another source's account of the same event is shown down to this share of the best score. */
+const SAME_EVENT_SCORE_MIN = 0.6;
+
+// A sentence that starts by pointing back ("These differences…", "This first call…") is read
+// with the sentence before it, when that sentence is in the same paragraph.
+// "Teng said, these are all technical barriers" points back too, after its attribution.
+const ANAPHOR = /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
+
+/** The no-answer reply. */
+export function noAnswer(question: string): Answer {
+  return { status: "no_answer", question, date: null, quotes: [], note: null };
+}
+
+/** Answers an `ask` question from ranked sentences. */
+export function composeAsk(question: string, ranked: Ranked[]): Answer {
+  const best = ranked[0];
+  if (!best || best.support < SUPPORT_MIN) return noAnswer(question);
+  const picks = [best];
+  for (const candidate of ranked.slice(1)) {
+    if (picks.length >= MAX_QUOTES) break;
+    if (candidate.score < RELATIVE_SCORE_MIN * best.score || candidate.support < SUPPORT_MIN) continue;
+    if (picks.some((p) => sameText(p.sentence, candidate.sentence))) continue;
+    picks.push(candidate);
+  }
+  return { status: "answered", question, date: null, quotes: quotesFor(picks.map((p) => p.sentence)), note: null };
+}
+
+/** A dated candidate for a `when` answer. */
+interface DatedCandidate {
+  ranked: Ranked;
+  date: AnswerDate;
+  basis: DateBasis;
+  /** Sentences to quote: the dating sentence through the matched one. */
+  sentences: Sentence[];
+  score: number;
+}
+
+/**
+ * Answers a `when` question: the best-supported dated sentence leads with its date; a sentence
+ * dated by an earlier sentence of its paragraph is quoted with it; a source that dates the same
+ * event differently is quoted too, with a note saying who says what.
+ */
+export function composeWhen(
+  question: string,
+  query: Query,
+  ranked: Ranked[],
+  reportedBySentence: Map<Sentence, TimelineEvent>,
+): Answer {
+  const supported = ranked.filter((r) => r.support >= SUPPORT_MIN);
+  const top = supported[0];
+  if (!top) return noAnswer(question);
+  const candidates = supported
+    .map((r) => datedCandidate(r, query, reportedBySentence))
+    .filter((c): c is DatedCandidate => c !== null && c.score >= SAME_EVENT_SCORE_MIN * top.score)
+    .sort((a, b) => b.score - a.score);
+  const lead = candidates[0];
+  if (!lead || lead.score < RELATIVE_SCORE_MIN * top.score) {
+    return {
+      status: "answered",
+      question,
+      date: null,
+      quotes: quotesFor([top.sentence]),
+      note: "The sources describe this but do not say when it happened.",
+    };
+  }
+  const leadDoc = lead.ranked.sentence.paragraph.doc;
+  const others = candidates
+    .slice(1)
+    .filter(
+      (other) =>
+        other.ranked.sentence.paragraph.doc !== leadDoc &&
+        other.score >= SAME_EVENT_SCORE_MIN * lead.score &&
+        sameEvent(lead.ranked.sentence, other.ranked.sentence),
+    )
+    .slice(0, MAX_QUOTES - 1);
+  // A report's date only says "by then"; a source that states the day is better evidence.
+  const stated = others.find((o) => o.basis !== "reported" && !compatible(o.date, lead.date));
+  const [first, rest] =
+    lead.basis === "reported" && stated ? [stated, [lead, ...others.filter((o) => o !== stated)]] : [lead, others];
+  const quotes = [quoteOf(first.sentences), ...rest.map((o) => quoteOf(o.sentences))];
+  const differing = rest.find((o) => !compatible(o.date, first.date));
+  const note = differing ? `Sources differ: ${describe(first)}; ${describe(differing)}.` : null;
+  return { status: "answered", question, date: first.date, quotes, note };
+}
+
+function datedCandidate(
+  r: Ranked,
+  query: Query,
+  reportedBySentence: Map<Sentence, TimelineEvent>,
+): DatedCandidate | null {
+  const sentence = r.sentence;
+  const mentions = sentence.dates;
+  if (mentions.length > 0) {
+    const wanted = mentions.find((m) => query.years.includes(m.date.iso.slice(0, 4)));
+    const precise = [...mentions].sort((a, b) => rankPrecision(b.date) - rankPrecision(a.date))[0];
+    const mention = wanted ?? precise;
+    if (!mention) return null;
+    return { ranked: r, date: mention.date, basis: mention.basis, sentences: [sentence], score: r.score };
+  }
+  const reported = reportedBySentence.get(sentence);
+  if (reported) {
+    // News "as of" its publication is weaker evidence of when something happened than a stated date.
+    return { ranked: r, date: reported.date, basis: "reported", sentences: [sentence], score: r.score - 0.05 };
+  }
+  // Dated by an earlier sentence of the same paragraph ("In 1994, … . China, Russia … also signed").
+  const siblings = sentence.paragraph.sentences;
+  for (let i = sentence.index - 1; i >= 0 && i >= sentence.index - 2; i--) {
+    const earlier = siblings[i];
+    const stated = earlier?.dates.filter((d) => d.basis !== "relative" || d.date.precision !== "day");
+    const last = stated?.[stated.length - 1];
+    if (earlier && last) {
+      return {
+        ranked: r,
+        date: last.date,
+        basis: last.basis,
+        sentences: siblings.slice(i, sentence.index + 1),
+        score: r.score - 0.05,
+      };
+    }
+  }
+  return null;
+}
+
+function rankPrecision(date: AnswerDate): number {
+  return date.precision === "day" ? 3 : date.precision === "month" ? 2 : 1;
+}
+
+/** One date is a refinement of the other (2008-02 and 2008-02-29 agree). */
+function compatible(a: AnswerDate, b: AnswerDate): boolean {
+  return a.iso.startsWith(b.iso) || b.iso.startsWith(a.iso);
+}
+
+/** Two sentences tell of the same event when they share most of their specific terms. */
+function sameEvent(a: Sentence, b: Sentence): boolean {
+  let shared = 0;
+  for (const term of a.termSet) if (b.termSet.has(term)) shared++;
+  return shared >= 4 && shared / Math.min(a.termSet.size, b.termSet.size) >= 0.3;
+}
+
+function describe(c: DatedCandidate): string {
+  const doc = c.ranked.sentence.paragraph.doc.meta;
+  const who = `“${doc.title}” (${doc.publisher})`;
+  return c.basis === "reported"
+    ? `${who} reported it on ${formatDate(c.date)}`
+    : `${who} dates it to ${formatDate(c.date)}`;
+}
+
+function sameText(a: Sentence, b: Sentence): boolean {
+  return a.text === b.text;
+}
+
+/** Quotes for picked sentences: each read with its antecedent, neighbours merged, best first. */
+function quotesFor(sentences: Sentence[]): Quote[] {
+  const groups: Sentence[][] = [];
+  for (const sentence of sentences) {
+    const siblings = sentence.paragraph.sentences;
+    const previous = siblings[sentence.index - 1];
+    const span = ANAPHOR.test(sentence.text) && previous ? [previous, sentence] : [sentence];
+    const joined = groups.find(
+      (g) =>
+        g[0]?.paragraph === sentence.paragraph &&
+        span.some((s) => g.some((t) => Math.abs(t.index - s.index) <= 1)),
+    );
+    if (joined) {
+      for (const s of span) if (!joined.includes(s)) joined.push(s);
+      joined.sort((a, b) => a.index - b.index);
+    } else groups.push(span);
+  }
+  return groups.map(quoteOf);
+}
+
+/** One quote from consecutive sentences of one paragraph: the exact paragraph substring. */
+function quoteOf(sentences: Sentence[]): Quote {
+  const first = sentences[0];
+  const last = sentences[sentences.length - 1];
+  if (!first || !last) throw new Error("compose: a quote needs at least one sentence");
+  const paragraph = first.paragraph.text;
+  const start = paragraph.indexOf(first.text);
+  const end = paragraph.indexOf(last.text, start) + last.text.length;
+  return sentenceQuote(first, paragraph.slice(start, end));
+}
+
+/** Label helper re-exported for suggestion lists. */
+export { clip, compareIso };

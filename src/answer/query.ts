@@ -1,0 +1,99 @@
+/**
+ * Reads a question: its terms with IDF weights (misspelled words matched to the vocabulary,
+ * unknown names weighted heavily so an off-topic question cannot ride on one common word), what
+ * kind of answer it wants, the years it names, and whether it is out of the corpus's scope.
+ */
+import type { Analyzer } from "../search/analyzer.js";
+import type { Vocabulary } from "../search/fuzzy.js";
+import type { TermStats } from "../search/index.js";
+
+/** What kind of answer a question wants. */
+export type Intent = "when" | "who" | "why" | "what";
+
+/** One distinct term of a question. */
+export interface QueryTerm {
+  term: string;
+  surface: string;
+  /** How much this term counts towards support: its IDF, or a high weight when unknown. */
+  weight: number;
+  /** The index knows the term as is. */
+  known: boolean;
+  /** Vocabulary terms a misspelled word may stand for (empty when known). */
+  expansions: string[];
+}
+
+/** A question, read. */
+export interface Query {
+  terms: QueryTerm[];
+  totalWeight: number;
+  intent: Intent;
+  /** Four-digit years the question names. */
+  years: string[];
+  /** Why the corpus cannot answer, when that is clear before searching. */
+  outOfScope: string | null;
+}
+
+/** What question reading needs from the loaded corpus. */
+export interface QueryContext {
+  analyzer: Analyzer;
+  stats: TermStats;
+  vocabulary: Vocabulary;
+  /** Out-of-scope places as analysed terms. */
+  places: Set<string>;
+  /** Finds pairs of parties ("Moscow-Washington") in text, as sorted `a|b` keys. */
+  pairsIn(text: string): string[];
+  /** Pairs some document names. */
+  coveredPairs: Set<string>;
+}
+
+const WHO = /^(who|whom|whose)\b|\b(which|what) (chinese |russian |american |u\.?s\.? )?(general|agency|news agency|newspaper|minister|official|officer|person|people|expert|analyst|organi[sz]ation|publication|reporter|president|leader|media|outlet)s?\b/i;
+const WHEN = /^(when|what year|which year|what date|on what date|in what year|in which year|how long ago|since when|what month|which month)\b|\b(what|which) (year|date|day|month)\b/i;
+const WHY = /^why\b|\bwhat(?:'?s)?\b.*\bfor\s*\??$|\b(purpose|goal|aim|point|meant to|designed to|used for)\b/i;
+
+/** Reads `question` for `command` (`when` forces the when intent). */
+export function readQuery(question: string, command: "ask" | "when", ctx: QueryContext): Query {
+  const tokens = ctx.analyzer.tokens(question);
+  const seen = new Map<string, QueryTerm>();
+  const { stats } = ctx;
+  let outOfScope: string | null = null;
+  for (const token of tokens) {
+    if (seen.has(token.term)) continue;
+    const known = stats.df.has(token.term);
+    if (!known && ctx.places.has(token.term)) {
+      outOfScope = `The sources say nothing about ${token.surface}.`;
+    }
+    const expansions = known
+      ? []
+      : ctx.vocabulary.near(token.surface.toLowerCase()).map((n) => n.word)
+          .concat(ctx.vocabulary.near(token.term).map((n) => n.word))
+          .filter((w, i, all) => all.indexOf(w) === i && w !== token.term)
+          .slice(0, 3);
+    let weight: number;
+    if (known) weight = stats.idf(token.term);
+    else if (expansions.length > 0) weight = Math.max(...expansions.map((e) => stats.idf(e)));
+    // An unknown name or number is what the question is about; an unknown common word less so.
+    else if (token.name || /^\d+$/.test(token.term)) weight = stats.maxIdf * 1.2;
+    else weight = stats.maxIdf * 0.5;
+    seen.set(token.term, { term: token.term, surface: token.surface, weight, known, expansions });
+  }
+  if (!outOfScope) {
+    const uncovered = ctx.pairsIn(question).find((pair) => !ctx.coveredPairs.has(pair));
+    if (uncovered) outOfScope = "The sources do not cover a hotline between those two sides.";
+  }
+  const trimmed = question.trim();
+  const intent: Intent =
+    command === "when" || WHEN.test(trimmed) ? "when" : WHO.test(trimmed) ? "who" : WHY.test(trimmed) ? "why" : "what";
+  // "What is the line for?" asks for a purpose though it never says the word.
+  const purpose = ctx.analyzer.term("purpose");
+  if (intent === "why" && purpose && stats.df.has(purpose) && !seen.has(purpose)) {
+    seen.set(purpose, { term: purpose, surface: "purpose", weight: stats.idf(purpose), known: true, expansions: [] });
+  }
+  const terms = [...seen.values()];
+  return {
+    terms,
+    totalWeight: terms.reduce((sum, t) => sum + t.weight, 0),
+    intent,
+    years: [...new Set(question.match(/\b(1[6-9]|20)\d\d\b/g) ?? [])],
+    outOfScope,
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Reranks index hits. MiniSearch finds candidates by BM25; this scores how well each sentence
+ * answers the question: how much of the question (by IDF weight) the sentence and its paragraph
+ * cover, whether it has what the intent asks for (a date, a person, a purpose), and whether the
+ * question's words stand together in it.
+ */
+import type { Hit } from "../search/index.js";
+import type { Sentence } from "../text/passages.js";
+import type { Query, QueryTerm } from "./query.js";
+
+/** A sentence with its scores. */
+export interface Ranked {
+  sentence: Sentence;
+  /** Overall rank score (higher is better). */
+  score: number;
+  /**
+   * Share of the question's weight that the sentence, read in its paragraph, covers (0 to 1).
+   * Below {@link SUPPORT_MIN} the corpus does not answer the question.
+   */
+  support: number;
+  /** Share of the question's weight found in the sentence itself. */
+  coverage: number;
+}
+
+/** Least support for an answer: below it, the bot says the sources do not answer. */
+export const SUPPORT_MIN = 0.5;
+
+/** Matching a misspelled word through its fuzzy expansion counts a little less than exact. */
+const FUZZY_CREDIT = 0.8;
+
+const PERSON = /\b(General|Minister|President|Major|deputy|director|secretary|agency|newspaper|spokesman|officer|counterpart|[A-Z][a-z]+ [A-Z][a-z]+ (said|told|explains|added))\b/;
+const PURPOSE = /\b(purpose|goal|designed|aim|so as to|in order to|in a hope|to the advantage of|because|for ["“])/i;
+
+function credit(term: QueryTerm, terms: Set<string>): number {
+  if (terms.has(term.term)) return 1;
+  return term.expansions.some((e) => terms.has(e)) ? FUZZY_CREDIT : 0;
+}
+
+/** Scores and sorts `hits` for `query`, best first. */
+export function rank(query: Query, hits: Hit[]): Ranked[] {
+  if (hits.length === 0 || query.totalWeight === 0) return [];
+  const top = Math.max(...hits.map((h) => h.score));
+  const ranked = hits.map(({ sentence, score }) => {
+    let inSentence = 0;
+    let inParagraph = 0;
+    for (const term of query.terms) {
+      inSentence += term.weight * credit(term, sentence.termSet);
+      inParagraph += term.weight * credit(term, sentence.paragraph.termSet);
+    }
+    const coverage = inSentence / query.totalWeight;
+    const context = inParagraph / query.totalWeight;
+    let bonus = proximity(query, sentence);
+    const stated = sentence.dates.some((d) => d.basis === "stated");
+    if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? 0.12 : 0.08;
+    if (query.years.length > 0 && sentence.dates.length > 0) {
+      const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));
+      bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
+    }
+    if (query.intent === "who" && PERSON.test(sentence.text)) bonus += 0.06;
+    if (query.intent === "why" && PURPOSE.test(sentence.text)) bonus += 0.08;
+    return {
+      sentence,
+      score: 0.55 * coverage + 0.2 * context + 0.25 * (score / top) + bonus,
+      support: Math.max(coverage, 0.85 * context),
+      coverage,
+    };
+  });
+  return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/** Up to 0.1 for question terms that stand next to each other in the sentence too. */
+function proximity(query: Query, sentence: Sentence): number {
+  let bonus = 0;
+  for (let i = 1; i < query.terms.length; i++) {
+    const a = sentence.terms.indexOf(query.terms[i - 1]?.term ?? "");
+    const b = sentence.terms.indexOf(query.terms[i]?.term ?? "");
+    if (a === -1 || b === -1) continue;
+    const gap = Math.abs((sentence.positions[a] ?? 0) - (sentence.positions[b] ?? 0));
+    if (gap <= 2) bonus += 0.03;
+  }
+  return Math.min(bonus, 0.1);
+}

@@ -1,0 +1,154 @@
+/**
+ * Finds the dates a sentence states, with their true precision, using chrono-node for dates in
+ * prose and a few rules of our own for what chrono does not read the way a historian would:
+ * bare years ("In 1993"), relative years ("Two years later" after "April 1990" is 1992), and
+ * "ago" against the article's date ("nearly three years ago" in December 2008 is about 2006).
+ */
+import * as chrono from "chrono-node";
+import type { AnswerDate, DateBasis } from "../answer/types.js";
+
+/** A date found in a sentence. */
+export interface DateMention {
+  date: AnswerDate;
+  basis: DateBasis;
+  /** Character offset of the phrase in the sentence, to find the date nearest to a match. */
+  index: number;
+  /** The phrase as written, e.g. "March 14" or "Two years later". */
+  text: string;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  couple: 2,
+};
+
+const RELATIVE =
+  /\b(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(a couple of|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an) (years?|months?) (later|after|afterwards|ago|earlier|before)\b/gi;
+const BARE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Oo]f|[Yy]ear|[Ee]arly|[Ll]ate|[Mm]id-?)\s+((?:1[6-9]|20)\d\d)\b(?!s|\s*(?:China|Military|[A-Z]))/g;
+// chrono reads these as dates relative to the reference; our own rules handle the useful ones.
+const CHRONO_SKIP = /\b(ago|later|after|before|earlier|since|next|last|this|today|tonight|yesterday|tomorrow|now|within|days?|weeks?|hours?|minutes?)\b/i;
+// A date worth keeping names a month or has a number ("a month" alone is a duration).
+const CHRONO_KEEP = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
+const FUTURE = /\b(will|shall|next|plans? to|is to|are to|due to|expected to)\b/i;
+
+/** Formats a UTC date at a precision. */
+export function isoAt(year: number, month: number | null, day: number | null): string {
+  const y = String(year).padStart(4, "0");
+  if (month === null) return y;
+  const m = String(month).padStart(2, "0");
+  if (day === null) return `${y}-${m}`;
+  return `${y}-${m}-${String(day).padStart(2, "0")}`;
+}
+
+/** Parses `YYYY[-MM[-DD]]` into parts. */
+export function isoParts(iso: string): { year: number; month: number | null; day: number | null } {
+  const [y, m, d] = iso.split("-");
+  return { year: Number(y), month: m ? Number(m) : null, day: d ? Number(d) : null };
+}
+
+/**
+ * Finds dates in `sentence`. `reference` (`YYYY-MM-DD`) anchors year-less dates and "ago";
+ * `previous` is the last date stated earlier in the same document, the anchor for "later".
+ * Returns mentions in text order; never invents a date where the text gives none.
+ */
+export function extractDates(sentence: string, reference: string, previous: AnswerDate | null): DateMention[] {
+  const mentions: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
+  const ref = new Date(`${reference}T12:00:00Z`);
+  const future = FUTURE.test(sentence);
+
+  for (const match of sentence.matchAll(RELATIVE)) {
+    const [phrase, qualifier, amountWord = "", unit = "", direction = ""] = match;
+    const amount = /^\d+$/.test(amountWord)
+      ? Number(amountWord)
+      : (NUMBER_WORDS[amountWord.toLowerCase().replace(/^a couple of$/, "couple")] ?? NaN);
+    if (!Number.isFinite(amount)) continue;
+    const years = unit.toLowerCase().startsWith("year");
+    const forward = /later|after/i.test(direction);
+    const anchorDate: AnswerDate | null = forward ? previous : { iso: reference, precision: "day", approximate: false };
+    if (!anchorDate) continue;
+    const anchor = isoParts(anchorDate.iso);
+    const sign = forward ? 1 : -1;
+    let year = anchor.year;
+    let month = anchor.month ?? 6;
+    if (years) year += sign * amount;
+    else {
+      const total = year * 12 + (month - 1) + sign * amount;
+      year = Math.floor(total / 12);
+      month = (total % 12) + 1;
+    }
+    const loose = Boolean(qualifier);
+    if (/nearly|almost|less than/i.test(qualifier ?? "") && !forward && years) {
+      // "Nearly three years ago" is a little less than three years back: just after the mark.
+      const total = year * 12 + (month - 1) + 2;
+      year = Math.floor(total / 12);
+      month = (total % 12) + 1;
+    }
+    const precision: AnswerDate["precision"] = years || anchorDate.precision === "year" ? "year" : "month";
+    const index = match.index ?? 0;
+    mentions.push({
+      date: {
+        iso: precision === "year" ? isoAt(year, null, null) : isoAt(year, month, null),
+        precision,
+        approximate: loose || anchorDate.approximate || !forward,
+      },
+      basis: "relative",
+      index,
+      text: phrase,
+    });
+    taken.push([index, index + phrase.length]);
+  }
+
+  for (const result of chrono.en.parse(sentence, { instant: ref }, { forwardDate: false })) {
+    if (CHRONO_SKIP.test(result.text) || !CHRONO_KEEP.test(result.text) || overlaps(result.index, result.index + result.text.length)) continue;
+    const c = result.start;
+    if (!c.isCertain("month") && !c.isCertain("year")) continue;
+    let year = c.get("year") ?? ref.getUTCFullYear();
+    const month = c.isCertain("month") ? (c.get("month") ?? null) : null;
+    const day = month !== null && c.isCertain("day") ? (c.get("day") ?? null) : null;
+    if (!c.isCertain("year")) {
+      // A year-less date in a report is in the past unless the sentence speaks of the future.
+      year = ref.getUTCFullYear();
+      const candidate = isoAt(year, month, day ?? 1);
+      if (!future && candidate > reference) year -= 1;
+    }
+    mentions.push({
+      date: {
+        iso: isoAt(year, month, day),
+        precision: day !== null ? "day" : month !== null ? "month" : "year",
+        approximate: false,
+      },
+      basis: "stated",
+      index: result.index,
+      text: result.text,
+    });
+    taken.push([result.index, result.index + result.text.length]);
+  }
+
+  for (const match of sentence.matchAll(BARE_YEAR)) {
+    const yearText = match[1] ?? "";
+    const index = (match.index ?? 0) + match[0].length - yearText.length;
+    if (overlaps(index, index + yearText.length)) continue;
+    mentions.push({
+      date: { iso: yearText, precision: "year", approximate: false },
+      basis: "stated",
+      index,
+      text: match[0],
+    });
+  }
+  return mentions.sort((a, b) => a.index - b.index);
+}

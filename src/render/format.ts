@@ -1,0 +1,65 @@
+/**
+ * Plain-text pieces every renderer shares: dates in words, citations, the no-answer message.
+ * Platform renderers add their own markup around these strings; they never change quote text.
+ */
+import type { AnswerDate, Quote, SourceRef } from "../answer/types.js";
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** `2008-03-14` → "14 March 2008", `1990-04` → "April 1990", `1993` → "1993"; "about" when approximate. */
+export function formatDate(date: AnswerDate): string {
+  return `${date.approximate ? "about " : ""}${formatIso(date.iso)}`;
+}
+
+/** Formats an ISO date or partial date in words, at the precision it has. */
+export function formatIso(iso: string): string {
+  const [year, month, day] = iso.split("-");
+  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
+  if (!monthName) return year ?? iso;
+  if (!day) return `${monthName} ${year}`;
+  return `${Number(day)} ${monthName} ${year}`;
+}
+
+/** `MM-DD` → "22 November". */
+export function formatMonthDay(monthDay: string): string {
+  const [month, day] = monthDay.split("-");
+  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month}`;
+}
+
+/**
+ * The date part of a citation: the publication date, or for an undated translation the
+ * original's ("original: 18 March 2008"), or "undated".
+ */
+export function citationDate(source: SourceRef): string {
+  if (source.published) return formatIso(source.published);
+  if (source.original) return `original: ${formatIso(source.original.published)}`;
+  return "undated";
+}
+
+/**
+ * A one-line citation without markup: `Army phone links China and Russia — BBC News, Chris Hogg,
+ * 29 December 2008, ¶3`. A translation names its original.
+ */
+export function citationLine(quote: Quote): string {
+  const s = quote.source;
+  const parts = [s.publisher, s.author, citationDate(s), quote.location].filter(Boolean);
+  const original = s.original ? ` (translation of “${s.original.title}”, ${s.original.publisher})` : "";
+  return `${s.title}${original} — ${parts.join(", ")}`;
+}
+
+/** What a no-answer reply says: what the bot covers and where to look instead. */
+export const NO_ANSWER_MESSAGE =
+  "The sources don't answer that. hotline covers the military hotlines between China, Russia and the United States (2008 reporting). Try /hotline timeline for every dated event or /hotline sources for the documents.";

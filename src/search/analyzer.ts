@@ -1,0 +1,123 @@
+/**
+ * Turns text into search terms, the same way for passages and questions: Unicode NFKC,
+ * straight quotes, possessives dropped, synonym phrases replaced by their group's canonical
+ * word (longest first), stopwords dropped, Porter stemming, and single-word synonyms matched by
+ * surface form or by stem.
+ */
+import { stemmer } from "stemmer";
+import type { SynonymGroup } from "../corpus/load.js";
+import { straightenQuotes } from "../text/normalize.js";
+import { STOPWORDS } from "./stopwords.js";
+
+/** One term of a text, with where it stood and how it was written. */
+export interface Token {
+  /** The indexed form: a canonical synonym, or a stem. */
+  term: string;
+  /** The word(s) as written. */
+  surface: string;
+  /** Word position in the text (stopwords count), for phrase and proximity checks. */
+  position: number;
+  /** Written with a capital and not at the start of a sentence: likely a name. */
+  name: boolean;
+}
+
+/** Analyses text into tokens. Build one per corpus with {@link createAnalyzer}. */
+export interface Analyzer {
+  tokens(text: string): Token[];
+  /** Just the terms, in order. */
+  terms(text: string): string[];
+  /** The stem or canonical form of one word, as the index knows it ("" for a stopword). */
+  term(word: string): string;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:\u0001)?/gu;
+const MARK = "\u0001";
+
+/**
+ * Builds an analyzer from synonym groups. A group term made of several words or with
+ * punctuation ("phone line", "U.S.") is matched as a phrase; a single word matches by surface
+ * form or stem. A term that is a stopword when lower-cased (`US`) matches only as written.
+ */
+export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
+  const single = new Map<string, string>();
+  const phrases: { pattern: string; canonical: string; caseSensitive: boolean }[] = [];
+  for (const group of groups) {
+    for (const raw of group.terms) {
+      const term = straightenQuotes(raw.normalize("NFKC"));
+      const lower = term.toLowerCase();
+      const caseSensitive = STOPWORDS.has(lower);
+      if (/^[\p{L}\p{N}]+$/u.test(term) && !caseSensitive) {
+        single.set(lower, group.canonical);
+        single.set(stemmer(lower), group.canonical);
+      } else {
+        phrases.push({ pattern: term, canonical: group.canonical, caseSensitive });
+      }
+    }
+  }
+  phrases.sort((a, b) => b.pattern.length - a.pattern.length);
+  const escape = (s: string) =>
+    s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
+  const build = (list: typeof phrases, flags: string) =>
+    list.length === 0
+      ? null
+      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((p) => escape(p.pattern)).join("|")})(?![\\p{L}\\p{N}])`, flags);
+  const insensitive = build(phrases.filter((p) => !p.caseSensitive), "giu");
+  const sensitive = build(phrases.filter((p) => p.caseSensitive), "gu");
+  const phraseCanonical = new Map<string, string>();
+  for (const p of phrases) {
+    const key = p.caseSensitive ? p.pattern : p.pattern.toLowerCase();
+    phraseCanonical.set(key.replace(/[\s-]+/g, " "), p.canonical);
+  }
+  const lookupPhrase = (matched: string): string => {
+    const folded = matched.replace(/[\s-]+/g, " ");
+    return phraseCanonical.get(folded) ?? phraseCanonical.get(folded.toLowerCase()) ?? "";
+  };
+
+  const stemCache = new Map<string, string>();
+  const term = (word: string): string => {
+    const lower = word.toLowerCase();
+    if (STOPWORDS.has(lower)) return "";
+    const cached = stemCache.get(lower);
+    if (cached !== undefined) return cached;
+    let result = single.get(lower);
+    if (result === undefined) {
+      const stem = /^\p{N}+$/u.test(lower) ? lower : stemmer(lower);
+      result = single.get(stem) ?? stem;
+    }
+    // Bounded: passages of a large corpus would otherwise fill it with every word.
+    if (stemCache.size < 50_000) stemCache.set(lower, result);
+    return result;
+  };
+
+  const tokens = (input: string): Token[] => {
+    let text = straightenQuotes(input.normalize("NFKC")).replace(/(\p{L})'s\b/gu, "$1");
+    // Phrases become one marked word, `canonical\u0001`, so positions still count one word.
+    const replace = (m: string) => {
+      const canonical = lookupPhrase(m);
+      return canonical ? ` ${canonical}${MARK} ` : m;
+    };
+    if (sensitive) text = text.replace(sensitive, replace);
+    if (insensitive) text = text.replace(insensitive, replace);
+    const out: Token[] = [];
+    let position = 0;
+    let sentenceStart = true;
+    WORD.lastIndex = 0;
+    for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
+      const word = match[0];
+      const before = text.slice(Math.max(0, match.index - 3), match.index);
+      if (/[.?!:]["')\s]*$/.test(before)) sentenceStart = true;
+      if (word.endsWith(MARK)) {
+        out.push({ term: word.slice(0, -1), surface: word.slice(0, -1), position, name: false });
+      } else {
+        const t = term(word);
+        const capital = /^\p{Lu}/u.test(word);
+        if (t) out.push({ term: t, surface: word, position, name: capital && !sentenceStart });
+      }
+      position++;
+      sentenceStart = false;
+    }
+    return out;
+  };
+
+  return { tokens, terms: (text) => tokens(text).map((t) => t.term), term };
+}

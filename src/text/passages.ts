@@ -1,0 +1,91 @@
+/**
+ * Splits loaded documents into paragraphs and sentences with stable ids and human locations,
+ * analyses each sentence once, and records the dates it states.
+ */
+import type { CorpusDocument } from "../corpus/document.js";
+import type { AnswerDate } from "../answer/types.js";
+import { type DateMention, extractDates } from "../dates/extract.js";
+import type { Analyzer } from "../search/analyzer.js";
+import { splitSentences } from "./sentences.js";
+
+/** One sentence of the corpus: the unit that is indexed, ranked and quoted. */
+export interface Sentence {
+  /** `<document id>#<paragraph>.<sentence>`, 1-based: stable while the text is unchanged. */
+  id: string;
+  /** Position in {@link Passages.sentences}. */
+  ordinal: number;
+  paragraph: Paragraph;
+  /** 0-based position in its paragraph. */
+  index: number;
+  text: string;
+  /** Analysed terms in order, and the word position of each (for proximity). */
+  terms: string[];
+  positions: number[];
+  termSet: Set<string>;
+  /** Dates the sentence states, in text order. */
+  dates: DateMention[];
+}
+
+/** A paragraph: its document, its number (`¶n`), the heading above it, its sentences. */
+export interface Paragraph {
+  doc: CorpusDocument;
+  number: number;
+  heading: string | null;
+  text: string;
+  sentences: Sentence[];
+  /** Terms of every sentence and of the heading: the context a sentence is read in. */
+  termSet: Set<string>;
+}
+
+/** Every paragraph and sentence of a corpus, in document order. */
+export interface Passages {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+/** Builds passages from documents (in the order given). */
+export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): Passages {
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  for (const doc of documents) {
+    let heading: string | null = null;
+    let previous: AnswerDate | null = null;
+    for (const block of doc.blocks) {
+      if (block.kind === "heading") {
+        heading = block.text;
+        continue;
+      }
+      const paragraph: Paragraph = {
+        doc,
+        number: block.number,
+        heading,
+        text: block.text,
+        sentences: [],
+        termSet: new Set(heading ? analyzer.terms(heading) : []),
+      };
+      for (const span of splitSentences(block.text)) {
+        const tokens = analyzer.tokens(span.text);
+        const dates = extractDates(span.text, doc.referenceDate, previous);
+        const stated = dates.filter((d) => d.basis === "stated");
+        const last = stated[stated.length - 1];
+        if (last) previous = last.date;
+        const sentence: Sentence = {
+          id: `${doc.meta.id}#${block.number}.${paragraph.sentences.length + 1}`,
+          ordinal: sentences.length,
+          paragraph,
+          index: paragraph.sentences.length,
+          text: span.text,
+          terms: tokens.map((t) => t.term),
+          positions: tokens.map((t) => t.position),
+          termSet: new Set(tokens.map((t) => t.term)),
+          dates,
+        };
+        for (const term of sentence.termSet) paragraph.termSet.add(term);
+        paragraph.sentences.push(sentence);
+        sentences.push(sentence);
+      }
+      paragraphs.push(paragraph);
+    }
+  }
+  return { paragraphs, sentences };
+}

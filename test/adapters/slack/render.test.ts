@@ -1,0 +1,300 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  escapeSlack,
+  fitResponseUrl,
+  formatAnswerDate,
+  renderResult,
+  SHARE_ACTION_ID,
+  SLACK_LIMITS,
+  type SlackMessage,
+  splitText,
+} from "../../../adapters/slack/render.js";
+import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
+import type { CommandResult } from "../../../src/commands/run.js";
+
+const source: SourceRef = {
+  id: "doc",
+  title: "A <b>title</b> & more",
+  publisher: "Pub & Co",
+  author: null,
+  published: "2008-12-29",
+  url: "http://example.test/a?x=1&y=2",
+  original: null,
+};
+
+function quote(text: string, location = "¶5"): Quote {
+  return { text, location, source };
+}
+
+/** Every text a message carries, for escaping checks. */
+function allText(message: SlackMessage): string {
+  return JSON.stringify(message.blocks) + message.text;
+}
+
+function blockChars(message: SlackMessage): number {
+  let n = 0;
+  for (const block of message.blocks) {
+    if ((block.type === "section" || block.type === "header") && block.text)
+      n += block.text.text.length;
+    if (block.type === "context")
+      for (const e of block.elements) n += "text" in e ? e.text.length : 0;
+  }
+  return n;
+}
+
+function expectWithinLimits(messages: SlackMessage[]): void {
+  for (const message of messages) {
+    expect(message.blocks.length).toBeGreaterThan(0);
+    expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
+    expect(message.text.length).toBeLessThanOrEqual(SLACK_LIMITS.fallbackChars);
+    expect(blockChars(message) + message.text.length).toBeLessThanOrEqual(
+      SLACK_LIMITS.messageChars,
+    );
+    for (const block of message.blocks) {
+      if (block.type === "section")
+        expect(block.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionChars);
+      if (block.type === "header")
+        expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerChars);
+    }
+  }
+}
+
+/** Undoes escapeSlack: drop the zero-width spaces, then decode the three entities. */
+function unescapeSlack(text: string): string {
+  return text
+    .replace(/\u200B/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
+
+/** The words of all section texts, with quote markers and escaping removed. */
+function words(messages: SlackMessage[]): string[] {
+  return messages
+    .flatMap((m) => m.blocks)
+    .flatMap((b) => (b.type === "section" && b.text ? [b.text.text] : []))
+    .join("\n")
+    .replace(/^>/gm, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map(unescape);
+}
+
+describe("escapeSlack", () => {
+  it("GIVEN control characters THEN only &, < and > become entities", () => {
+    expect(
+      escapeSlack("<!channel> <@U123> <http://x|y> &lt; \"quotes\" 'single'", {
+        formatting: false,
+      }),
+    ).toBe("&lt;!channel&gt; &lt;@U123&gt; &lt;http://x|y&gt; &amp;lt; \"quotes\" 'single'");
+  });
+
+  it("GIVEN mrkdwn formatting characters THEN a zero-width space keeps them from pairing", () => {
+    expect(escapeSlack("*bold* _it_ ~s~ `c`")).toBe(
+      "\u200B*bold\u200B* \u200B_it\u200B_ \u200B~s\u200B~ \u200B`c\u200B`",
+    );
+  });
+
+  it("GIVEN any text THEN the output has no raw < or >, every & starts an entity, and it round-trips", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme-ascii" }), (text) => {
+        const out = escapeSlack(text);
+        expect(out).not.toMatch(/[<>]/);
+        expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
+        expect(unescapeSlack(out)).toBe(text);
+      }),
+    );
+  });
+});
+
+describe("splitText", () => {
+  it("GIVEN text shorter than the limit THEN it is one chunk", () => {
+    expect(splitText("Short text.", 100)).toEqual(["Short text."]);
+  });
+
+  it("GIVEN long prose THEN chunks respect the limit, end at sentence ends, and lose no word", () => {
+    const sentence = "The hotline was used for the first time on a Friday morning. ";
+    const text = sentence.repeat(200).trim();
+    const chunks = splitText(text, 3000);
+    expect(chunks.length).toBeGreaterThan(1);
+    for (const chunk of chunks) {
+      expect(chunk.length).toBeLessThanOrEqual(3000);
+      expect(chunk.endsWith(".")).toBe(true);
+    }
+    expect(chunks.join(" ").split(/\s+/)).toEqual(text.split(/\s+/));
+  });
+
+  it("GIVEN words without sentence ends THEN it never cuts a word", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.stringMatching(/^[a-z&;]{1,20}$/), { minLength: 1, maxLength: 400 }),
+        (list) => {
+          const text = list.join(" ");
+          const chunks = splitText(text, 100);
+          for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(100);
+          expect(chunks.join(" ").split(" ")).toEqual(list);
+        },
+      ),
+    );
+  });
+
+  it("GIVEN a word longer than the limit THEN it is cut, but never inside an entity", () => {
+    const chunks = splitText(`${"x".repeat(98)}&amp;${"y".repeat(50)}`, 100);
+    expect(chunks[0]).toBe("x".repeat(98));
+    expect(chunks[1]?.startsWith("&amp;")).toBe(true);
+  });
+});
+
+describe("formatAnswerDate", () => {
+  it("GIVEN each precision THEN the date reads naturally, with 'about' when approximate", () => {
+    expect(formatAnswerDate({ iso: "2008-03-14", precision: "day", approximate: false })).toBe(
+      "14 March 2008",
+    );
+    expect(formatAnswerDate({ iso: "2008-03", precision: "month", approximate: false })).toBe(
+      "March 2008",
+    );
+    expect(formatAnswerDate({ iso: "2005", precision: "year", approximate: true })).toBe(
+      "about 2005",
+    );
+  });
+});
+
+describe("renderResult", () => {
+  it("GIVEN a when answer THEN the date leads as a header, quotes are block quotes with linked citations, and the note follows", () => {
+    const result: CommandResult = {
+      kind: "answer",
+      command: "when",
+      visibility: "public",
+      reply: {
+        status: "answered",
+        question: "the line opened",
+        date: { iso: "2008-03", precision: "month", approximate: true },
+        quotes: [quote("On March 14, the ministers talked.")],
+        note: "Source A says March; source B says December.",
+      },
+    };
+    const [message, ...rest] = renderResult(result);
+    expect(rest).toEqual([]);
+    const blocks = message?.blocks ?? [];
+    expect(blocks[0]).toMatchObject({
+      type: "header",
+      text: { type: "plain_text", text: "About March 2008" },
+    });
+    const texts = JSON.stringify(blocks);
+    expect(texts).toContain(">On March 14, the ministers talked.");
+    expect(texts).toContain(
+      "<http://example.test/a?x=1&amp;y=2|A &lt;b&gt;title&lt;/b&gt; &amp; more> — Pub &amp; Co, 29 December 2008, ¶5",
+    );
+    expect(texts).toContain("Sources disagree");
+    expect(message?.text).toContain("About March 2008");
+  });
+
+  it("GIVEN a question with <!channel> and &lt; THEN the echo is escaped and no live mention remains", () => {
+    const result: CommandResult = {
+      kind: "answer",
+      command: "ask",
+      visibility: "public",
+      reply: {
+        status: "no_answer",
+        question: "<!channel> what is &lt;b&gt;?",
+        date: null,
+        quotes: [],
+        note: null,
+      },
+    };
+    const messages = renderResult(result);
+    const text = messages.map(allText).join("");
+    expect(text).toContain("&lt;!channel&gt; what is &amp;lt;b&amp;gt;?");
+    expect(text).not.toContain("<!channel>");
+    expect(text).toContain("/hotline timeline");
+    expect(text).toContain("/hotline sources");
+  });
+
+  it("GIVEN a very long quote THEN it is split across sections and messages within every limit, word for word", () => {
+    const long = Array.from(
+      { length: 900 },
+      (_, i) => `Sentence number ${i} says the line is open.`,
+    ).join(" ");
+    const result: CommandResult = {
+      kind: "answer",
+      command: "ask",
+      visibility: "public",
+      reply: { status: "answered", question: "q", date: null, quotes: [quote(long)], note: null },
+    };
+    const messages = renderResult(result);
+    expect(messages.length).toBeGreaterThan(1);
+    expectWithinLimits(messages);
+    const all = words(messages);
+    const start = all.indexOf("Sentence");
+    expect(all.slice(start, start + long.split(" ").length)).toEqual(long.split(" "));
+  });
+
+  it("GIVEN a long timeline THEN every event appears once, packed within the limits", () => {
+    const events: TimelineEvent[] = Array.from({ length: 300 }, (_, i) => ({
+      id: `doc#${i}.1`,
+      date: { iso: `${1900 + (i % 100)}-01-02`, precision: "day", approximate: false },
+      basis: "stated",
+      label: `Event ${i}`,
+      quote: quote(
+        `Event marker-${i}-end happened with a long description of what the officers said.`,
+        `¶${i}`,
+      ),
+    }));
+    const messages = renderResult({ kind: "timeline", events, visibility: "public" });
+    expect(messages.length).toBeGreaterThan(1);
+    expectWithinLimits(messages);
+    const text = messages.map((m) => JSON.stringify(m.blocks)).join("");
+    for (let i = 0; i < 300; i += 1) expect(text.split(`marker-${i}-end`).length - 1).toBe(1);
+  });
+
+  it("GIVEN a private answer with a share value THEN the last message carries the Share with channel button", () => {
+    const messages = renderResult(
+      { kind: "sources", sources: [], visibility: "private" },
+      { shareValue: '{"name":"sources"}' },
+    );
+    const last = messages.at(-1)?.blocks.at(-1);
+    expect(last).toMatchObject({
+      type: "actions",
+      elements: [{ type: "button", action_id: SHARE_ACTION_ID, value: '{"name":"sources"}' }],
+    });
+  });
+
+  it("GIVEN an on-this-day digest THEN each event reads 'On this day in YEAR'", () => {
+    const event: TimelineEvent = {
+      id: "doc#1.1",
+      date: { iso: "2008-03-14", precision: "day", approximate: false },
+      basis: "stated",
+      label: "x",
+      quote: quote("On March 14, they talked."),
+    };
+    const [message] = renderResult({
+      kind: "today",
+      digest: { monthDay: "03-14", events: [event], next: null },
+      visibility: "public",
+    });
+    expect(JSON.stringify(message?.blocks)).toContain("On this day in 2008:");
+  });
+
+  it("GIVEN help THEN usage placeholders are escaped and the flags are explained", () => {
+    const [message] = renderResult({
+      kind: "help",
+      lines: ["Intro.", "/hotline when <event> — When did it happen?"],
+      visibility: "private",
+    });
+    const text = JSON.stringify(message?.blocks);
+    expect(text).toContain("/hotline when &lt;event&gt;");
+    expect(text).toContain("--hide");
+    expect(text).not.toMatch(/<event>/);
+  });
+});
+
+describe("fitResponseUrl", () => {
+  it("GIVEN more messages than a response URL takes THEN four are kept and the fifth says what is left", () => {
+    const messages = Array.from({ length: 8 }, (_, i) => ({ text: `m${i}`, blocks: [] }));
+    const fitted = fitResponseUrl(messages, "@hotline <question>");
+    expect(fitted).toHaveLength(5);
+    expect(fitted[4]?.text).toContain("4 more parts");
+    expect(fitted[4]?.text).toContain("&lt;question&gt;");
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { createAnalyzer } from "../../src/search/analyzer.js";
+
+const analyzer = createAnalyzer([
+  { canonical: "usa", terms: ["US", "U.S.", "United States", "Pentagon"] },
+  { canonical: "hotline", terms: ["hotline", "phone line", "direct line"] },
+  { canonical: "establish", terms: ["set up", "opened"] },
+]);
+
+describe("createAnalyzer", () => {
+  it("GIVEN synonym phrases and words THEN both index as the canonical word", () => {
+    expect(analyzer.terms("The U.S. phone line was set up")).toEqual(["usa", "hotline", "establish"]);
+    expect(analyzer.terms("When did the United States open the hotline?")).toEqual([
+      "usa",
+      "establish",
+      "hotline",
+    ]);
+  });
+
+  it("GIVEN lower-case 'us' THEN it is a stopword, while 'US' is the country", () => {
+    expect(analyzer.terms("tell us about the US line")).toEqual(["usa", "line"]);
+  });
+
+  it("GIVEN inflected words THEN they share a stem", () => {
+    expect(analyzer.term("negotiations")).toBe(analyzer.term("negotiation"));
+    expect(analyzer.term("opening")).toBe(analyzer.term("opened"));
+  });
+
+  it("GIVEN hyphenated compounds THEN each part is a term", () => {
+    expect(analyzer.terms("Pentagon-Beijing")).toEqual(["usa", "beij"]);
+  });
+
+  it("GIVEN a capitalised word mid-sentence THEN it is marked as a likely name", () => {
+    const tokens = analyzer.tokens("When was the Seoul hotline cut?");
+    expect(tokens.find((t) => t.surface === "Seoul")?.name).toBe(true);
+    expect(tokens.find((t) => t.surface === "When")).toBeUndefined();
+  });
+});
