@@ -62,6 +62,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       drop: { type: "string", multiple: true },
       out: { type: "string" },
       guild: { type: "string" },
+      "discord-shard": { type: "boolean", default: false },
     },
   });
   const config = loadConfig();
@@ -108,7 +109,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     case "discord":
       return (await import("./platforms.js")).discordCommand(positionals, values, config, print);
     case "start":
-      return (await import("./platforms.js")).start(config, corpusDir);
+      return (await import("./platforms.js")).start(config, corpusDir, { discordShard: values["discord-shard"] });
     case "help":
     case "--help":
     case "-h":

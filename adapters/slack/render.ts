@@ -64,14 +64,18 @@ const ZWSP = "\u200B";
  * user comes out as the visible text `&lt;`.
  *
  * With `formatting: true` (the default) it also puts a zero-width space before `*`, `_`, `~` and
- * `` ` `` so quoted text cannot turn into bold, italics, strike-through or code. Use
+ * `` ` `` so quoted text cannot turn into bold, italics, strike-through or code, and after the `@`
+ * of `@channel`, `@here` and `@everyone` so no parser can read them as broadcasts. Use
  * `formatting: false` only for URLs inside `<url|title>`, where a ZWSP would break the address.
  */
 export function escapeSlack(text: string, options: { formatting?: boolean } = {}): string {
   const escaped = text.replace(/[&<>]/g, (c) =>
     c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;",
   );
-  return options.formatting === false ? escaped : escaped.replace(/[*_~`]/g, `${ZWSP}$&`);
+  if (options.formatting === false) return escaped;
+  return escaped
+    .replace(/[*_~`]/g, `${ZWSP}$&`)
+    .replace(/@(channel|here|everyone)\b/gi, `@${ZWSP}$1`);
 }
 
 const MONTHS = [
@@ -196,12 +200,14 @@ export function splitText(text: string, max: number): string[] {
   return chunks;
 }
 
+// `verbatim: true` stops Slack from auto-linking bare URLs, channel names and mentions in our
+// text; the explicit `<url|title>` links we write still work.
 function section(text: string): Block {
-  return { type: "section", text: { type: "mrkdwn", text } };
+  return { type: "section", text: { type: "mrkdwn", text, verbatim: true } };
 }
 
 function context(text: string): Block {
-  return { type: "context", elements: [{ type: "mrkdwn", text }] };
+  return { type: "context", elements: [{ type: "mrkdwn", text, verbatim: true }] };
 }
 
 /** Section blocks for a (possibly long) escaped mrkdwn text, each within the section limit. */

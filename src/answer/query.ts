@@ -20,11 +20,14 @@ export interface QueryTerm {
   known: boolean;
   /** Vocabulary terms a misspelled word may stand for (empty when known). */
   expansions: string[];
+  /** Implied by the question's form, not typed ("what is it for" → purpose): ranks, never required. */
+  implied: boolean;
 }
 
 /** A question, read. */
 export interface Query {
   terms: QueryTerm[];
+  /** Sum of the weights of the typed (not implied) terms. */
   totalWeight: number;
   intent: Intent;
   /** Four-digit years the question names. */
@@ -74,7 +77,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     // An unknown name or number is what the question is about; an unknown common word less so.
     else if (token.name || /^\d+$/.test(token.term)) weight = stats.maxIdf * 1.2;
     else weight = stats.maxIdf * 0.5;
-    seen.set(token.term, { term: token.term, surface: token.surface, weight, known, expansions });
+    seen.set(token.term, { term: token.term, surface: token.surface, weight, known, expansions, implied: false });
   }
   if (!outOfScope) {
     const uncovered = ctx.pairsIn(question).find((pair) => !ctx.coveredPairs.has(pair));
@@ -86,12 +89,19 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   // "What is the line for?" asks for a purpose though it never says the word.
   const purpose = ctx.analyzer.term("purpose");
   if (intent === "why" && purpose && stats.df.has(purpose) && !seen.has(purpose)) {
-    seen.set(purpose, { term: purpose, surface: "purpose", weight: stats.idf(purpose), known: true, expansions: [] });
+    seen.set(purpose, {
+      term: purpose,
+      surface: "purpose",
+      weight: stats.idf(purpose),
+      known: true,
+      expansions: [],
+      implied: true,
+    });
   }
   const terms = [...seen.values()];
   return {
     terms,
-    totalWeight: terms.reduce((sum, t) => sum + t.weight, 0),
+    totalWeight: terms.reduce((sum, t) => sum + (t.implied ? 0 : t.weight), 0),
     intent,
     years: [...new Set(question.match(/\b(1[6-9]|20)\d\d\b/g) ?? [])],
     outOfScope,

@@ -43,20 +43,29 @@ export function rank(query: Query, hits: Hit[]): Ranked[] {
   const ranked = hits.map(({ sentence, score }) => {
     let inSentence = 0;
     let inParagraph = 0;
+    let bonus = proximity(query, sentence);
     for (const term of query.terms) {
+      if (term.implied) {
+        bonus += 0.1 * credit(term, sentence.termSet);
+        continue;
+      }
       inSentence += term.weight * credit(term, sentence.termSet);
-      inParagraph += term.weight * credit(term, sentence.paragraph.termSet);
+      inParagraph += term.weight * credit(term, sentence.contextSet);
     }
     const coverage = inSentence / query.totalWeight;
     const context = inParagraph / query.totalWeight;
-    let bonus = proximity(query, sentence);
     const stated = sentence.dates.some((d) => d.basis === "stated");
     if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? 0.12 : 0.08;
     if (query.years.length > 0 && sentence.dates.length > 0) {
       const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));
       bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
     }
+    // A question that names a publisher or author ("according to the BBC") wants that source.
+    if (query.terms.some((t) => !t.implied && sentence.paragraph.publishers.has(t.term) && t.weight > 1.5)) {
+      bonus += 0.12;
+    }
     if (query.intent === "who" && PERSON.test(sentence.text)) bonus += 0.06;
+    if (query.intent === "who" && describesName(query, sentence.text)) bonus += 0.1;
     if (query.intent === "why" && PURPOSE.test(sentence.text)) bonus += 0.08;
     return {
       sentence,
@@ -66,6 +75,19 @@ export function rank(query: Query, hits: Hit[]): Ranked[] {
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/**
+ * "Who is Luo Yuan?" is best answered where the name is followed by a description:
+ * "Major General Luo Yuan, the deputy director of …".
+ */
+function describesName(query: Query, text: string): boolean {
+  const lower = text.toLowerCase();
+  return query.terms.some((t) => {
+    if (t.implied || t.surface.length < 3) return false;
+    const at = lower.indexOf(`${t.surface.toLowerCase()},`);
+    return at !== -1 && /^,\s+(the\s+)?\p{Ll}/u.test(text.slice(at + t.surface.length));
+  });
 }
 
 /** Up to 0.1 for question terms that stand next to each other in the sentence too. */

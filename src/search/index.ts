@@ -1,7 +1,7 @@
 /**
  * The MiniSearch index over sentences. Each sentence is a document with two fields: its own
- * terms, and its context (the heading above it and its neighbouring sentences), so a question
- * that names the topic of a paragraph still finds the sentence that answers it.
+ * terms, and its context (see `Sentence.contextSet`), so a question that names the topic of a
+ * paragraph or the source still finds the sentence that answers it.
  */
 import MiniSearch from "minisearch";
 import type { Passages, Sentence } from "../text/passages.js";
@@ -48,20 +48,8 @@ export function buildIndex(passages: Passages): MiniSearch<IndexedDoc> {
 
 /** The indexed form of a sentence (exported for snapshots and the benchmark's baseline). */
 export function toIndexedDoc(sentence: Sentence): IndexedDoc {
-  const siblings = sentence.paragraph.sentences;
-  const context: string[] = [];
-  const before = siblings[sentence.index - 1];
-  const after = siblings[sentence.index + 1];
-  if (before) context.push(...before.terms);
-  if (after) context.push(...after.terms);
-  if (sentence.paragraph.heading) context.push(...headingTerms(sentence));
+  const context = [...sentence.contextSet].filter((t) => !sentence.termSet.has(t));
   return { id: sentence.ordinal, text: sentence.terms.join(" "), context: context.join(" ") };
-}
-
-function headingTerms(sentence: Sentence): string[] {
-  // The paragraph's term set starts with the heading's terms; keep only those not in the text.
-  const own = new Set(sentence.paragraph.sentences.flatMap((s) => s.terms));
-  return [...sentence.paragraph.termSet].filter((t) => !own.has(t));
 }
 
 /** Counts, for every term, how many sentences contain it. */

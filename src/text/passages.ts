@@ -22,6 +22,12 @@ export interface Sentence {
   terms: string[];
   positions: number[];
   termSet: Set<string>;
+  /**
+   * Terms of what a reader has in mind reading this sentence: its paragraph and heading, the
+   * sentences just before and after it (news paragraphs are often one sentence long), and the
+   * source's title, publisher and author ("according to the BBC").
+   */
+  contextSet: Set<string>;
   /** Dates the sentence states, in text order. */
   dates: DateMention[];
 }
@@ -29,6 +35,8 @@ export interface Sentence {
 /** A paragraph: its document, its number (`¶n`), the heading above it, its sentences. */
 export interface Paragraph {
   doc: CorpusDocument;
+  /** Terms naming the document's publisher and author (shared by its paragraphs). */
+  publishers: Set<string>;
   number: number;
   heading: string | null;
   text: string;
@@ -48,6 +56,8 @@ export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): 
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   for (const doc of documents) {
+    const first = sentences.length;
+    const publishers = publisherTerms(doc, analyzer);
     let heading: string | null = null;
     let previous: AnswerDate | null = null;
     for (const block of doc.blocks) {
@@ -57,6 +67,7 @@ export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): 
       }
       const paragraph: Paragraph = {
         doc,
+        publishers,
         number: block.number,
         heading,
         text: block.text,
@@ -78,6 +89,7 @@ export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): 
           terms: tokens.map((t) => t.term),
           positions: tokens.map((t) => t.position),
           termSet: new Set(tokens.map((t) => t.term)),
+          contextSet: new Set(),
           dates,
         };
         for (const term of sentence.termSet) paragraph.termSet.add(term);
@@ -86,6 +98,35 @@ export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): 
       }
       paragraphs.push(paragraph);
     }
+    addContext(sentences.slice(first), sourceTerms(doc, analyzer));
   }
   return { paragraphs, sentences };
+}
+
+/** The citation read as text: "article … title … publisher … author …" (so "who wrote it" matches). */
+function sourceTerms(doc: CorpusDocument, analyzer: Analyzer): string[] {
+  const m = doc.meta;
+  const fields = [`article title ${m.title}`, `publisher ${m.publisher}`];
+  if (m.author) fields.push(`author ${m.author}`);
+  if (m.original) fields.push(`original article ${m.original.title}`, `publisher ${m.original.publisher}`);
+  return analyzer.terms(fields.join(" . "));
+}
+
+/** Terms that name who published or wrote a document ("according to the BBC"). */
+export function publisherTerms(doc: CorpusDocument, analyzer: Analyzer): Set<string> {
+  const m = doc.meta;
+  return new Set(analyzer.terms([m.publisher, m.author ?? "", m.original?.publisher ?? ""].join(" . ")));
+}
+
+function addContext(docSentences: Sentence[], source: string[]): void {
+  docSentences.forEach((sentence, i) => {
+    const context = new Set([...sentence.paragraph.termSet, ...source]);
+    for (const neighbour of [docSentences[i - 1], docSentences[i + 1]]) {
+      // Neighbours across a subheading belong to another topic.
+      if (neighbour && neighbour.paragraph.heading === sentence.paragraph.heading) {
+        for (const term of neighbour.termSet) context.add(term);
+      }
+    }
+    sentence.contextSet = context;
+  });
 }

@@ -308,7 +308,11 @@ describe("/hotline slash command", () => {
     );
     const text = payloadText(calls);
     expect(text).not.toMatch(/<!channel>|<!here>|<@U999/);
-    expect(text).toContain("@channel @someone what is &amp;lt;this&amp;gt; &lt;b&gt; hotline?");
+    // The broadcast becomes inert words: "@", a zero-width space, "channel".
+    expect(text).toContain(
+      "@\u200Bchannel @someone what is &amp;lt;this&amp;gt; &lt;b&gt; hotline?",
+    );
+    expect(text).not.toMatch(/@channel/);
   });
 
   it("GIVEN a non-admin subscribing THEN they are refused privately and nothing is stored", async () => {
@@ -453,7 +457,8 @@ describe("@-mentions", () => {
     );
     const text = payloadText(calls);
     expect(text).not.toMatch(/<!channel>|<!here>/);
-    expect(text).toContain("@channel @here what is &amp;lt;x&amp;gt;?");
+    expect(text).toContain("@\u200Bchannel @\u200Bhere what is &amp;lt;x&amp;gt;?");
+    expect(text).not.toMatch(/@channel|@here/);
   });
 
   it("GIVEN a bare mention or --hide THEN the reply is ephemeral to the asker, in the thread", async () => {

@@ -96,6 +96,12 @@ describe("escapeSlack", () => {
     );
   });
 
+  it("GIVEN @channel, @here or @everyone as plain words THEN a zero-width space keeps them inert", () => {
+    expect(escapeSlack("ping @channel and @Here, @everyone")).toBe(
+      "ping @\u200Bchannel and @\u200BHere, @\u200Beveryone",
+    );
+  });
+
   it("GIVEN any text THEN the output has no raw < or >, every & starts an entity, and it round-trips", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme-ascii" }), (text) => {
