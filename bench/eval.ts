@@ -8,11 +8,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { answerJson } from "../adapters/cli/render.js";
 import type { Answer } from "../src/answer/types.js";
 import { loadCorpus } from "../src/corpus/load.js";
 import { createHotline } from "../src/hotline.js";
 import { comparable } from "../src/text/normalize.js";
-import { answerJson } from "../adapters/cli/render.js";
 
 const caseSchema = z.object({
   id: z.string(),
@@ -69,10 +69,7 @@ export function evaluate(set: string, cases: EvalCase[], corpusDir: string): Eva
   const corpus = loadCorpus(corpusDir);
   const hotline = createHotline(corpus);
   const bodies = new Map(
-    corpus.documents.map((d) => [
-      d.meta.id,
-      comparable(d.blocks.map((b) => b.text).join("\n\n")),
-    ]),
+    corpus.documents.map((d) => [d.meta.id, comparable(d.blocks.map((b) => b.text).join("\n\n"))]),
   );
   let r1 = 0;
   let r3 = 0;
@@ -101,13 +98,20 @@ export function evaluate(set: string, cases: EvalCase[], corpusDir: string): Eva
     if (c.decline) {
       declineCases++;
       if (answer.status === "no_answer") declines++;
-      else failures.push({ id: c.id, q: c.q, why: `answered, should decline: ${answer.quotes[0]?.text.slice(0, 80)}` });
+      else
+        failures.push({
+          id: c.id,
+          q: c.q,
+          why: `answered, should decline: ${answer.quotes[0]?.text.slice(0, 80)}`,
+        });
       continue;
     }
     if (c.any) {
       recallCases++;
       const hits = answer.quotes.map((q) => {
-        const haystack = fold([q.text, q.source.title, q.source.author ?? "", q.source.publisher].join(" \u0000 "));
+        const haystack = fold(
+          [q.text, q.source.title, q.source.author ?? "", q.source.publisher].join(" \u0000 "),
+        );
         return (c.any ?? []).some((needle) => haystack.includes(fold(needle)));
       });
       if (hits[0]) r1++;
@@ -116,14 +120,22 @@ export function evaluate(set: string, cases: EvalCase[], corpusDir: string): Eva
         failures.push({
           id: c.id,
           q: c.q,
-          why: answer.status === "no_answer" ? "declined" : `first quote: ${answer.quotes[0]?.text.slice(0, 80)}${hits.some(Boolean) ? " (found in top 3)" : ""}`,
+          why:
+            answer.status === "no_answer"
+              ? "declined"
+              : `first quote: ${answer.quotes[0]?.text.slice(0, 80)}${hits.some(Boolean) ? " (found in top 3)" : ""}`,
         });
       }
     }
     if (c.date) {
       dateCases++;
       if (c.date.some((d) => answer.date?.iso.startsWith(d))) dates++;
-      else failures.push({ id: c.id, q: c.q, why: `date ${answer.date?.iso ?? "none"}, expected ${c.date.join(" or ")}` });
+      else
+        failures.push({
+          id: c.id,
+          q: c.q,
+          why: `date ${answer.date?.iso ?? "none"}, expected ${c.date.join(" or ")}`,
+        });
     }
   }
   const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
@@ -153,16 +165,23 @@ export function formatFigures(all: EvalFigures[]): string {
   for (const f of all) {
     if (f.failures.length === 0) continue;
     lines.push("", `Failing cases in ${f.set}:`);
-    for (const failure of f.failures) lines.push(`  ${failure.id}: ${failure.q}\n      ${failure.why}`);
+    for (const failure of f.failures)
+      lines.push(`  ${failure.id}: ${failure.q}\n      ${failure.why}`);
   }
   return lines.join("\n");
 }
 
 /** `hotline eval`: runs every case file and prints the table (or JSON). */
-export function runEval(options: { corpusDir: string; json: boolean; print: (text: string) => void }): number {
+export function runEval(options: {
+  corpusDir: string;
+  json: boolean;
+  print: (text: string) => void;
+}): number {
   const files = caseFiles();
   if (files.length === 0) {
-    options.print("eval: no case files found (../shared/eval/dev-questions.json, test/eval/cases.json)");
+    options.print(
+      "eval: no case files found (../shared/eval/dev-questions.json, test/eval/cases.json)",
+    );
     return 1;
   }
   const figures = files.map((f) => evaluate(f.set, readCases(f.file), options.corpusDir));

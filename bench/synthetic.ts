@@ -5,7 +5,14 @@
  * "Two years later") and `## headings`. Seeded, no network: the same options give the same
  * files byte for byte on every machine.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { splitSentences } from "../src/text/sentences.js";
@@ -57,10 +64,51 @@ const MONTHS = [
   "November",
   "December",
 ];
-const GIVEN = ["Wang", "Li", "Zhang", "Chen", "Ivan", "Sergei", "Anatoly", "Dmitry", "Robert", "Mary", "James", "Olga"];
-const FAMILY = ["Petrov", "Liu", "Zhao", "Sokolov", "Ivanov", "Huang", "Smith", "Gates", "Volkov", "Xu", "Lavrov", "Yang"];
-const TITLES = ["General", "Minister", "Colonel", "Major General", "Admiral", "spokesman", "deputy director"];
-const PUBLISHERS = ["Xinhua", "The Moscow Times", "Global Times", "Reuters", "The Diplomat", "Interfax"];
+const GIVEN = [
+  "Wang",
+  "Li",
+  "Zhang",
+  "Chen",
+  "Ivan",
+  "Sergei",
+  "Anatoly",
+  "Dmitry",
+  "Robert",
+  "Mary",
+  "James",
+  "Olga",
+];
+const FAMILY = [
+  "Petrov",
+  "Liu",
+  "Zhao",
+  "Sokolov",
+  "Ivanov",
+  "Huang",
+  "Smith",
+  "Gates",
+  "Volkov",
+  "Xu",
+  "Lavrov",
+  "Yang",
+];
+const TITLES = [
+  "General",
+  "Minister",
+  "Colonel",
+  "Major General",
+  "Admiral",
+  "spokesman",
+  "deputy director",
+];
+const PUBLISHERS = [
+  "Xinhua",
+  "The Moscow Times",
+  "Global Times",
+  "Reuters",
+  "The Diplomat",
+  "Interfax",
+];
 const VERBS = ["said", "told reporters", "explained", "added", "noted", "wrote", "confirmed"];
 const NUMBERS = ["Two", "Three", "Four", "Five", "Several"];
 const STOP = new Set(
@@ -72,7 +120,9 @@ const STOP = new Set(
 /** Content words of the seed documents, most frequent first (repeats kept: frequency is the point). */
 function seedWords(seedDir: string): string[] {
   const words: string[] = [];
-  for (const name of readdirSync(seedDir).filter((n) => n.endsWith(".md")).sort()) {
+  for (const name of readdirSync(seedDir)
+    .filter((n) => n.endsWith(".md"))
+    .sort()) {
     const body = readFileSync(join(seedDir, name), "utf8").replace(/^---[\s\S]*?---/, "");
     for (const word of body.match(/[A-Za-z][a-z]+/g) ?? []) {
       if (!STOP.has(word.toLowerCase()) && word.length > 2) words.push(word.toLowerCase());
@@ -103,7 +153,8 @@ export function writeSyntheticCorpus(options: SyntheticOptions): SyntheticCorpus
       const text = readFileSync(join(options.seedDir, name), "utf8");
       bytes += text.length;
       for (const block of text.replace(/^---[\s\S]*?---/, "").split(/\n\s*\n/)) {
-        if (block.trim() && !block.startsWith("#")) sentences += splitSentences(block.replace(/\s*\n\s*/g, " ").trim()).length;
+        if (block.trim() && !block.startsWith("#"))
+          sentences += splitSentences(block.replace(/\s*\n\s*/g, " ").trim()).length;
       }
     }
   }
@@ -116,11 +167,15 @@ export function writeSyntheticCorpus(options: SyntheticOptions): SyntheticCorpus
     const sentence = (): string => {
       const kind = random();
       const core = `${words(int(4, 12))}`;
-      if (kind < 0.12) return `On ${pick(MONTHS)} ${int(1, 28)}, ${int(1960, 2024)}, ${person()} ${pick(VERBS)} the ${core}.`;
-      if (kind < 0.22) return `In ${int(1960, 2024)}, the ${core} between Beijing and Moscow ${words(int(2, 6))}.`;
-      if (kind < 0.28) return `${pick(NUMBERS)} years later, ${pick(TITLES)} ${person()} ${pick(VERBS)} that the ${core}.`;
+      if (kind < 0.12)
+        return `On ${pick(MONTHS)} ${int(1, 28)}, ${int(1960, 2024)}, ${person()} ${pick(VERBS)} the ${core}.`;
+      if (kind < 0.22)
+        return `In ${int(1960, 2024)}, the ${core} between Beijing and Moscow ${words(int(2, 6))}.`;
+      if (kind < 0.28)
+        return `${pick(NUMBERS)} years later, ${pick(TITLES)} ${person()} ${pick(VERBS)} that the ${core}.`;
       if (kind < 0.4) return `“The ${core},” ${pick(TITLES)} ${person()} ${pick(VERBS)}.`;
-      if (kind < 0.48) return `According to ${pick(PUBLISHERS)}, the ${core} in ${pick(MONTHS)} ${int(1960, 2024)}.`;
+      if (kind < 0.48)
+        return `According to ${pick(PUBLISHERS)}, the ${core} in ${pick(MONTHS)} ${int(1960, 2024)}.`;
       const text = `The ${core} ${words(int(3, 10))}.`;
       return text;
     };

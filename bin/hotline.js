@@ -23,13 +23,17 @@ function newestSource(dir) {
 function stale() {
   if (!existsSync(stamp)) return true;
   const built = statSync(stamp).mtimeMs;
-  return ["src", "adapters", "bench"].some((dir) => existsSync(join(root, dir)) && newestSource(join(root, dir)) > built);
+  return ["src", "adapters", "bench"].some(
+    (dir) => existsSync(join(root, dir)) && newestSource(join(root, dir)) > built,
+  );
 }
 
 const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
 if (existsSync(tsc) && existsSync(join(root, "src")) && stale()) {
   process.stderr.write("hotline: sources changed, building…\n");
-  const build = spawnSync(process.execPath, [join(root, "scripts", "build.js")], { stdio: "inherit" });
+  const build = spawnSync(process.execPath, [join(root, "scripts", "build.js")], {
+    stdio: "inherit",
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 if (!existsSync(entry)) {

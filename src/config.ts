@@ -77,7 +77,12 @@ export interface Config {
   /** Raw `ONTHISDAY_CHANNELS` (parsed by the scheduler); undefined when unset. */
   onThisDayChannels: string | undefined;
   discord:
-    | { token: string; applicationId: string; apiUrl: string | undefined; shards: number | "auto" | undefined }
+    | {
+        token: string;
+        applicationId: string;
+        apiUrl: string | undefined;
+        shards: number | "auto" | undefined;
+      }
     | undefined;
   slack:
     | {

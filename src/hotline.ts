@@ -18,7 +18,8 @@ import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
 import type { Hotline, Suggestion } from "./hotline-api.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
 import { Vocabulary } from "./search/fuzzy.js";
-import { buildIndex, searchIndex, termStats } from "./search/index.js";
+import { buildIndex, loadIndex, searchIndex, termStats } from "./search/index.js";
+import { type Built, loadWithSnapshot, type Prebuilt, type SnapshotEvent } from "./snapshot.js";
 import { cleanQuestion } from "./text/normalize.js";
 import { buildPassages, type Sentence } from "./text/passages.js";
 
@@ -34,6 +35,14 @@ export function defaultCorpusDir(): string {
 export interface LoadOptions {
   /** Directory of `*.md` documents (plus optional `synonyms.json`, `scope.json`). Default: the repo's `corpus/`. */
   corpusDir?: string | undefined;
+  /**
+   * A start-up snapshot file (see `src/snapshot.ts`): used when it matches the corpus and code,
+   * otherwise rebuilt and rewritten. Default: none, everything is built at start.
+   * `defaultSnapshotPath(corpusDir)` gives `.hotline-cache/snapshot.json` beside the corpus.
+   */
+  snapshotPath?: string | undefined;
+  /** Hears whether the snapshot was loaded, rebuilt (and why) or could not be written. */
+  onSnapshot?: ((event: SnapshotEvent) => void) | undefined;
 }
 
 /** How many index hits the reranker looks at: enough for recall, few enough to stay fast. */
@@ -44,14 +53,23 @@ const CANDIDATES = 40;
  * is invalid; never throws afterwards for any question.
  */
 export function loadHotline(options: LoadOptions = {}): Hotline {
-  return createHotline(loadCorpus(options.corpusDir ?? defaultCorpusDir()));
+  const corpus = loadCorpus(options.corpusDir ?? defaultCorpusDir());
+  if (!options.snapshotPath) return createHotline(corpus);
+  return loadWithSnapshot(corpus, options.snapshotPath, createHotline, options.onSnapshot);
 }
 
-/** Builds the answering engine over an already loaded corpus. */
-export function createHotline(corpus: Corpus): Hotline {
+/**
+ * Builds the answering engine over an already loaded corpus. `prebuilt` (from a current
+ * snapshot) skips sentence analysis, date reading and indexing; `onBuilt` receives what was
+ * built, to save a snapshot. Throws when `prebuilt` does not fit the corpus.
+ */
+export function createHotline(corpus: Corpus, prebuilt?: Prebuilt, onBuilt?: (built: Built) => void): Hotline {
   const analyzer = createAnalyzer(corpus.synonyms);
-  const passages = buildPassages(corpus.documents, analyzer);
-  const index = buildIndex(passages);
+  const passages = buildPassages(corpus.documents, analyzer, prebuilt?.analysis);
+  if (prebuilt && prebuilt.analysis.length !== passages.sentences.length) {
+    throw new Error(`hotline: snapshot has ${prebuilt.analysis.length} sentences, corpus has ${passages.sentences.length}`);
+  }
+  const index = prebuilt ? loadIndex(prebuilt.index) : buildIndex(passages);
   const stats = termStats(passages);
   const timeline = buildTimeline(passages);
   const reported = new Map<Sentence, TimelineEvent>();
@@ -62,7 +80,8 @@ export function createHotline(corpus: Corpus): Hotline {
     if (sentence) reported.set(sentence, event);
   }
   const partyPairs = pairFinder(corpus, analyzer);
-  const coveredPairs = new Set(passages.sentences.flatMap((s) => partyPairs(s.text)));
+  const coveredPairs = new Set(prebuilt?.coveredPairs ?? passages.sentences.flatMap((s) => partyPairs(s.text)));
+  onBuilt?.({ analysis: passages.sentences, coveredPairs, index });
   const context: QueryContext = {
     analyzer,
     stats,
@@ -102,11 +121,14 @@ export function createHotline(corpus: Corpus): Hotline {
     return query.intent === "when" ? composeWhen(question, query, ranked, reported) : composeAsk(question, ranked);
   };
 
+  // Counted in one pass: filtering the timeline once per document is quadratic in corpus size.
+  const eventsBySource = new Map<string, number>();
+  for (const e of timeline) eventsBySource.set(e.quote.source.id, (eventsBySource.get(e.quote.source.id) ?? 0) + 1);
   const sources = corpus.documents
     .map<SourceSummary>((doc) => ({
       ...sourceRef(doc),
       paragraphs: doc.blocks.filter((b) => b.kind === "paragraph").length,
-      events: timeline.filter((e) => e.quote.source.id === doc.meta.id).length,
+      events: eventsBySource.get(doc.meta.id) ?? 0,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 
@@ -141,7 +163,10 @@ function pairFinder(corpus: Corpus, analyzer: Analyzer): (text: string) => strin
   };
 }
 
-/** Timeline events for autocomplete: by words typed so far (the last may be partial), best first. */
+/**
+ * Timeline events for autocomplete, best first. Whole words are read like a question (synonyms,
+ * stems); the word being typed (no space after it yet) also matches as a prefix.
+ */
 function suggest(
   timeline: TimelineEvent[],
   analyzer: Analyzer,
@@ -150,17 +175,25 @@ function suggest(
   limit: number,
 ): Suggestion[] {
   const toSuggestion = (e: TimelineEvent): Suggestion => ({ label: e.label, value: clip(e.label, 100) });
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length === 0) return timeline.slice(0, limit).map(toSuggestion);
+  const typed = text.trimEnd();
+  if (typed === "") return timeline.slice(0, limit).map(toSuggestion);
+  const terms = [...new Set(analyzer.terms(typed))];
+  const words: string[] = typed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const partial = /[\p{L}\p{N}]$/u.test(typed) ? (words[words.length - 1] ?? "") : "";
   const scored = timeline.map((event, order) => {
-    const label = event.label.toLowerCase();
-    const terms = new Set(analyzer.terms(event.quote.text));
+    const eventTerms = new Set(analyzer.terms(event.label));
+    const labelWords = new Set<string>(event.label.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     let score = 0;
-    words.forEach((word, i) => {
+    for (const term of terms) if (eventTerms.has(term) && !words.includes(term)) score += idf(term);
+    // Words as written count too: a phrase synonym ("Shanghai Cooperation Organization") is
+    // indexed as one term, which half-typed input cannot match.
+    for (const word of words) {
       const term = analyzer.term(word);
-      if (term && terms.has(term)) score += idf(term);
-      else if (label.includes(word) && (i === words.length - 1 || word.length > 3)) score += 0.5 * idf(term || word);
-    });
+      if ((term && eventTerms.has(term)) || labelWords.has(word)) score += idf(term || word);
+    }
+    if (partial.length >= 2 && !labelWords.has(partial) && [...labelWords].some((w) => w.startsWith(partial))) {
+      score += 1;
+    }
     return { event, score, order };
   });
   return scored

@@ -27,14 +27,22 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, "utf8"));
   } catch (error) {
-    throw new HotlineError("ingest_failed", `ingest: cannot read JSON from ${file}: ${(error as Error).message}`);
+    throw new HotlineError(
+      "ingest_failed",
+      `ingest: cannot read JSON from ${file}: ${(error as Error).message}`,
+    );
   }
 }
 
 /** Runs `corpus check` or `corpus ingest`; returns the exit code. */
 export function corpusCommand(
   positionals: string[],
-  values: { manifest?: string | undefined; meta?: string | undefined; drop?: string[] | undefined; out?: string | undefined },
+  values: {
+    manifest?: string | undefined;
+    meta?: string | undefined;
+    drop?: string[] | undefined;
+    out?: string | undefined;
+  },
   corpusDir: string,
   print: (text: string) => void,
 ): number {
@@ -43,7 +51,10 @@ export function corpusCommand(
     // Loading validates front matter, ids and bodies; building proves every document indexes.
     const corpus = loadCorpus(corpusDir);
     const hotline = createHotline(corpus);
-    const paragraphs = corpus.documents.reduce((n, d) => n + d.blocks.filter((b) => b.kind === "paragraph").length, 0);
+    const paragraphs = corpus.documents.reduce(
+      (n, d) => n + d.blocks.filter((b) => b.kind === "paragraph").length,
+      0,
+    );
     print(
       `corpus ok: ${corpus.documents.length} documents, ${paragraphs} paragraphs, ${hotline.timeline().length} dated events, ${corpus.synonyms.length} synonym groups (${corpusDir})`,
     );
@@ -55,7 +66,10 @@ export function corpusCommand(
     const parsed = manifestSchema.safeParse(readJson(manifestPath));
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new HotlineError("ingest_failed", `ingest: ${manifestPath}: "${issue?.path.join(".")}" ${issue?.message}`);
+      throw new HotlineError(
+        "ingest_failed",
+        `ingest: ${manifestPath}: "${issue?.path.join(".")}" ${issue?.message}`,
+      );
     }
     for (const source of parsed.data.sources) {
       const seed = readFileSync(join(dirname(manifestPath), source.seed), "utf8");
@@ -66,12 +80,18 @@ export function corpusCommand(
     return 0;
   }
   const [seedFile] = files;
-  if (!seedFile || !values.meta) throw new UsageError("corpus ingest needs <seed> and --meta FILE (or --manifest FILE)");
+  if (!seedFile || !values.meta)
+    throw new UsageError("corpus ingest needs <seed> and --meta FILE (or --manifest FILE)");
   const meta = readJson(values.meta);
-  if (meta === null || typeof meta !== "object") throw new UsageError("--meta must be a JSON object of front matter");
-  const markdown = ingest(readFileSync(seedFile, "utf8"), { meta: meta as Record<string, unknown>, drop: values.drop ?? [] });
+  if (meta === null || typeof meta !== "object")
+    throw new UsageError("--meta must be a JSON object of front matter");
+  const markdown = ingest(readFileSync(seedFile, "utf8"), {
+    meta: meta as Record<string, unknown>,
+    drop: values.drop ?? [],
+  });
   const id = (meta as { id?: unknown }).id;
-  const out = values.out ?? join(corpusDir, `${typeof id === "string" ? id : basename(seedFile, ".txt")}.md`);
+  const out =
+    values.out ?? join(corpusDir, `${typeof id === "string" ? id : basename(seedFile, ".txt")}.md`);
   writeFileSync(out, markdown);
   print(`wrote ${out}`);
   return 0;

@@ -39,13 +39,20 @@ Options: --corpus DIR (default: the repo's corpus/ or $CORPUS_DIR)`;
 
 /** Today's month-day (`MM-DD`) in `timeZone`. */
 export function monthDayIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "01";
   return `${get("month")}-${get("day")}`;
 }
 
 /** Runs the command line with `argv` (without `node` and the script); returns the exit code. */
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+): Promise<number> {
   const print = (text: string) => out.write(`${text}\n`);
   const [command = "start", ...rest] = argv;
   const { values, positionals } = parseArgs({
@@ -109,7 +116,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     case "discord":
       return (await import("./platforms.js")).discordCommand(positionals, values, config, print);
     case "start":
-      return (await import("./platforms.js")).start(config, corpusDir, { discordShard: values["discord-shard"] });
+      return (await import("./platforms.js")).start(config, corpusDir, {
+        discordShard: values["discord-shard"],
+      });
     case "help":
     case "--help":
     case "-h":
@@ -127,14 +136,19 @@ if (process.argv[1] && /hotline(\.js)?$|main\.js$/.test(process.argv[1])) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      if (
+        error instanceof UsageError ||
+        (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+      ) {
         process.stderr.write(`hotline: ${(error as Error).message}\n\n${USAGE}\n`);
         process.exitCode = 2;
       } else if (error instanceof HotlineError) {
         process.stderr.write(`hotline: ${error.message}\n`);
         process.exitCode = 1;
       } else {
-        process.stderr.write(`hotline: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+        process.stderr.write(
+          `hotline: unexpected error: ${(error as Error).stack ?? String(error)}\n`,
+        );
         process.exitCode = 1;
       }
     },

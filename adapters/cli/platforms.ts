@@ -11,6 +11,7 @@ import { describeError } from "../../src/errors.js";
 import type { Hotline } from "../../src/hotline-api.js";
 import { loadHotline } from "../../src/hotline.js";
 import { createLogger } from "../../src/log.js";
+import { createReloadableHotline } from "../../src/reload.js";
 import type { PostSender } from "../../src/schedule/types.js";
 import { runConsole } from "./console.js";
 import { monthDayIn, UsageError } from "./main.js";
@@ -27,7 +28,14 @@ export interface StartFlags {
 /** `hotline start`: resolves with the exit code once the bot has stopped. */
 export async function start(config: Config, corpusDir: string, flags: StartFlags = {}): Promise<number> {
   const logger = createLogger(config.logLevel);
-  const hotline = loadHotline({ corpusDir });
+  // Adapters and the scheduler hold this holder, so SIGHUP swaps the corpus under them.
+  const hotline = createReloadableHotline(
+    () => loadHotline({ corpusDir }),
+    (result) => {
+      if (result.ok) logger.info({ corpusDir }, "corpus reloaded");
+      else logger.error({ corpusDir, err: result.error }, "corpus reload failed; still serving the previous corpus");
+    },
+  );
   if (!config.discord && !config.slack) {
     logger.debug("no Discord or Slack credentials: running the console");
     await runConsole({ hotline, input: process.stdin, output: process.stdout, today: () => monthDayIn(config.timezone) });
@@ -52,8 +60,15 @@ export async function start(config: Config, corpusDir: string, flags: StartFlags
   await scheduler.start();
   logger.info({ platforms: senders.map((s) => s.platform), database: config.databasePath }, "hotline is running");
 
+  const reload = () => {
+    logger.info({ corpusDir }, "SIGHUP: reloading the corpus");
+    hotline.reload();
+  };
+  process.on("SIGHUP", reload);
+
   await new Promise<void>((resolve) => {
     const shutdown = (signal: NodeJS.Signals) => {
+      process.off("SIGHUP", reload);
       logger.info({ signal }, "shutting down");
       const timer = setTimeout(() => {
         logger.warn("shutdown timed out; exiting");

@@ -2,7 +2,13 @@
  * Renders command results as plain text for a terminal, and answers as the `--json` object.
  * Quotes are printed exactly as the core returns them, inside “…” with the citation below.
  */
-import type { Answer, DayDigest, Reply, SourceSummary, TimelineEvent } from "../../src/answer/types.js";
+import type {
+  Answer,
+  DayDigest,
+  Reply,
+  SourceSummary,
+  TimelineEvent,
+} from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
 import {
   citationDate,
@@ -57,7 +63,10 @@ export function renderDigest(digest: DayDigest): string {
   }
   if (!digest.next) return `Nothing on ${day}, and the sources date no events to the day.`;
   const next = digest.next.events
-    .map((e) => `Next: ${formatMonthDay(digest.next?.monthDay ?? "")}, ${e.date.iso.slice(0, 4)}: ${renderEvent(e)}`)
+    .map(
+      (e) =>
+        `Next: ${formatMonthDay(digest.next?.monthDay ?? "")}, ${e.date.iso.slice(0, 4)}: ${renderEvent(e)}`,
+    )
     .join("\n\n");
   return `Nothing on ${day}. ${next}`;
 }
@@ -67,7 +76,9 @@ export function renderSources(sources: SourceSummary[]): string {
   return sources
     .map((s) => {
       const by = [s.publisher, s.author, citationDate(s)].filter(Boolean).join(", ");
-      const original = s.original ? `\n  translation of “${s.original.title}”, ${s.original.publisher}, ${s.original.url}` : "";
+      const original = s.original
+        ? `\n  translation of “${s.original.title}”, ${s.original.publisher}, ${s.original.url}`
+        : "";
       return `${s.title} — ${by}\n  ${s.url}${original}\n  ${s.paragraphs} paragraphs, ${s.events} dated events`;
     })
     .join("\n\n");

@@ -26,6 +26,12 @@ import type { Logger } from "pino";
 import { parseCommandText } from "../../src/commands/parse.js";
 import type { CommandContext, Invocation } from "../../src/commands/run.js";
 import { runCommand } from "../../src/commands/run.js";
+import {
+  createRateLimiter,
+  type RateDecision,
+  type RateLimiter,
+  rateLimitMessage,
+} from "../../src/commands/rate-limit.js";
 import { COMMAND, findSubcommand } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
 import { describeError, HotlineError } from "../../src/errors.js";
@@ -57,7 +63,20 @@ export interface DiscordOptions {
    * `waitGuildTimeout`). Intents, REST base URL and allowed mentions are always the adapter's.
    */
   clientOptions?: Partial<ClientOptions>;
+  /**
+   * Limits commands and mentions per user and per channel. Default: a sliding window built from
+   * `config.rateLimit` (6 per user and 20 per channel per minute unless configured).
+   */
+  rateLimiter?: RateLimiter | undefined;
 }
+
+/**
+ * REST settings: a request that hangs is abandoned after this long and retried (discord.js
+ * retries timeouts and 5xx answers `REST_RETRIES` times, and waits out 429s by their
+ * `retry-after`), so a stuck connection cannot hold an answer forever.
+ */
+export const REST_TIMEOUT_MS = 15_000;
+export const REST_RETRIES = 3;
 
 /** A running Discord adapter. */
 export interface DiscordBot {
@@ -129,12 +148,20 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     );
   }
   const log = logger.child({ platform: "discord" });
+  const limiter =
+    options.rateLimiter ??
+    createRateLimiter({ ...config.rateLimit, now: () => now().getTime() });
   const client = new Client({
     ...options.clientOptions,
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     // Defence in depth: the reply helper sets this on every message too.
     allowedMentions: { parse: [], repliedUser: false },
-    rest: { ...options.clientOptions?.rest, ...(discord.apiUrl ? { api: discord.apiUrl } : {}) },
+    rest: {
+      timeout: REST_TIMEOUT_MS,
+      retries: REST_RETRIES,
+      ...options.clientOptions?.rest,
+      ...(discord.apiUrl ? { api: discord.apiUrl } : {}),
+    },
   });
 
   const context = (channel: ChannelRef, userId: string, isAdmin: boolean): CommandContext => ({
@@ -156,6 +183,20 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   client.on(Events.ShardError, (error, shardId) =>
     log.error({ err: error, shardId }, "discord: shard error"),
   );
+
+  /** Checks the limiter for a user in a channel; logs refusals (the silent ones at debug). */
+  function limit(userId: string, workspaceId: string, channelId: string): RateDecision {
+    const decision = limiter.check({
+      userId: `discord:${userId}`,
+      channelId: `discord:${workspaceId}:${channelId}`,
+    });
+    if (!decision.allowed) {
+      const context = { user: userId, channel: channelId, scope: decision.scope };
+      if (decision.notify) log.info(context, "discord: rate limited; notice sent");
+      else log.debug(context, "discord: rate limited; event dropped");
+    }
+    return decision;
+  }
 
   async function handleInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
@@ -194,6 +235,20 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     // Set once the deferral succeeded: then later messages must edit or follow up.
     let deferred: "public" | "private" | undefined;
     try {
+      const decision = limit(
+        interaction.user.id,
+        interaction.guildId ?? "dm",
+        interaction.channelId,
+      );
+      if (!decision.allowed) {
+        // Unanswered, Discord shows the asker "did not respond": better than a storm of notices.
+        if (decision.notify) {
+          await interaction.reply(
+            asReply(discordMessage({ content: rateLimitMessage(decision) }, { ephemeral: true })),
+          );
+        }
+        return;
+      }
       const name = interaction.options.getSubcommand(false) ?? "help";
       const spec = findSubcommand(name);
       const invocation: Invocation = { name, options: {} };
@@ -275,6 +330,13 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     const mention = new RegExp(`<@!?${me.id}>`, "g");
     if (!message.content.match(mention)) return;
     try {
+      const decision = limit(message.author.id, message.guildId ?? "dm", message.channelId);
+      if (!decision.allowed) {
+        if (decision.notify) {
+          await sendPrivately(message, [discordMessage({ content: rateLimitMessage(decision) })]);
+        }
+        return;
+      }
       const text = message.content.replace(mention, " ").replace(/\s+/g, " ").trim();
       if (text === "") {
         await message.reply(
@@ -295,7 +357,11 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
         parseCommandText(text),
         context(channel, message.author.id, isAdmin),
       );
-      await sendToConversation(message, text, renderResult(result, { ephemeral: false }));
+      const rendered = renderResult(result, { ephemeral: false });
+      // Refusals, rejections and help are for the asker only; a channel message cannot be
+      // ephemeral, so they go by direct message.
+      if (result.visibility === "private") await sendPrivately(message, rendered);
+      else await sendToConversation(message, text, rendered);
     } catch (error) {
       log.error(
         { err: error, messageId: message.id, ...describeError(error) },
@@ -311,6 +377,27 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
           "discord: could not report a failure",
         );
       }
+    }
+  }
+
+  /**
+   * Sends `messages` to the author by direct message. When the author does not accept DMs from
+   * server members, falls back to a reply in the channel (the text is still only a notice).
+   */
+  async function sendPrivately(message: Message, messages: DiscordMessage[]): Promise<void> {
+    try {
+      const dm = await message.author.createDM();
+      for (const m of messages) await dm.send(asChannelMessage(m));
+    } catch (error) {
+      log.warn(
+        { err: error, messageId: message.id, ...describeError(error) },
+        "discord: could not send a direct message; replying in the channel",
+      );
+      const [first, ...rest] = messages;
+      if (!first) return;
+      await message.reply(asChannelMessage(first) as MessageReplyOptions);
+      if (!message.channel.isSendable()) return;
+      for (const m of rest) await message.channel.send(asChannelMessage(m));
     }
   }
 

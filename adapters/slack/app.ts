@@ -9,6 +9,12 @@ import type { AddressInfo } from "node:net";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import { parseCommandText } from "../../src/commands/parse.js";
+import {
+  createRateLimiter,
+  type RateDecision,
+  type RateLimiter,
+  rateLimitMessage,
+} from "../../src/commands/rate-limit.js";
 import { type CommandResult, type Invocation, runCommand } from "../../src/commands/run.js";
 import { findSubcommand } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
@@ -17,6 +23,7 @@ import type { Hotline } from "../../src/hotline-api.js";
 import type { ChannelRef, PostSender, SubscriptionService } from "../../src/schedule/types.js";
 import { plainTextFromSlack } from "./incoming.js";
 import {
+  escapeSlack,
   fitResponseUrl,
   renderOnThisDay,
   renderResult,
@@ -56,6 +63,17 @@ export interface StartSlackOptions {
   retryConfig?: webApi.RetryOptions | undefined;
   /** Duplicate-delivery memory: at most `maxEntries` keys, each kept `ttlMs`. Default 10,000 and 1 hour. */
   dedupe?: { maxEntries?: number; ttlMs?: number } | undefined;
+  /**
+   * Limits slash commands and mentions per user and per channel (button clicks are not
+   * limited: they only share an answer already given). Default: a sliding window built from
+   * `config.rateLimit` (6 per user and 20 per channel per minute unless configured).
+   */
+  rateLimiter?: RateLimiter | undefined;
+  /**
+   * Milliseconds before a Web API request is abandoned (and retried under `retryConfig`).
+   * Default 10_000; the WebClient's own default is to wait forever.
+   */
+  apiTimeoutMs?: number | undefined;
 }
 
 /** A running Slack adapter. */
@@ -174,7 +192,24 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     () => now().getTime(),
   );
   const logger = boltLogger(log);
+  const limiter =
+    options.rateLimiter ??
+    createRateLimiter({ ...options.config.rateLimit, now: () => now().getTime() });
+  /** Checks the limiter; logs refusals (the silent ones at debug). */
+  const limit = (user: SlackUser, channelId: string): RateDecision => {
+    const decision = limiter.check({
+      userId: `slack:${user.teamId}:${user.userId}`,
+      channelId: `slack:${user.teamId}:${channelId}`,
+    });
+    if (!decision.allowed) {
+      const context = { user: user.userId, channel: channelId, scope: decision.scope };
+      if (decision.notify) log.info(context, "slack: rate limited; notice sent");
+      else log.debug(context, "slack: rate limited; event dropped");
+    }
+    return decision;
+  };
   const clientOptions: webApi.WebClientOptions = {
+    timeout: options.apiTimeoutMs ?? 10_000,
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
   };
@@ -278,6 +313,17 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     await ack();
     const user = { userId: command.user_id, teamId: command.team_id };
     try {
+      const decision = limit(user, command.channel_id);
+      if (!decision.allowed) {
+        if (decision.notify) {
+          await respond({
+            response_type: "ephemeral",
+            replace_original: false,
+            text: escapeSlack(rateLimitMessage(decision)),
+          });
+        }
+        return;
+      }
       const invocation = parseCommandText(plainTextFromSlack(command.text ?? ""));
       const result = await run(invocation, user, command.channel_id);
       const share =
@@ -376,6 +422,18 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     const user = { userId: event.user, teamId: event.team ?? meta.teamId ?? "" };
     const threadTs = event.thread_ts ?? event.ts;
     try {
+      const decision = limit(user, event.channel);
+      if (!decision.allowed) {
+        if (decision.notify) {
+          await app.client.chat.postEphemeral({
+            channel: event.channel,
+            user: user.userId,
+            thread_ts: threadTs,
+            text: escapeSlack(rateLimitMessage(decision)),
+          });
+        }
+        return;
+      }
       // Without the bot's id (never expected after init) the leading mention is still the bot's.
       const raw = meta.botUserId
         ? (event.text ?? "")

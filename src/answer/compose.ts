@@ -6,9 +6,9 @@
 import { clip, compareIso, sentenceQuote } from "../dates/timeline.js";
 import { formatDate } from "../render/format.js";
 import type { Sentence } from "../text/passages.js";
-import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "./types.js";
-import { type Ranked, SUPPORT_MIN } from "./rank.js";
 import type { Query } from "./query.js";
+import { type Ranked, SUPPORT_MIN } from "./rank.js";
+import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "./types.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -22,7 +22,8 @@ const SAME_EVENT_SCORE_MIN = 0.6;
 // A sentence that starts by pointing back ("These differences…", "This first call…") is read
 // with the sentence before it, when that sentence is in the same paragraph.
 // "Teng said, these are all technical barriers" points back too, after its attribution.
-const ANAPHOR = /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
+const ANAPHOR =
+  /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
 
 /** The no-answer reply. */
 export function noAnswer(question: string): Answer {
@@ -36,11 +37,18 @@ export function composeAsk(question: string, ranked: Ranked[]): Answer {
   const picks = [best];
   for (const candidate of ranked.slice(1)) {
     if (picks.length >= MAX_QUOTES) break;
-    if (candidate.score < RELATIVE_SCORE_MIN * best.score || candidate.support < SUPPORT_MIN) continue;
+    if (candidate.score < RELATIVE_SCORE_MIN * best.score || candidate.support < SUPPORT_MIN)
+      continue;
     if (picks.some((p) => sameText(p.sentence, candidate.sentence))) continue;
     picks.push(candidate);
   }
-  return { status: "answered", question, date: null, quotes: quotesFor(picks.map((p) => p.sentence)), note: null };
+  return {
+    status: "answered",
+    question,
+    date: null,
+    quotes: quotesFor(picks.map((p) => p.sentence)),
+    note: null,
+  };
 }
 
 /** A dated candidate for a `when` answer. */
@@ -94,7 +102,9 @@ export function composeWhen(
   // A report's date only says "by then"; a source that states the day is better evidence.
   const stated = others.find((o) => o.basis !== "reported" && !compatible(o.date, lead.date));
   const [first, rest] =
-    lead.basis === "reported" && stated ? [stated, [lead, ...others.filter((o) => o !== stated)]] : [lead, others];
+    lead.basis === "reported" && stated
+      ? [stated, [lead, ...others.filter((o) => o !== stated)]]
+      : [lead, others];
   const quotes = [quoteOf(first.sentences), ...rest.map((o) => quoteOf(o.sentences))];
   const differing = rest.find((o) => !compatible(o.date, first.date));
   const note = differing ? `Sources differ: ${describe(first)}; ${describe(differing)}.` : null;
@@ -113,18 +123,32 @@ function datedCandidate(
     const precise = [...mentions].sort((a, b) => rankPrecision(b.date) - rankPrecision(a.date))[0];
     const mention = wanted ?? precise;
     if (!mention) return null;
-    return { ranked: r, date: mention.date, basis: mention.basis, sentences: [sentence], score: r.score };
+    return {
+      ranked: r,
+      date: mention.date,
+      basis: mention.basis,
+      sentences: [sentence],
+      score: r.score,
+    };
   }
   const reported = reportedBySentence.get(sentence);
   if (reported) {
     // News "as of" its publication is weaker evidence of when something happened than a stated date.
-    return { ranked: r, date: reported.date, basis: "reported", sentences: [sentence], score: r.score - 0.05 };
+    return {
+      ranked: r,
+      date: reported.date,
+      basis: "reported",
+      sentences: [sentence],
+      score: r.score - 0.05,
+    };
   }
   // Dated by an earlier sentence of the same paragraph ("In 1994, … . China, Russia … also signed").
   const siblings = sentence.paragraph.sentences;
   for (let i = sentence.index - 1; i >= 0 && i >= sentence.index - 2; i--) {
     const earlier = siblings[i];
-    const stated = earlier?.dates.filter((d) => d.basis !== "relative" || d.date.precision !== "day");
+    const stated = earlier?.dates.filter(
+      (d) => d.basis !== "relative" || d.date.precision !== "day",
+    );
     const last = stated?.[stated.length - 1];
     if (earlier && last) {
       return {

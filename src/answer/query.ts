@@ -49,9 +49,12 @@ export interface QueryContext {
   coveredPairs: Set<string>;
 }
 
-const WHO = /^(who|whom|whose)\b|\b(which|what) (chinese |russian |american |u\.?s\.? )?(general|agency|news agency|newspaper|minister|official|officer|person|people|expert|analyst|organi[sz]ation|publication|reporter|president|leader|media|outlet)s?\b/i;
-const WHEN = /^(when|what year|which year|what date|on what date|in what year|in which year|how long ago|since when|what month|which month)\b|\b(what|which) (year|date|day|month)\b/i;
-const WHY = /^why\b|\bwhat(?:'?s)?\b.*\bfor\s*\??$|\b(purpose|goal|aim|point|meant to|designed to|used for)\b/i;
+const WHO =
+  /^(who|whom|whose)\b|\b(which|what) (chinese |russian |american |u\.?s\.? )?(general|agency|news agency|newspaper|minister|official|officer|person|people|expert|analyst|organi[sz]ation|publication|reporter|president|leader|media|outlet)s?\b/i;
+const WHEN =
+  /^(when|what year|which year|what date|on what date|in what year|in which year|how long ago|since when|what month|which month)\b|\b(what|which) (year|date|day|month)\b/i;
+const WHY =
+  /^why\b|\bwhat(?:'?s)?\b.*\bfor\s*\??$|\b(purpose|goal|aim|point|meant to|designed to|used for)\b/i;
 
 /** Reads `question` for `command` (`when` forces the when intent). */
 export function readQuery(question: string, command: "ask" | "when", ctx: QueryContext): Query {
@@ -67,7 +70,9 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     }
     const expansions = known
       ? []
-      : ctx.vocabulary.near(token.surface.toLowerCase()).map((n) => n.word)
+      : ctx.vocabulary
+          .near(token.surface.toLowerCase())
+          .map((n) => n.word)
           .concat(ctx.vocabulary.near(token.term).map((n) => n.word))
           .filter((w, i, all) => all.indexOf(w) === i && w !== token.term)
           .slice(0, 3);
@@ -77,7 +82,20 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     // An unknown name or number is what the question is about; an unknown common word less so.
     else if (token.name || /^\d+$/.test(token.term)) weight = stats.maxIdf * 1.2;
     else weight = stats.maxIdf * 0.5;
-    seen.set(token.term, { term: token.term, surface: token.surface, weight, known, expansions, implied: false });
+    seen.set(token.term, {
+      term: token.term,
+      surface: token.surface,
+      weight,
+      known,
+      expansions,
+      implied: false,
+    });
+  }
+  // In a short question, a word the sources never use is likely its subject ("make sourdough").
+  const typed = [...seen.values()];
+  const unknown = typed.filter((t) => !t.known && t.expansions.length === 0);
+  if (!outOfScope && typed.length <= 3 && unknown.length * 2 >= typed.length) {
+    outOfScope = `The sources never mention ${unknown.map((t) => t.surface).join(" or ")}.`;
   }
   if (!outOfScope) {
     const uncovered = ctx.pairsIn(question).find((pair) => !ctx.coveredPairs.has(pair));
@@ -85,7 +103,13 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   }
   const trimmed = question.trim();
   const intent: Intent =
-    command === "when" || WHEN.test(trimmed) ? "when" : WHO.test(trimmed) ? "who" : WHY.test(trimmed) ? "why" : "what";
+    command === "when" || WHEN.test(trimmed)
+      ? "when"
+      : WHO.test(trimmed)
+        ? "who"
+        : WHY.test(trimmed)
+          ? "why"
+          : "what";
   // "What is the line for?" asks for a purpose though it never says the word.
   const purpose = ctx.analyzer.term("purpose");
   if (intent === "why" && purpose && stats.df.has(purpose) && !seen.has(purpose)) {

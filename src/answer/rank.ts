@@ -28,8 +28,10 @@ export const SUPPORT_MIN = 0.5;
 /** Matching a misspelled word through its fuzzy expansion counts a little less than exact. */
 const FUZZY_CREDIT = 0.8;
 
-const PERSON = /\b(General|Minister|President|Major|deputy|director|secretary|agency|newspaper|spokesman|officer|counterpart|[A-Z][a-z]+ [A-Z][a-z]+ (said|told|explains|added))\b/;
-const PURPOSE = /\b(purpose|goal|designed|aim|so as to|in order to|in a hope|to the advantage of|because|for ["“])/i;
+const PERSON =
+  /\b(General|Minister|President|Major|deputy|director|secretary|agency|newspaper|spokesman|officer|counterpart|[A-Z][a-z]+ [A-Z][a-z]+ (said|told|explains|added))\b/;
+const PURPOSE =
+  /\b(purpose|goal|designed|aim|so as to|in order to|in a hope|to the advantage of|because|for ["“])/i;
 
 function credit(term: QueryTerm, terms: Set<string>): number {
   if (terms.has(term.term)) return 1;
@@ -61,7 +63,11 @@ export function rank(query: Query, hits: Hit[]): Ranked[] {
       bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
     }
     // A question that names a publisher or author ("according to the BBC") wants that source.
-    if (query.terms.some((t) => !t.implied && sentence.paragraph.publishers.has(t.term) && t.weight > 1.5)) {
+    if (
+      query.terms.some(
+        (t) => !t.implied && sentence.paragraph.publishers.has(t.term) && t.weight > 1.5,
+      )
+    ) {
       bonus += 0.12;
     }
     if (query.intent === "who" && PERSON.test(sentence.text)) bonus += 0.06;

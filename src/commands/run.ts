@@ -42,10 +42,15 @@ export type CommandResult = (
  * Runs an invocation. Never throws for user input: unknown subcommands give help, missing
  * options give a usage notice, non-admins get a refusal. Errors from the core propagate.
  */
-export function runCommand(hotline: Hotline, invocation: Invocation, ctx: CommandContext): CommandResult {
+export function runCommand(
+  hotline: Hotline,
+  invocation: Invocation,
+  ctx: CommandContext,
+): CommandResult {
   const spec = findSubcommand(invocation.name);
   if (!spec) return { kind: "help", lines: helpLines(), visibility: "private" };
-  const visibility = spec.publicByDefault && invocation.options.hide !== true ? "public" : "private";
+  const visibility =
+    spec.publicByDefault && invocation.options.hide !== true ? "public" : "private";
   const text = (name: string): string => {
     const value = invocation.options[name];
     return typeof value === "string" ? value : "";

@@ -9,7 +9,7 @@ import { type FrontMatter, frontMatterSchema } from "./schema.js";
 /** A block of the Markdown body: a `## heading` or a numbered paragraph. */
 export type Block =
   | { kind: "heading"; text: string }
-  | { kind: "paragraph"; text: string; /** 1-based, headings not counted */ number: number };
+  | { kind: "paragraph"; text: string /** 1-based, headings not counted */; number: number };
 
 /** A loaded document: front matter facts, the reference date and the body's blocks. */
 export interface CorpusDocument {

@@ -110,11 +110,17 @@ function cleanBlocks(seedText: string, meta: FrontMatter, drop: Set<string>): Cl
       ];
     }
     const text = b.lines.join(" ");
-    return [{ text, wrapped: b.lines.length > 1, heading: b.lines.length === 1 && isHeading(text) }];
+    return [
+      { text, wrapped: b.lines.length > 1, heading: b.lines.length === 1 && isHeading(text) },
+    ];
   });
   // A paragraph captured twice (once hard-wrapped) keeps its single-line copy.
   return blocks.filter(
-    (block, i) => !(block.wrapped && blocks.some((other, j) => j !== i && !other.wrapped && other.text === block.text)),
+    (block, i) =>
+      !(
+        block.wrapped &&
+        blocks.some((other, j) => j !== i && !other.wrapped && other.text === block.text)
+      ),
   );
 }
 

@@ -73,7 +73,9 @@ export function loadCorpus(dir: string): Corpus {
     dir,
     documents,
     synonyms: names.includes("synonyms.json") ? loadSynonyms(join(dir, "synonyms.json")) : [],
-    ...(names.includes("scope.json") ? loadScope(join(dir, "scope.json")) : { parties: [], places: [] }),
+    ...(names.includes("scope.json")
+      ? loadScope(join(dir, "scope.json"))
+      : { parties: [], places: [] }),
   };
 }
 

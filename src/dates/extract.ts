@@ -37,9 +37,11 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const RELATIVE =
   /\b(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(a couple of|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an) (years?|months?) (later|after|afterwards|ago|earlier|before)\b/gi;
-const BARE_YEAR = /\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Oo]f|[Yy]ear|[Ee]arly|[Ll]ate|[Mm]id-?)\s+((?:1[6-9]|20)\d\d)\b(?!s|\s*(?:China|Military|[A-Z]))/g;
+const BARE_YEAR =
+  /\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Oo]f|[Yy]ear|[Ee]arly|[Ll]ate|[Mm]id-?)\s+((?:1[6-9]|20)\d\d)\b(?!s|\s*(?:China|Military|[A-Z]))/g;
 // chrono reads these as dates relative to the reference; our own rules handle the useful ones.
-const CHRONO_SKIP = /\b(ago|later|after|before|earlier|since|next|last|this|today|tonight|yesterday|tomorrow|now|within|days?|weeks?|hours?|minutes?)\b/i;
+const CHRONO_SKIP =
+  /\b(ago|later|after|before|earlier|since|next|last|this|today|tonight|yesterday|tomorrow|now|within|days?|weeks?|hours?|minutes?)\b/i;
 // A date worth keeping names a month or has a number ("a month" alone is a duration).
 const CHRONO_KEEP = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const FUTURE = /\b(will|shall|next|plans? to|is to|are to|due to|expected to)\b/i;
@@ -64,7 +66,11 @@ export function isoParts(iso: string): { year: number; month: number | null; day
  * `previous` is the last date stated earlier in the same document, the anchor for "later".
  * Returns mentions in text order; never invents a date where the text gives none.
  */
-export function extractDates(sentence: string, reference: string, previous: AnswerDate | null): DateMention[] {
+export function extractDates(
+  sentence: string,
+  reference: string,
+  previous: AnswerDate | null,
+): DateMention[] {
   const mentions: DateMention[] = [];
   const taken: [number, number][] = [];
   const overlaps = (start: number, end: number) => taken.some(([s, e]) => start < e && end > s);
@@ -79,7 +85,9 @@ export function extractDates(sentence: string, reference: string, previous: Answ
     if (!Number.isFinite(amount)) continue;
     const years = unit.toLowerCase().startsWith("year");
     const forward = /later|after/i.test(direction);
-    const anchorDate: AnswerDate | null = forward ? previous : { iso: reference, precision: "day", approximate: false };
+    const anchorDate: AnswerDate | null = forward
+      ? previous
+      : { iso: reference, precision: "day", approximate: false };
     if (!anchorDate) continue;
     const anchor = isoParts(anchorDate.iso);
     const sign = forward ? 1 : -1;
@@ -98,7 +106,8 @@ export function extractDates(sentence: string, reference: string, previous: Answ
       year = Math.floor(total / 12);
       month = (total % 12) + 1;
     }
-    const precision: AnswerDate["precision"] = years || anchorDate.precision === "year" ? "year" : "month";
+    const precision: AnswerDate["precision"] =
+      years || anchorDate.precision === "year" ? "year" : "month";
     const index = match.index ?? 0;
     mentions.push({
       date: {
@@ -114,7 +123,12 @@ export function extractDates(sentence: string, reference: string, previous: Answ
   }
 
   for (const result of chrono.en.parse(sentence, { instant: ref }, { forwardDate: false })) {
-    if (CHRONO_SKIP.test(result.text) || !CHRONO_KEEP.test(result.text) || overlaps(result.index, result.index + result.text.length)) continue;
+    if (
+      CHRONO_SKIP.test(result.text) ||
+      !CHRONO_KEEP.test(result.text) ||
+      overlaps(result.index, result.index + result.text.length)
+    )
+      continue;
     const c = result.start;
     if (!c.isCertain("month") && !c.isCertain("year")) continue;
     let year = c.get("year") ?? ref.getUTCFullYear();

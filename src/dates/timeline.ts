@@ -4,8 +4,8 @@
  */
 import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../answer/types.js";
 import type { CorpusDocument } from "../corpus/document.js";
-import type { Passages, Sentence } from "../text/passages.js";
 import { formatDate } from "../render/format.js";
+import type { Passages, Sentence } from "../text/passages.js";
 
 /** The citable facts of a document. */
 export function sourceRef(doc: CorpusDocument): SourceRef {
@@ -55,8 +55,20 @@ export function buildTimeline(passages: Passages): TimelineEvent[] {
     const doc = sentence.paragraph.doc;
     const opening = sentence.paragraph.number === 1 && sentence.index === 0;
     if (opening && sentence.dates.length === 0 && doc.meta.published) {
-      const precision = doc.meta.published.length === 10 ? "day" : doc.meta.published.length === 7 ? "month" : "year";
-      events.push(makeEvent(sentence, { iso: doc.meta.published, precision, approximate: false }, "reported", 1));
+      const precision =
+        doc.meta.published.length === 10
+          ? "day"
+          : doc.meta.published.length === 7
+            ? "month"
+            : "year";
+      events.push(
+        makeEvent(
+          sentence,
+          { iso: doc.meta.published, precision, approximate: false },
+          "reported",
+          1,
+        ),
+      );
     }
   }
   return events.sort((a, b) => compareIso(a.date.iso, b.date.iso));

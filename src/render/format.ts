@@ -56,7 +56,9 @@ export function citationDate(source: SourceRef): string {
 export function citationLine(quote: Quote): string {
   const s = quote.source;
   const parts = [s.publisher, s.author, citationDate(s), quote.location].filter(Boolean);
-  const original = s.original ? ` (translation of “${s.original.title}”, ${s.original.publisher})` : "";
+  const original = s.original
+    ? ` (translation of “${s.original.title}”, ${s.original.publisher})`
+    : "";
   return `${s.title}${original} — ${parts.join(", ")}`;
 }
 

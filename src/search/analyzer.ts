@@ -30,6 +30,7 @@ export interface Analyzer {
   term(word: string): string;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 marks a phrase replaced by its canonical word.
 const WORD = /[\p{L}\p{N}]+(?:\u0001)?/gu;
 const MARK = "\u0001";
 
@@ -55,14 +56,23 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
     }
   }
   phrases.sort((a, b) => b.pattern.length - a.pattern.length);
-  const escape = (s: string) =>
+  const escapeRegExp = (s: string) =>
     s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "[\\s-]+");
   const build = (list: typeof phrases, flags: string) =>
     list.length === 0
       ? null
-      : new RegExp(`(?<![\\p{L}\\p{N}])(?:${list.map((p) => escape(p.pattern)).join("|")})(?![\\p{L}\\p{N}])`, flags);
-  const insensitive = build(phrases.filter((p) => !p.caseSensitive), "giu");
-  const sensitive = build(phrases.filter((p) => p.caseSensitive), "gu");
+      : new RegExp(
+          `(?<![\\p{L}\\p{N}])(?:${list.map((p) => escapeRegExp(p.pattern)).join("|")})(?![\\p{L}\\p{N}])`,
+          flags,
+        );
+  const insensitive = build(
+    phrases.filter((p) => !p.caseSensitive),
+    "giu",
+  );
+  const sensitive = build(
+    phrases.filter((p) => p.caseSensitive),
+    "gu",
+  );
   const phraseCanonical = new Map<string, string>();
   for (const p of phrases) {
     const key = p.caseSensitive ? p.pattern : p.pattern.toLowerCase();

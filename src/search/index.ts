@@ -3,7 +3,7 @@
  * terms, and its context (see `Sentence.contextSet`), so a question that names the topic of a
  * paragraph or the source still finds the sentence that answers it.
  */
-import MiniSearch from "minisearch";
+import MiniSearch, { type AsPlainObject } from "minisearch";
 import type { Passages, Sentence } from "../text/passages.js";
 
 /** Boosts: a term in the sentence itself counts three times one in its surroundings. */
@@ -44,6 +44,11 @@ export function buildIndex(passages: Passages): MiniSearch<IndexedDoc> {
   const index = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
   index.addAll(passages.sentences.map(toIndexedDoc));
   return index;
+}
+
+/** Loads an index saved with `toJSON()` (a snapshot). Throws for another MiniSearch format version. */
+export function loadIndex(json: AsPlainObject): MiniSearch<IndexedDoc> {
+  return MiniSearch.loadJS<IndexedDoc>(json, MINISEARCH_OPTIONS);
 }
 
 /** The indexed form of a sentence (exported for snapshots and the benchmark's baseline). */

@@ -4,6 +4,7 @@
 
 // C0/C1 controls except tab, newline and carriage return; plus bidi overrides and isolates,
 // which can make echoed text render in a misleading order.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
 
 /** Removes control characters and bidi overrides; keeps ordinary whitespace and every letter. */
@@ -18,7 +19,9 @@ export function foldWhitespace(text: string): string {
 
 /** Curly quotes and primes made straight, so `’` and `'` compare equal. */
 export function straightenQuotes(text: string): string {
-  return text.replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'").replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
+  return text
+    .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"');
 }
 
 /**

@@ -51,8 +51,18 @@ export interface Passages {
   sentences: Sentence[];
 }
 
-/** Builds passages from documents (in the order given). */
-export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): Passages {
+/** What analysing one sentence yields: the costly part of building passages, kept by snapshots. */
+export interface SentenceAnalysis {
+  terms: string[];
+  positions: number[];
+  dates: DateMention[];
+}
+
+/**
+ * Builds passages from documents (in the order given). `cached`, from a snapshot of the same
+ * corpus and code, gives each sentence's analysis by ordinal instead of recomputing it.
+ */
+export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer, cached?: SentenceAnalysis[]): Passages {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   for (const doc of documents) {
@@ -75,8 +85,8 @@ export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): 
         termSet: new Set(heading ? analyzer.terms(heading) : []),
       };
       for (const span of splitSentences(block.text)) {
-        const tokens = analyzer.tokens(span.text);
-        const dates = extractDates(span.text, doc.referenceDate, previous);
+        const analysed: SentenceAnalysis = cached?.[sentences.length] ?? analyse(analyzer, span.text, doc.referenceDate, previous);
+        const dates = analysed.dates;
         const stated = dates.filter((d) => d.basis === "stated");
         const last = stated[stated.length - 1];
         if (last) previous = last.date;
@@ -86,9 +96,9 @@ export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer): 
           paragraph,
           index: paragraph.sentences.length,
           text: span.text,
-          terms: tokens.map((t) => t.term),
-          positions: tokens.map((t) => t.position),
-          termSet: new Set(tokens.map((t) => t.term)),
+          terms: analysed.terms,
+          positions: analysed.positions,
+          termSet: new Set(analysed.terms),
           contextSet: new Set(),
           dates,
         };
@@ -129,4 +139,13 @@ function addContext(docSentences: Sentence[], source: string[]): void {
     }
     sentence.contextSet = context;
   });
+}
+
+function analyse(analyzer: Analyzer, text: string, reference: string, previous: AnswerDate | null): SentenceAnalysis {
+  const tokens = analyzer.tokens(text);
+  return {
+    terms: tokens.map((t) => t.term),
+    positions: tokens.map((t) => t.position),
+    dates: extractDates(text, reference, previous),
+  };
 }

@@ -11,7 +11,8 @@
  * - No boundary after abbreviations such as `U.S.`, `Gen.` or a single initial.
  */
 
-const ABBREVIATION = /(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp)\.|\b[A-Z]\.)$/;
+const ABBREVIATION =
+  /(?:\b(?:[A-Z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|No|Vol|vs|etc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Ltd|Co|Corp)\.|\b[A-Z]\.)$/;
 
 /** A sentence and where it sits in its paragraph (`start` inclusive, `end` exclusive). */
 export interface SentenceSpan {

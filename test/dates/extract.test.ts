@@ -2,19 +2,24 @@ import { describe, expect, it } from "vitest";
 import { extractDates } from "../../src/dates/extract.js";
 
 const dates = (sentence: string, reference = "2008-03-18", previous = null as never) =>
-  extractDates(sentence, reference, previous).map((m) => [m.date.iso, m.date.precision, m.date.approximate, m.basis]);
+  extractDates(sentence, reference, previous).map((m) => [
+    m.date.iso,
+    m.date.precision,
+    m.date.approximate,
+    m.basis,
+  ]);
 
 describe("extractDates", () => {
   it("GIVEN a year-less day THEN the article's year is used", () => {
-    expect(dates("On March 14, the day when China’s Ministry of Defense established a line.")).toEqual([
-      ["2008-03-14", "day", false, "stated"],
-    ]);
+    expect(
+      dates("On March 14, the day when China’s Ministry of Defense established a line."),
+    ).toEqual([["2008-03-14", "day", false, "stated"]]);
   });
 
   it("GIVEN a full date THEN day precision", () => {
-    expect(dates("On February 29, 2008, the Chinese Ministry of Defense signed an agreement.")).toEqual([
-      ["2008-02-29", "day", false, "stated"],
-    ]);
+    expect(
+      dates("On February 29, 2008, the Chinese Ministry of Defense signed an agreement."),
+    ).toEqual([["2008-02-29", "day", false, "stated"]]);
   });
 
   it("GIVEN a month and year THEN month precision", () => {
@@ -24,31 +29,33 @@ describe("extractDates", () => {
   });
 
   it("GIVEN a bare year after 'In' THEN year precision, but a year inside a title is not a date", () => {
-    expect(dates("In 1993, the Ministry of Defense of both countries signed a cooperation agreement.")).toEqual([
-      ["1993", "year", false, "stated"],
-    ]);
+    expect(
+      dates("In 1993, the Ministry of Defense of both countries signed a cooperation agreement."),
+    ).toEqual([["1993", "year", false, "stated"]]);
     expect(dates("The U.S. released the “2008 China Military Power Report,” which")).toEqual([]);
   });
 
   it("GIVEN 'Two years later' after April 1990 THEN 1992", () => {
     const previous = { iso: "1990-04", precision: "month" as const, approximate: false };
     expect(
-      extractDates("Two years later, when then Russian President Yeltsin visited China.", "2008-03-18", previous).map(
-        (m) => [m.date.iso, m.date.precision, m.basis],
-      ),
+      extractDates(
+        "Two years later, when then Russian President Yeltsin visited China.",
+        "2008-03-18",
+        previous,
+      ).map((m) => [m.date.iso, m.date.precision, m.basis]),
     ).toEqual([["1992", "year", "relative"]]);
   });
 
   it("GIVEN 'nearly three years ago' in a December 2008 article THEN about 2006", () => {
-    expect(dates("The presidents first agreed to set one up nearly three years ago.", "2008-12-29")).toEqual([
-      ["2006", "year", true, "relative"],
-    ]);
+    expect(
+      dates("The presidents first agreed to set one up nearly three years ago.", "2008-12-29"),
+    ).toEqual([["2006", "year", true, "relative"]]);
   });
 
   it("GIVEN a month name in a December article THEN the past February, not the next", () => {
-    expect(dates("A further deal was signed in February but since then it stalled.", "2008-12-29")).toEqual([
-      ["2008-02", "month", false, "stated"],
-    ]);
+    expect(
+      dates("A further deal was signed in February but since then it stalled.", "2008-12-29"),
+    ).toEqual([["2008-02", "month", false, "stated"]]);
   });
 
   it("GIVEN a relative day count THEN no date is invented", () => {

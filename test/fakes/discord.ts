@@ -22,7 +22,18 @@ export interface RecordedRequest {
   /** Parsed JSON body, or null. */
   body: Json;
   authorization: string | undefined;
+  /** The HTTP status the fake answered with (a fault's status when one was injected). */
+  status?: number;
 }
+
+/**
+ * A fault for {@link FakeDiscord.failNext}: answer with `status` (and a Discord error body and
+ * headers, e.g. `retry-after` for a 429), or hold the request `hangMs` before answering normally
+ * (to make the client time out).
+ */
+export type DiscordFault =
+  | { status: number; body?: Json; headers?: Record<string, string> }
+  | { hangMs: number };
 
 /** A user as Discord sends it. */
 export interface FakeUser {
@@ -109,6 +120,7 @@ export class FakeDiscord {
   private seq = 0;
   private nextId = 500000000000000000n;
   private waiters: Waiter[] = [];
+  private faults: { match: (r: RecordedRequest) => boolean; fault: DiscordFault }[] = [];
   private botPermissions: bigint;
 
   private constructor(options: FakeDiscordOptions) {
@@ -165,6 +177,14 @@ export class FakeDiscord {
     return new Promise((resolve) => this.waiters.push({ predicate, count, resolve }));
   }
 
+  /**
+   * Makes the next request matching `match` fail with `fault` (once; queue several for several
+   * failures). The faulted request is recorded too, with the fault's `status`.
+   */
+  failNext(match: (r: RecordedRequest) => boolean, fault: DiscordFault): void {
+    this.faults.push({ match, fault });
+  }
+
   /** Requests recorded so far that match. */
   find(predicate: (r: RecordedRequest) => boolean): RecordedRequest[] {
     return this.requests.filter(predicate);
@@ -174,6 +194,11 @@ export class FakeDiscord {
   setBotPermissions(permissions: bigint): void {
     this.botPermissions = permissions;
     this.dispatch("GUILD_ROLE_UPDATE", { guild_id: this.guildId, role: this.everyoneRole() });
+  }
+
+  /** The id of the fake's direct-message channel with `userId` (stable per user). */
+  dmChannelId(userId: string): string {
+    return `7${userId.slice(1)}`;
   }
 
   /** A human member. */
@@ -475,9 +500,21 @@ export class FakeDiscord {
       body,
       authorization: req.headers.authorization,
     };
-    const [status, payload] = this.route(request);
-    res.writeHead(status, payload === undefined ? {} : { "content-type": "application/json" });
-    res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    const faultIndex = this.faults.findIndex((f) => f.match(request));
+    const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]?.fault : undefined;
+    if (fault && "hangMs" in fault) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+    const [status, payload] =
+      fault && "status" in fault
+        ? [fault.status, fault.body ?? { message: "Injected fault", code: 0 }]
+        : this.route(request);
+    request.status = status;
+    if (!res.destroyed) {
+      res.writeHead(status, {
+        ...(payload === undefined ? {} : { "content-type": "application/json" }),
+        ...(fault && "headers" in fault ? fault.headers : {}),
+      });
+      res.end(payload === undefined ? undefined : JSON.stringify(payload));
+    }
     // Record after answering so a waiter sees the request only once the client got its response.
     this.requests.push(request);
     this.waiters = this.waiters.filter((waiter) => {
@@ -501,6 +538,10 @@ export class FakeDiscord {
       ];
     }
     if (r.method === "GET" && r.path === "/users/@me") return [200, this.botUser];
+    if (r.method === "POST" && r.path === "/users/@me/channels") {
+      const recipient = this.user(String(r.body?.recipient_id));
+      return [200, { id: this.dmChannelId(recipient.id), type: 1, recipients: [recipient], last_message_id: null, flags: 0 }];
+    }
     if (r.method === "POST" && m(/^\/interactions\/\d+\/[^/]+\/callback$/)) return [204, undefined];
     if (m(/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/)) {
       if (r.method === "DELETE") return [204, undefined];

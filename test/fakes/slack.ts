@@ -28,8 +28,15 @@ export interface FakeUser {
   is_owner?: boolean;
 }
 
-/** How the next call of a method fails: an HTTP status, or `ok: false` with a Slack error. */
-export type FakeFailure = { status: number } | { error: string };
+/**
+ * How the next call of a method fails: an HTTP status (with headers, e.g. `retry-after` for a
+ * 429), `ok: false` with a Slack error, or a hang of `hangMs` before answering normally (so the
+ * client times out).
+ */
+export type FakeFailure =
+  | { status: number; headers?: Record<string, string> }
+  | { error: string }
+  | { hangMs: number };
 
 /** The bot identity `auth.test` returns. */
 export const FAKE_BOT = { userId: "UBOT0001", botId: "BBOT0001", teamId: "T0001" } as const;
@@ -101,10 +108,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       calls.push(call);
       events.emit("call", call);
       const failure = failures.get(method)?.shift();
-      if (failure) {
-        return "status" in failure
-          ? json(failure.status, { ok: false })
-          : json(200, { ok: false, error: failure.error });
+      if (failure && "hangMs" in failure) {
+        await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
+        if (res.destroyed) return;
+      } else if (failure && "status" in failure) {
+        res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
+        res.end(JSON.stringify({ ok: false }));
+        return;
+      } else if (failure) {
+        return json(200, { ok: false, error: failure.error });
       }
       if (response) return json(200, { ok: true });
       switch (method) {

@@ -9,7 +9,11 @@ const analyzer = createAnalyzer([
 
 describe("createAnalyzer", () => {
   it("GIVEN synonym phrases and words THEN both index as the canonical word", () => {
-    expect(analyzer.terms("The U.S. phone line was set up")).toEqual(["usa", "hotline", "establish"]);
+    expect(analyzer.terms("The U.S. phone line was set up")).toEqual([
+      "usa",
+      "hotline",
+      "establish",
+    ]);
     expect(analyzer.terms("When did the United States open the hotline?")).toEqual([
       "usa",
       "establish",

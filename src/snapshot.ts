@@ -1,0 +1,262 @@
+/**
+ * Start-up snapshots. Building a large corpus is dominated by analysing every sentence (terms,
+ * positions) and reading its dates with chrono-node, then indexing it; a snapshot keeps those
+ * results in one file so a restart only parses JSON.
+ *
+ * A snapshot is keyed by a SHA-256 of every corpus file (`*.md`, `synonyms.json`,
+ * `scope.json`), the package version, {@link SNAPSHOT_SCHEMA} and the code of the modules whose
+ * output it stores, and carries a SHA-256 of its own payload. A snapshot whose key differs
+ * (stale) or whose payload does not check out (corrupt, truncated, wrong shape) is never used:
+ * the corpus is built from scratch and the snapshot rewritten.
+ *
+ * File format: one header line of JSON (`format`, `schema`, `key`, `sha256`), a newline, then
+ * the payload as JSON.
+ */
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type MiniSearch from "minisearch";
+import type { AsPlainObject } from "minisearch";
+import type { Corpus } from "./corpus/load.js";
+import type { SentenceAnalysis } from "./text/passages.js";
+
+/** Bump when the payload's shape or meaning changes without a code change this module can see. */
+export const SNAPSHOT_SCHEMA = 1;
+
+const FORMAT = "hotline-snapshot";
+
+/** The modules whose output a snapshot stores: a change to any of them invalidates it. */
+const CODE_MODULES = [
+  "hotline",
+  "snapshot",
+  "corpus/document",
+  "corpus/load",
+  "dates/extract",
+  "search/analyzer",
+  "search/index",
+  "search/stopwords",
+  "text/normalize",
+  "text/passages",
+  "text/sentences",
+];
+
+/** What a snapshot holds: what start-up would otherwise compute. */
+export interface Prebuilt {
+  /** Per sentence, in corpus order: terms, positions and dates. */
+  analysis: SentenceAnalysis[];
+  /** Party pairs ("china|russia") that some sentence names. */
+  coveredPairs: string[];
+  /** The MiniSearch index, as `toJSON()` gives it. */
+  index: AsPlainObject;
+}
+
+/** What start-up built, handed back so it can be saved. */
+export interface Built {
+  analysis: SentenceAnalysis[];
+  coveredPairs: Iterable<string>;
+  /** The MiniSearch index (only `toJSON` is used). */
+  index: Pick<MiniSearch, "toJSON">;
+}
+
+/** What happened to the snapshot at load, for logs and the benchmark. */
+export type SnapshotEvent =
+  | { kind: "loaded"; path: string }
+  | { kind: "written"; path: string }
+  | { kind: "rebuilt"; path: string; reason: "missing" | "stale" | "corrupt"; detail: string }
+  | { kind: "unwritable"; path: string; detail: string };
+
+/**
+ * The snapshot key of a corpus: SHA-256 over the package version, the schema, the code of
+ * {@link CODE_MODULES} and every corpus file's name and bytes (in name order).
+ */
+export function snapshotKey(corpusDir: string): string {
+  const hash = createHash("sha256");
+  hash.update(`${FORMAT}\0${SNAPSHOT_SCHEMA}\0${packageVersion()}\0`);
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const module of CODE_MODULES) {
+    // Compiled (`dist/src/*.js`) or run from source by vitest (`src/*.ts`).
+    const file = [`${module}.js`, `${module}.ts`]
+      .map((f) => join(here, f))
+      .find((f) => existsSync(f));
+    hash.update(`${module}\0${file ? readFileSync(file) : "missing"}\0`);
+  }
+  for (const name of readdirSync(corpusDir).sort()) {
+    if (!name.endsWith(".md") && name !== "synonyms.json" && name !== "scope.json") continue;
+    hash.update(`${name}\0`);
+    hash.update(readFileSync(join(corpusDir, name)));
+    hash.update("\0");
+  }
+  return hash.digest("hex");
+}
+
+let cachedVersion: string | undefined;
+
+/** The `version` of the nearest package.json above this module ("0" when none is found). */
+function packageVersion(): string {
+  if (cachedVersion !== undefined) return cachedVersion;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      try {
+        cachedVersion = String(
+          (JSON.parse(readFileSync(file, "utf8")) as { version?: unknown }).version ?? "0",
+        );
+      } catch {
+        cachedVersion = "0";
+      }
+      return cachedVersion;
+    }
+    if (dirname(dir) === dir) {
+      cachedVersion = "0";
+      return cachedVersion;
+    }
+    dir = dirname(dir);
+  }
+}
+
+/** The result of reading a snapshot: its contents, or why it cannot be used. */
+export type ReadResult =
+  | { ok: true; prebuilt: Prebuilt }
+  | { ok: false; reason: "missing" | "stale" | "corrupt"; detail: string };
+
+/**
+ * Reads the snapshot at `path` and checks it against `key`. Never throws: a missing, stale or
+ * damaged file is a reason, not an error.
+ */
+export function readSnapshot(path: string, key: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return { ok: false, reason: "missing", detail: `no file at ${path}` };
+  }
+  const newline = bytes.indexOf(10);
+  if (newline === -1) return { ok: false, reason: "corrupt", detail: "no header line" };
+  let header: { format?: unknown; schema?: unknown; key?: unknown; sha256?: unknown };
+  try {
+    header = JSON.parse(bytes.subarray(0, newline).toString("utf8"));
+  } catch {
+    return { ok: false, reason: "corrupt", detail: "header is not JSON" };
+  }
+  if (header?.format !== FORMAT)
+    return { ok: false, reason: "corrupt", detail: "not a hotline snapshot" };
+  if (header.schema !== SNAPSHOT_SCHEMA || header.key !== key) {
+    return {
+      ok: false,
+      reason: "stale",
+      detail: "corpus, code or schema changed since it was written",
+    };
+  }
+  const payload = bytes.subarray(newline + 1);
+  if (createHash("sha256").update(payload).digest("hex") !== header.sha256) {
+    return { ok: false, reason: "corrupt", detail: "payload checksum mismatch" };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(payload.toString("utf8"));
+  } catch {
+    return { ok: false, reason: "corrupt", detail: "payload is not JSON" };
+  }
+  const prebuilt = data as Partial<Prebuilt> | null;
+  if (
+    !prebuilt ||
+    !Array.isArray(prebuilt.analysis) ||
+    !Array.isArray(prebuilt.coveredPairs) ||
+    typeof prebuilt.index !== "object" ||
+    prebuilt.index === null
+  ) {
+    return { ok: false, reason: "corrupt", detail: "payload has the wrong shape" };
+  }
+  return { ok: true, prebuilt: prebuilt as Prebuilt };
+}
+
+/**
+ * Writes a snapshot atomically (a temporary file renamed over `path`), creating its directory.
+ * Throws the file system's error when the location is not writable.
+ */
+export function writeSnapshot(path: string, key: string, built: Built): void {
+  const payload: Prebuilt = {
+    // Only what analysis produced: a Sentence also links its paragraph and document.
+    analysis: built.analysis.map(({ terms, positions, dates }) => ({ terms, positions, dates })),
+    coveredPairs: [...built.coveredPairs],
+    index: built.index.toJSON(),
+  };
+  const body = Buffer.from(JSON.stringify(payload), "utf8");
+  const header = JSON.stringify({
+    format: FORMAT,
+    schema: SNAPSHOT_SCHEMA,
+    key,
+    sha256: createHash("sha256").update(body).digest("hex"),
+  });
+  mkdirSync(dirname(path), { recursive: true });
+  // Unique per process, so concurrent starts never interleave their writes.
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temporary, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), body]));
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // Nothing was written, or it is already gone: the original error is the one to report.
+    }
+    throw error;
+  }
+}
+
+/** The default snapshot file for a corpus: `.hotline-cache/snapshot.json` beside the corpus directory. */
+export function defaultSnapshotPath(corpusDir: string): string {
+  return join(dirname(corpusDir.replace(/[\\/]+$/, "")), ".hotline-cache", "snapshot.json");
+}
+
+/**
+ * Builds an engine over `corpus` using the snapshot at `path` when it is current, otherwise
+ * building from scratch and (re)writing the snapshot. `create` is `createHotline`: it takes the
+ * prebuilt parts (or undefined) and reports what it built through `onBuilt`. A snapshot that
+ * fails while being applied (e.g. a MiniSearch serialisation from another version) counts as
+ * corrupt and is rebuilt. `onEvent` hears what happened.
+ */
+export function loadWithSnapshot<T>(
+  corpus: Corpus,
+  path: string,
+  create: (
+    corpus: Corpus,
+    prebuilt: Prebuilt | undefined,
+    onBuilt: ((built: Built) => void) | undefined,
+  ) => T,
+  onEvent: (event: SnapshotEvent) => void = () => {},
+): T {
+  const key = snapshotKey(corpus.dir);
+  const read = readSnapshot(path, key);
+  let rebuild: { reason: "missing" | "stale" | "corrupt"; detail: string };
+  if (read.ok) {
+    try {
+      const engine = create(corpus, read.prebuilt, undefined);
+      onEvent({ kind: "loaded", path });
+      return engine;
+    } catch (error) {
+      rebuild = { reason: "corrupt", detail: `cannot apply: ${(error as Error).message}` };
+    }
+  } else {
+    rebuild = { reason: read.reason, detail: read.detail };
+  }
+  onEvent({ kind: "rebuilt", path, ...rebuild });
+  return create(corpus, undefined, (built) => {
+    try {
+      writeSnapshot(path, key, built);
+      onEvent({ kind: "written", path });
+    } catch (error) {
+      onEvent({ kind: "unwritable", path, detail: (error as Error).message });
+    }
+  });
+}
