@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../../src/config.js";
 import { HotlineError } from "../../src/errors.js";
 import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
+import { localDateTime } from "../../src/schedule/local-time.js";
 import { answerJson, renderDigest, renderReply, renderSources, renderTimeline } from "./render.js";
 
 /** Thrown for bad usage: printed with the usage text, exit code 2. */
@@ -37,15 +38,9 @@ export const USAGE = `Usage:
 
 Options: --corpus DIR (default: the repo's corpus/ or $CORPUS_DIR)`;
 
-/** Today's month-day (`MM-DD`) in `timeZone`. */
-export function monthDayIn(timeZone: string, now = new Date()): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "01";
-  return `${get("month")}-${get("day")}`;
+/** Today's local date (`YYYY-MM-DD`) in `timeZone`. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return localDateTime(now, timeZone).date;
 }
 
 /** Runs the command line with `argv` (without `node` and the script); returns the exit code. */
@@ -94,7 +89,7 @@ export async function main(
       return 0;
     }
     case "today": {
-      const monthDay = values.date ?? monthDayIn(config.timezone);
+      const monthDay = values.date ?? todayIn(config.timezone).slice(5);
       if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(monthDay)) {
         throw new UsageError(`--date must be MM-DD, e.g. 03-14 (got "${monthDay}")`);
       }
@@ -113,6 +108,12 @@ export async function main(
       return (await import("./corpus.js")).corpusCommand(positionals, values, corpusDir, print);
     case "eval":
       return (await import("../../bench/eval.js")).runEval({ corpusDir, json: values.json, print });
+    case "bench":
+      return (await import("../../bench/bench.js")).runBench({
+        json: values.json,
+        quick: positionals.includes("quick"),
+        print,
+      });
     case "discord":
       return (await import("./platforms.js")).discordCommand(positionals, values, config, print);
     case "start":

@@ -14,7 +14,7 @@ import { createLogger } from "../../src/log.js";
 import { createReloadableHotline } from "../../src/reload.js";
 import type { PostSender } from "../../src/schedule/types.js";
 import { runConsole } from "./console.js";
-import { monthDayIn, UsageError } from "./main.js";
+import { todayIn, UsageError } from "./main.js";
 
 /** How long shutdown waits for in-flight work before exiting anyway. */
 const SHUTDOWN_TIMEOUT_MS = 15_000;
@@ -38,7 +38,7 @@ export async function start(config: Config, corpusDir: string, flags: StartFlags
   );
   if (!config.discord && !config.slack) {
     logger.debug("no Discord or Slack credentials: running the console");
-    await runConsole({ hotline, input: process.stdin, output: process.stdout, today: () => monthDayIn(config.timezone) });
+    await runConsole({ hotline, input: process.stdin, output: process.stdout, today: () => todayIn(config.timezone) });
     return 0;
   }
   guardProcess(logger);

@@ -5,6 +5,7 @@
  */
 import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "../answer/types.js";
 import type { Hotline } from "../hotline-api.js";
+import { digestForLocalDate } from "../schedule/post-text.js";
 import type { ChannelRef, SubscriptionService } from "../schedule/types.js";
 import { findSubcommand, helpLines, type SubcommandName } from "./spec.js";
 
@@ -24,7 +25,11 @@ export interface CommandContext {
   isAdmin: boolean;
   /** Absent when scheduling is not configured: subscribe then says so. */
   subscriptions?: SubscriptionService | undefined;
-  /** Today's month-day (`MM-DD`) in the bot's timezone; injected so tests control the clock. */
+  /**
+   * Today in the bot's timezone: a local date `YYYY-MM-DD` (so 28 February of a non-leap year
+   * also shows 29 February's anniversaries, as the scheduled post does) or just `MM-DD`.
+   * Injected so tests control the clock.
+   */
   today: string;
 }
 
@@ -71,8 +76,12 @@ export function runCommand(
     }
     case "timeline":
       return { kind: "timeline", events: hotline.timeline(), visibility };
-    case "today":
-      return { kind: "today", digest: hotline.today(ctx.today), visibility };
+    case "today": {
+      const digest = /^\d{4}-\d{2}-\d{2}$/.test(ctx.today)
+        ? digestForLocalDate(hotline, ctx.today)
+        : hotline.today(ctx.today);
+      return { kind: "today", digest, visibility };
+    }
     case "sources":
       return { kind: "sources", sources: hotline.sources(), visibility };
     case "help":
@@ -95,7 +104,10 @@ function runSubscription(
     visibility: "private",
   });
   if (!ctx.isAdmin) {
-    return notice("error", `Only server admins can ${name} a channel to on-this-day posts.`);
+    return notice(
+      "error",
+      `Only admins of this server or workspace can ${name} a channel ${name === "subscribe" ? "to" : "from"} on-this-day posts.`,
+    );
   }
   if (!ctx.subscriptions) {
     return notice("error", "On-this-day posts are not enabled on this bot.");
