@@ -74,6 +74,9 @@ async function start(
 ): Promise<Harness> {
   const fake = await FakeDiscord.start(options);
   const config = loadConfig({
+    // These tests ask many questions from one channel; rate limits are tested in test/reliability.
+    RATE_LIMIT_USER_PER_MINUTE: "100000",
+    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
     DISCORD_TOKEN: fake.token,
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
@@ -303,7 +306,7 @@ describe("the Discord adapter against the real corpus", () => {
     const { token } = h.fake.sendCommand("subscribe", [], { permissions: MEMBER_PERMISSIONS });
     const [message] = await interactionMessages(h.fake, token, 1);
     expect(message.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(message.content).toContain("Only server admins");
+    expect(message.content).toContain("Only admins of this server or workspace");
     expect(h.subscriptions.calls).toHaveLength(before);
   });
 
