@@ -114,6 +114,8 @@ export async function main(
         quick: positionals.includes("quick"),
         print,
       });
+    case "load":
+      return (await import("../../bench/load.js")).loadCommand(positionals, corpusDir, print);
     case "discord":
       return (await import("./platforms.js")).discordCommand(positionals, values, config, print);
     case "start":

@@ -14,9 +14,9 @@ import {
   citationDate,
   citationLine,
   formatDate,
-  formatMonthDay,
   NO_ANSWER_MESSAGE,
 } from "../../src/render/format.js";
+import { composePostText } from "../../src/schedule/post-text.js";
 
 /** The `--json` form of an answer: exactly the documented keys, in order. */
 export function answerJson(answer: Answer): Answer {
@@ -53,22 +53,9 @@ export function renderTimeline(events: TimelineEvent[]): string {
   return events.length === 0 ? "The sources date no events." : events.map(renderEvent).join("\n\n");
 }
 
-/** What happened on a day in history, or the next anniversary. */
+/** What happened on a day in history, or the next anniversary: the on-this-day post's text. */
 export function renderDigest(digest: DayDigest): string {
-  const day = formatMonthDay(digest.monthDay);
-  if (digest.events.length > 0) {
-    return digest.events
-      .map((e) => `On this day in ${e.date.iso.slice(0, 4)}: ${renderEvent(e)}`)
-      .join("\n\n");
-  }
-  if (!digest.next) return `Nothing on ${day}, and the sources date no events to the day.`;
-  const next = digest.next.events
-    .map(
-      (e) =>
-        `Next: ${formatMonthDay(digest.next?.monthDay ?? "")}, ${e.date.iso.slice(0, 4)}: ${renderEvent(e)}`,
-    )
-    .join("\n\n");
-  return `Nothing on ${day}. ${next}`;
+  return composePostText(digest);
 }
 
 /** The corpus documents. */

@@ -33,10 +33,12 @@ export function formatIso(iso: string): string {
   return `${Number(day)} ${monthName} ${year}`;
 }
 
-/** `MM-DD` → "22 November". */
+/** `12-29` → "29 December". Returns the input unchanged when it is not a valid `MM-DD`. */
 export function formatMonthDay(monthDay: string): string {
-  const [month, day] = monthDay.split("-");
-  return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month}`;
+  const match = /^(\d{2})-(\d{2})$/.exec(monthDay);
+  const month = match ? MONTHS[Number(match[1]) - 1] : undefined;
+  if (!match || !month) return monthDay;
+  return `${Number(match[2])} ${month}`;
 }
 
 /**

@@ -5,38 +5,10 @@
  */
 import type { DayDigest, TimelineEvent } from "../answer/types.js";
 import type { Hotline } from "../hotline-api.js";
+import { formatIso as formatIsoDate, formatMonthDay } from "../render/format.js";
 import { anniversaryMonthDays } from "./local-time.js";
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/** `12-29` → `29 December`. Returns the input unchanged when it is not a valid `MM-DD`. */
-export function formatMonthDay(monthDay: string): string {
-  const match = /^(\d{2})-(\d{2})$/.exec(monthDay);
-  const month = match ? MONTHS[Number(match[1]) - 1] : undefined;
-  if (!match || !month) return monthDay;
-  return `${Number(match[2])} ${month}`;
-}
-
-/** An ISO date at any precision (`2008-12-29`, `2008-12`, `2008`) in words. */
-function formatIsoDate(iso: string): string {
-  const [year, month, day] = iso.split("-");
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year ?? iso;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
-}
+export { formatMonthDay } from "../render/format.js";
 
 /**
  * The events of one local date's post: the events of its month-day, plus 29 February's on
@@ -108,8 +80,14 @@ export function composePostText(digest: DayDigest): string {
   if (!digest.next || digest.next.events.length === 0) {
     return `Nothing on ${day}, and the sources date no other events.`;
   }
-  const head = `Nothing on ${day}. Next: ${formatMonthDay(digest.next.monthDay)}.`;
+  const nextDay = formatMonthDay(digest.next.monthDay);
+  const years = new Set(digest.next.events.map((e) => e.date.iso.slice(0, 4)));
+  if (years.size === 1) {
+    // "Nothing on 22 November. Next: 29 December, 2008:" then the quotes of that day.
+    const lines = digest.next.events.flatMap((e) => [`“${e.quote.text}”`, `— ${citation(e)}`]);
+    return [`Nothing on ${day}. Next: ${nextDay}, ${[...years][0]}:`, ...lines].join("\n");
+  }
   // Headings of the next day's events always name their full date.
   const blocks = eventBlocks(digest.next.events, "");
-  return [head, ...blocks].join("\n\n");
+  return [`Nothing on ${day}. Next: ${nextDay}.`, ...blocks].join("\n\n");
 }

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import { answerLine, runConsole } from "../../adapters/cli/console.js";
@@ -94,6 +97,25 @@ describe("hotline command line", () => {
     const broken = hotline(["corpus", "check", "--dir", "test"]);
     expect(broken.code).toBe(1);
     expect(broken.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("GIVEN the seed manifest THEN corpus ingest rebuilds the committed corpus byte for byte", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hotline-ingest-"));
+    const { code } = hotline([
+      "corpus",
+      "ingest",
+      "--manifest",
+      "seeds/ingest.json",
+      "--corpus",
+      dir,
+    ]);
+    expect(code).toBe(0);
+    for (const name of readdirSync(dir)) {
+      expect(readFileSync(join(dir, name), "utf8")).toBe(
+        readFileSync(join("corpus", name), "utf8"),
+      );
+    }
+    expect(readdirSync(dir)).toHaveLength(2);
   });
 
   it("GIVEN no terminal and no credentials THEN start answers each stdin line and exits", () => {
