@@ -18,10 +18,12 @@ export const REDACTED_KEYS = [
 ];
 
 function redactPaths(): string[] {
-  // pino's redact takes explicit paths; cover the top level and a few levels of nesting.
+  // pino's redact takes explicit paths (no recursive wildcard); cover the top level and up to
+  // five levels of nesting, enough for a Config inside a binding inside a context object.
   const paths: string[] = [];
   for (const key of REDACTED_KEYS) {
-    paths.push(key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`, `headers.${key}`);
+    for (let depth = 0; depth <= 5; depth++) paths.push(`${"*.".repeat(depth)}${key}`);
+    paths.push(`headers.${key}`);
   }
   return paths;
 }

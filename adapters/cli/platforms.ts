@@ -8,8 +8,8 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import type { Config } from "../../src/config.js";
 import { describeError } from "../../src/errors.js";
-import type { Hotline } from "../../src/hotline-api.js";
 import { loadHotline } from "../../src/hotline.js";
+import type { Hotline } from "../../src/hotline-api.js";
 import { createLogger } from "../../src/log.js";
 import { createReloadableHotline } from "../../src/reload.js";
 import type { PostSender } from "../../src/schedule/types.js";
@@ -26,19 +26,32 @@ export interface StartFlags {
 }
 
 /** `hotline start`: resolves with the exit code once the bot has stopped. */
-export async function start(config: Config, corpusDir: string, flags: StartFlags = {}): Promise<number> {
+export async function start(
+  config: Config,
+  corpusDir: string,
+  flags: StartFlags = {},
+): Promise<number> {
   const logger = createLogger(config.logLevel);
   // Adapters and the scheduler hold this holder, so SIGHUP swaps the corpus under them.
   const hotline = createReloadableHotline(
     () => loadHotline({ corpusDir }),
     (result) => {
       if (result.ok) logger.info({ corpusDir }, "corpus reloaded");
-      else logger.error({ corpusDir, err: result.error }, "corpus reload failed; still serving the previous corpus");
+      else
+        logger.error(
+          { corpusDir, err: result.error },
+          "corpus reload failed; still serving the previous corpus",
+        );
     },
   );
   if (!config.discord && !config.slack) {
     logger.debug("no Discord or Slack credentials: running the console");
-    await runConsole({ hotline, input: process.stdin, output: process.stdout, today: () => todayIn(config.timezone) });
+    await runConsole({
+      hotline,
+      input: process.stdin,
+      output: process.stdout,
+      today: () => todayIn(config.timezone),
+    });
     return 0;
   }
   guardProcess(logger);
@@ -58,7 +71,10 @@ export async function start(config: Config, corpusDir: string, flags: StartFlags
   }
   const scheduler = createScheduler({ store, hotline, senders, logger });
   await scheduler.start();
-  logger.info({ platforms: senders.map((s) => s.platform), database: config.databasePath }, "hotline is running");
+  logger.info(
+    { platforms: senders.map((s) => s.platform), database: config.databasePath },
+    "hotline is running",
+  );
 
   const reload = () => {
     logger.info({ corpusDir }, "SIGHUP: reloading the corpus");
@@ -79,7 +95,9 @@ export async function start(config: Config, corpusDir: string, flags: StartFlags
       Promise.allSettled(stops.map((stop) => stop()))
         .then(() => scheduler.stop())
         .then(() => store.close())
-        .catch((error: unknown) => logger.error({ err: describeError(error) }, "error during shutdown"))
+        .catch((error: unknown) =>
+          logger.error({ err: describeError(error) }, "error during shutdown"),
+        )
         .finally(() => {
           clearTimeout(timer);
           resolve();
@@ -104,8 +122,20 @@ async function startPlatforms(
   if (config.discord) {
     if (config.discord.shards && !flags.discordShard) {
       const { startShards } = await import("../discord/shard.js");
-      const script = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "bin", "hotline.js");
-      const shards = await startShards({ script, args: ["start", "--discord-shard"], config, logger });
+      const script = join(
+        dirname(fileURLToPath(import.meta.url)),
+        "..",
+        "..",
+        "..",
+        "bin",
+        "hotline.js",
+      );
+      const shards = await startShards({
+        script,
+        args: ["start", "--discord-shard"],
+        config,
+        logger,
+      });
       stops.push(() => shards.stop());
     } else {
       const { startDiscord } = await import("../discord/bot.js");

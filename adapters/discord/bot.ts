@@ -24,14 +24,14 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import { parseCommandText } from "../../src/commands/parse.js";
-import type { CommandContext, Invocation } from "../../src/commands/run.js";
-import { runCommand } from "../../src/commands/run.js";
 import {
   createRateLimiter,
   type RateDecision,
   type RateLimiter,
   rateLimitMessage,
 } from "../../src/commands/rate-limit.js";
+import type { CommandContext, Invocation } from "../../src/commands/run.js";
+import { runCommand } from "../../src/commands/run.js";
 import { COMMAND, findSubcommand } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
 import { describeError, HotlineError } from "../../src/errors.js";
@@ -149,8 +149,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   }
   const log = logger.child({ platform: "discord" });
   const limiter =
-    options.rateLimiter ??
-    createRateLimiter({ ...config.rateLimit, now: () => now().getTime() });
+    options.rateLimiter ?? createRateLimiter({ ...config.rateLimit, now: () => now().getTime() });
   const client = new Client({
     ...options.clientOptions,
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],

@@ -129,6 +129,26 @@ function monthDayIn(date: Date, timeZone: string): string {
   return `${get("month")}-${get("day")}`;
 }
 
+/**
+ * Waits for this answer's turn: at most one answer per event-loop turn. Searching is
+ * synchronous, so under a burst a batch of answers computed back to back would hold up the
+ * reading and acknowledging of new requests (Slack's 3-second deadline) for the whole batch;
+ * one per turn lets the loop accept and acknowledge requests between answers.
+ */
+function createAnswerTurns(): () => Promise<void> {
+  const waiting: (() => void)[] = [];
+  const schedule = () =>
+    setImmediate(() => {
+      waiting.shift()?.();
+      if (waiting.length > 0) schedule();
+    });
+  return () =>
+    new Promise<void>((resolve) => {
+      waiting.push(resolve);
+      if (waiting.length === 1) schedule();
+    });
+}
+
 /** Bolt and the WebClient log through pino; their debug output (raw bodies) goes to trace. */
 function boltLogger(log: Logger): BoltLogger {
   const text = (msg: unknown[]) =>
@@ -185,6 +205,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     throw new HotlineError("config_invalid", "slack: config.slack is missing; set SLACK_BOT_TOKEN");
   }
   const log = options.logger.child({ module: "slack" });
+  const answerTurn = createAnswerTurns();
   const now = options.now ?? (() => new Date());
   const recent = new RecentKeys(
     options.dedupe?.maxEntries ?? 10_000,
@@ -279,6 +300,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     user: SlackUser,
     channelId: string,
   ): Promise<CommandResult> => {
+    await answerTurn();
     const admin = findSubcommand(invocation.name)?.admin === true ? await isAdmin(user) : false;
     const channel: ChannelRef = { platform: "slack", workspaceId: user.teamId, channelId };
     return runCommand(options.hotline, invocation, {

@@ -502,7 +502,8 @@ export class FakeDiscord {
     };
     const faultIndex = this.faults.findIndex((f) => f.match(request));
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]?.fault : undefined;
-    if (fault && "hangMs" in fault) await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+    if (fault && "hangMs" in fault)
+      await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
     const [status, payload] =
       fault && "status" in fault
         ? [fault.status, fault.body ?? { message: "Injected fault", code: 0 }]
@@ -540,7 +541,16 @@ export class FakeDiscord {
     if (r.method === "GET" && r.path === "/users/@me") return [200, this.botUser];
     if (r.method === "POST" && r.path === "/users/@me/channels") {
       const recipient = this.user(String(r.body?.recipient_id));
-      return [200, { id: this.dmChannelId(recipient.id), type: 1, recipients: [recipient], last_message_id: null, flags: 0 }];
+      return [
+        200,
+        {
+          id: this.dmChannelId(recipient.id),
+          type: 1,
+          recipients: [recipient],
+          last_message_id: null,
+          flags: 0,
+        },
+      ];
     }
     if (r.method === "POST" && m(/^\/interactions\/\d+\/[^/]+\/callback$/)) return [204, undefined];
     if (m(/^\/webhooks\/\d+\/[^/]+(\/messages\/@original)?$/)) {

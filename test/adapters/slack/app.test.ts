@@ -51,6 +51,9 @@ beforeAll(async () => {
   fake.users.set("UOWNER", { id: "UOWNER", is_owner: true });
   fake.users.set("UPLAIN", { id: "UPLAIN", is_admin: false, is_owner: false });
   const config = loadConfig({
+    // These tests ask many questions from one channel; rate limits are tested in test/reliability.
+    RATE_LIMIT_USER_PER_MINUTE: "100000",
+    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,

@@ -60,6 +60,9 @@ beforeAll(async () => {
   hotline = loadHotline({ corpusDir: dir });
   fake = await startFakeSlack();
   const config = loadConfig({
+    // These tests ask many questions from one channel; rate limits are tested in test/reliability.
+    RATE_LIMIT_USER_PER_MINUTE: "100000",
+    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
     SLACK_BOT_TOKEN: "xoxb-long",
     SLACK_SIGNING_SECRET: SECRET,
     SLACK_API_URL: fake.apiUrl,

@@ -23,6 +23,9 @@ beforeAll(async () => {
   socket = await startFakeSocketMode();
   fake.socketUrl = socket.url;
   const config = loadConfig({
+    // These tests ask many questions from one channel; rate limits are tested in test/reliability.
+    RATE_LIMIT_USER_PER_MINUTE: "100000",
+    RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
     SLACK_BOT_TOKEN: "xoxb-socket",
     SLACK_APP_TOKEN: "xapp-socket",
     SLACK_API_URL: fake.apiUrl,
