@@ -4,8 +4,8 @@
  * and exits at the end of input. A line is what you would type after `/hotline`.
  */
 import { createInterface } from "node:readline";
-import { runCommand } from "../../src/commands/run.js";
 import { parseCommandText } from "../../src/commands/parse.js";
+import { runCommand } from "../../src/commands/run.js";
 import type { Hotline } from "../../src/hotline-api.js";
 import type { SubscriptionService } from "../../src/schedule/types.js";
 import { renderResult } from "./render.js";
@@ -23,7 +23,10 @@ export interface ConsoleOptions {
 }
 
 /** Answers one console line; exported for tests and the main command. */
-export function answerLine(line: string, options: Pick<ConsoleOptions, "hotline" | "today" | "subscriptions">): string {
+export function answerLine(
+  line: string,
+  options: Pick<ConsoleOptions, "hotline" | "today" | "subscriptions">,
+): string {
   const text = line.replace(/^\s*\/?hotline\b/i, "");
   const invocation = parseCommandText(text);
   const result = runCommand(options.hotline, invocation, {
@@ -40,10 +43,16 @@ export function answerLine(line: string, options: Pick<ConsoleOptions, "hotline"
 /** Runs the console until end of input (or `quit`). Resolves when done. */
 export function runConsole(options: ConsoleOptions): Promise<void> {
   const interactive = options.interactive ?? Boolean((options.input as { isTTY?: boolean }).isTTY);
-  const rl = createInterface({ input: options.input, output: interactive ? options.output : undefined, terminal: interactive });
+  const rl = createInterface({
+    input: options.input,
+    output: interactive ? options.output : undefined,
+    terminal: interactive,
+  });
   const write = (text: string) => options.output.write(`${text}\n`);
   if (interactive) {
-    write("hotline — ask about the China, Russia and US military hotlines. Type 'help', or 'quit' to leave.");
+    write(
+      "hotline — ask about the China, Russia and US military hotlines. Type 'help', or 'quit' to leave.",
+    );
     rl.setPrompt("hotline> ");
     rl.prompt();
   }

@@ -4,6 +4,7 @@
  * permissions and visibility live in the core and `runCommand`; this file only moves events
  * and messages.
  */
+
 import { once } from "node:events";
 import {
   type AutocompleteInteraction,
@@ -36,6 +37,7 @@ import { COMMAND, findSubcommand } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
 import { describeError, HotlineError } from "../../src/errors.js";
 import type { Hotline } from "../../src/hotline-api.js";
+import { localDateTime } from "../../src/schedule/local-time.js";
 import type { ChannelRef, PostSender, SubscriptionService } from "../../src/schedule/types.js";
 import {
   type DiscordMessage,
@@ -99,17 +101,6 @@ const SLOW_SUBCOMMANDS = new Set(["ask", "when"]);
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
 
-/** `MM-DD` of `date` in `timeZone`. */
-export function monthDayIn(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("month")}-${part("day")}`;
-}
-
 // discord.js types flags per method as unions of the flags each accepts; ours are built by the
 // one reply helper, which only ever sets Ephemeral and SuppressEmbeds.
 function asReply(message: DiscordMessage): InteractionReplyOptions {
@@ -168,7 +159,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     userId,
     isAdmin,
     subscriptions,
-    today: monthDayIn(now(), config.timezone),
+    today: localDateTime(now(), config.timezone).date,
   });
 
   client.on(Events.InteractionCreate, (interaction) => {

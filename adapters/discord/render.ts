@@ -8,9 +8,9 @@
  * (the caller sends the first as the reply and the rest as follow-ups); text is split at
  * paragraph, line, sentence or word boundaries and nothing is dropped.
  */
+
 import { type APIEmbed, escapeMarkdown, MessageFlags } from "discord.js";
 import type {
-  AnswerDate,
   DayDigest,
   Quote,
   Reply,
@@ -20,6 +20,7 @@ import type {
 } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
 import { HotlineError } from "../../src/errors.js";
+import { formatDate, formatMonthDay } from "../../src/render/format.js";
 
 /** Discord's documented message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -58,53 +59,8 @@ export interface RenderOptions {
   ephemeral?: boolean;
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/**
- * Formats an ISO date at its precision: `2008-03-14` → "14 March 2008", `2008-03` →
- * "March 2008", `2008` → "2008". With `approximate`, prefixes "about" ("About March 2011"
- * when `capital`). Unparseable input is returned unchanged rather than guessed at.
- */
-export function formatDate(
-  date: Pick<AnswerDate, "iso"> & Partial<AnswerDate>,
-  capital = false,
-): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date.iso);
-  let text = date.iso;
-  if (match) {
-    const [, year, month, day] = match;
-    const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-    if (monthName && day && date.precision !== "month" && date.precision !== "year") {
-      text = `${Number(day)} ${monthName} ${year}`;
-    } else if (monthName && date.precision !== "year") {
-      text = `${monthName} ${year}`;
-    } else {
-      text = `${year}`;
-    }
-  }
-  if (!date.approximate) return text;
-  return `${capital ? "About" : "about"} ${text}`;
-}
-
-/** `MM-DD` → "14 March"; anything else unchanged. */
-export function formatMonthDay(monthDay: string): string {
-  const match = /^(\d{2})-(\d{2})$/.exec(monthDay);
-  const month = match ? MONTHS[Number(match[1]) - 1] : undefined;
-  return match && month ? `${Number(match[2])} ${month}` : monthDay;
-}
+// Dates in words come from the core, so every platform writes them alike.
+export { formatDate, formatMonthDay } from "../../src/render/format.js";
 
 /** Escapes Discord markdown in text we did not write (questions, corpus text). */
 export function escapeText(text: string): string {

@@ -4,6 +4,7 @@
  * HTTP mode (`POST /slack/events` for commands, events and buttons, `GET /healthz`).
  * Everything a user sees is rendered by `render.ts`; every command runs through `runCommand`.
  */
+
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
@@ -20,6 +21,7 @@ import { findSubcommand } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
 import { describeError, HotlineError } from "../../src/errors.js";
 import type { Hotline } from "../../src/hotline-api.js";
+import { localDateTime } from "../../src/schedule/local-time.js";
 import type { ChannelRef, PostSender, SubscriptionService } from "../../src/schedule/types.js";
 import { plainTextFromSlack } from "./incoming.js";
 import {
@@ -117,17 +119,6 @@ export class RecentKeys {
 }
 
 const SORRY = "Sorry, something went wrong while answering. It has been logged; please try again.";
-
-/** `MM-DD` of `date` in `timeZone`. */
-function monthDayIn(date: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "01";
-  return `${get("month")}-${get("day")}`;
-}
 
 /**
  * Waits for this answer's turn: at most one answer per event-loop turn. Searching is
@@ -308,7 +299,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
       userId: user.userId,
       isAdmin: admin,
       subscriptions: options.subscriptions,
-      today: monthDayIn(now(), options.config.timezone),
+      today: localDateTime(now(), options.config.timezone).date,
     });
   };
 

@@ -4,15 +4,15 @@
  * goes through {@link escapeSlack}, and every message fits Slack's limits
  * ({@link SLACK_LIMITS}); long content is split across blocks and messages, never dropped.
  */
+
 import type { types } from "@slack/bolt";
-import type {
-  AnswerDate,
-  DayDigest,
-  Quote,
-  SourceRef,
-  TimelineEvent,
-} from "../../src/answer/types.js";
+import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import {
+  formatDate as formatAnswerDate,
+  formatIso as formatIsoDate,
+  formatMonthDay,
+} from "../../src/render/format.js";
 
 type Block = types.KnownBlock;
 
@@ -78,46 +78,11 @@ export function escapeSlack(text: string, options: { formatting?: boolean } = {}
     .replace(/@(channel|here|everyone)\b/gi, `@${ZWSP}$1`);
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-/**
- * Formats an ISO date at its own precision: `2008-03-14` → "14 March 2008", `2008-03` →
- * "March 2008", `2008` → "2008". Anything else is returned unchanged (escaped by the caller).
- */
-export function formatIsoDate(iso: string): string {
-  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!match) return iso;
-  const [, year, month, day] = match;
-  const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return `${year}`;
-  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
-}
-
-/** Formats an {@link AnswerDate}: "14 March 2008", "March 2008", or "about 2008" when approximate. */
-export function formatAnswerDate(date: AnswerDate): string {
-  const text = formatIsoDate(date.iso);
-  return date.approximate ? `about ${text}` : text;
-}
-
-/** `MM-DD` → "14 March". */
-function formatMonthDay(monthDay: string): string {
-  const [month, day] = monthDay.split("-");
-  const name = MONTHS[Number(month) - 1];
-  return name && day ? `${Number(day)} ${name}` : monthDay;
-}
+// Dates in words come from the core, so every platform writes them alike.
+export {
+  formatDate as formatAnswerDate,
+  formatIso as formatIsoDate,
+} from "../../src/render/format.js";
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

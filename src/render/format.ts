@@ -19,18 +19,30 @@ const MONTHS = [
   "December",
 ];
 
-/** `2008-03-14` → "14 March 2008", `1990-04` → "April 1990", `1993` → "1993"; "about" when approximate. */
-export function formatDate(date: AnswerDate): string {
-  return `${date.approximate ? "about " : ""}${formatIso(date.iso)}`;
+/**
+ * `2008-03-14` → "14 March 2008", `1990-04` → "April 1990", `1993` → "1993", at the date's own
+ * precision; "about" when approximate ("About" with `capital`, for titles).
+ */
+export function formatDate(
+  date: Pick<AnswerDate, "iso"> & Partial<AnswerDate>,
+  capital = false,
+): string {
+  const text = formatIso(date.iso);
+  if (!date.approximate) return text;
+  return `${capital ? "About" : "about"} ${text}`;
 }
 
-/** Formats an ISO date or partial date in words, at the precision it has. */
+/**
+ * Formats an ISO date or partial date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) in words, at the
+ * precision it has. Anything else is returned unchanged rather than guessed at.
+ */
 export function formatIso(iso: string): string {
-  const [year, month, day] = iso.split("-");
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!match) return iso;
+  const [, year, month, day] = match;
   const monthName = month ? MONTHS[Number(month) - 1] : undefined;
-  if (!monthName) return year ?? iso;
-  if (!day) return `${monthName} ${year}`;
-  return `${Number(day)} ${monthName} ${year}`;
+  if (!monthName) return `${year}`;
+  return day ? `${Number(day)} ${monthName} ${year}` : `${monthName} ${year}`;
 }
 
 /** `12-29` → "29 December". Returns the input unchanged when it is not a valid `MM-DD`. */
