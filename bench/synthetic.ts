@@ -140,7 +140,15 @@ export function writeSyntheticCorpus(options: SyntheticOptions): SyntheticCorpus
   const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const vocabulary = seedWords(options.seedDir);
   // Repeats are kept in the list, so a uniform draw follows the seeds' own word frequencies.
-  const word = () => vocabulary[Math.floor(random() * vocabulary.length)] ?? "hotline";
+  const seedWord = () => vocabulary[Math.floor(random() * vocabulary.length)] ?? "hotline";
+  // News has a large vocabulary with a Zipf-like spread; the seeds alone (a few hundred words)
+  // would make every word common at 100,000 sentences. Pseudo-words drawn log-uniformly (Zipf
+  // with s = 1) fill the rest; the seeds' words are mixed in at SEED_SHARE.
+  const filler = fillerWords(random, FILLER_TYPES);
+  const word = () =>
+    random() < SEED_SHARE
+      ? seedWord()
+      : (filler[Math.floor(Math.exp(random() * Math.log(filler.length)))] ?? "report");
   const words = (n: number) => Array.from({ length: n }, word).join(" ");
   const person = () => `${pick(GIVEN)} ${pick(FAMILY)}`;
 
@@ -205,6 +213,48 @@ export function writeSyntheticCorpus(options: SyntheticOptions): SyntheticCorpus
     writeFileSync(join(dir, `synthetic-${String(documents).padStart(6, "0")}.md`), file);
   }
   return { dir, documents: documents + countSeedDocs(options.seedDir), sentences, bytes };
+}
+
+/** Share of words drawn from the seed documents. */
+const SEED_SHARE = 0.4;
+/** Distinct filler words, about the vocabulary of a year of one newspaper's foreign pages. */
+const FILLER_TYPES = 20_000;
+const ONSETS = [
+  "b",
+  "c",
+  "d",
+  "f",
+  "g",
+  "k",
+  "l",
+  "m",
+  "n",
+  "p",
+  "r",
+  "s",
+  "t",
+  "v",
+  "z",
+  "br",
+  "st",
+  "tr",
+  "pl",
+  "gr",
+];
+const NUCLEI = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
+const CODAS = ["", "", "n", "r", "s", "t", "l", "nd", "st", "m"];
+
+/** Distinct pronounceable pseudo-words (2 to 3 syllables), lower case. */
+function fillerWords(random: () => number, count: number): string[] {
+  const pick = (list: string[]) => list[Math.floor(random() * list.length)] ?? "";
+  const words = new Set<string>();
+  while (words.size < count) {
+    const syllables = 2 + Math.floor(random() * 2);
+    let word = "";
+    for (let i = 0; i < syllables; i++) word += pick(ONSETS) + pick(NUCLEI) + pick(CODAS);
+    words.add(word);
+  }
+  return [...words];
 }
 
 function countSeedDocs(seedDir: string): number {

@@ -1,13 +1,15 @@
 /**
  * Start-up snapshots. Building a large corpus is dominated by analysing every sentence (terms,
- * positions) and reading its dates with chrono-node, then indexing it; a snapshot keeps those
- * results in one file so a restart only parses JSON.
+ * positions) and reading its dates with chrono-node (about 40 µs a sentence); a snapshot keeps
+ * those results, and the party pairs the corpus names, in one file so a restart only parses
+ * JSON. The retrieval index is rebuilt from the analysis at load (fast: see `Postings`).
  *
  * A snapshot is keyed by a SHA-256 of every corpus file (`*.md`, `synonyms.json`,
- * `scope.json`), the package version, {@link SNAPSHOT_SCHEMA} and the code of the modules whose
- * output it stores, and carries a SHA-256 of its own payload. A snapshot whose key differs
- * (stale) or whose payload does not check out (corrupt, truncated, wrong shape) is never used:
- * the corpus is built from scratch and the snapshot rewritten.
+ * `scope.json`), the package version, {@link SNAPSHOT_SCHEMA}, the code of the modules whose
+ * output it stores and the versions of chrono-node and stemmer, and carries a SHA-256 of its
+ * own payload. A snapshot whose key differs (stale) or whose payload does not check out
+ * (corrupt, truncated, wrong shape) is never used: the corpus is built from scratch and the
+ * snapshot rewritten.
  *
  * File format: one header line of JSON (`format`, `schema`, `key`, `sha256`), a newline, then
  * the payload as JSON.
@@ -24,8 +26,6 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type MiniSearch from "minisearch";
-import type { AsPlainObject } from "minisearch";
 import type { Corpus } from "./corpus/load.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
@@ -55,16 +55,12 @@ export interface Prebuilt {
   analysis: SentenceAnalysis[];
   /** Party pairs ("china|russia") that some sentence names. */
   coveredPairs: string[];
-  /** The MiniSearch index, as `toJSON()` gives it. */
-  index: AsPlainObject;
 }
 
 /** What start-up built, handed back so it can be saved. */
 export interface Built {
   analysis: SentenceAnalysis[];
   coveredPairs: Iterable<string>;
-  /** The MiniSearch index (only `toJSON` is used). */
-  index: Pick<MiniSearch, "toJSON">;
 }
 
 /** What happened to the snapshot at load, for logs and the benchmark. */
@@ -76,11 +72,16 @@ export type SnapshotEvent =
 
 /**
  * The snapshot key of a corpus: SHA-256 over the package version, the schema, the code of
- * {@link CODE_MODULES} and every corpus file's name and bytes (in name order).
+ * {@link CODE_MODULES}, the chrono-node and stemmer versions, and every corpus file's name and
+ * bytes (in name order).
  */
 export function snapshotKey(corpusDir: string): string {
   const hash = createHash("sha256");
   hash.update(`${FORMAT}\0${SNAPSHOT_SCHEMA}\0${packageVersion()}\0`);
+  // Libraries whose output is cached: an upgrade may read dates or stem words differently.
+  for (const name of ["chrono-node", "stemmer"]) {
+    hash.update(`${name}@${packageVersion(join("node_modules", name))}\0`);
+  }
   const here = dirname(fileURLToPath(import.meta.url));
   for (const module of CODE_MODULES) {
     // Compiled (`dist/src/*.js`) or run from source by vitest (`src/*.ts`).
@@ -98,30 +99,31 @@ export function snapshotKey(corpusDir: string): string {
   return hash.digest("hex");
 }
 
-let cachedVersion: string | undefined;
+const versions = new Map<string, string>();
 
-/** The `version` of the nearest package.json above this module ("0" when none is found). */
-function packageVersion(): string {
-  if (cachedVersion !== undefined) return cachedVersion;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = join(dir, "package.json");
+/**
+ * The `version` in the nearest `<sub>/package.json` above this module: the project's own
+ * (`sub` empty) or an installed library's (`node_modules/<name>`). "0" when none is found.
+ */
+function packageVersion(sub = ""): string {
+  const cached = versions.get(sub);
+  if (cached !== undefined) return cached;
+  let version = "0";
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
+    const file = join(dir, sub, "package.json");
     if (existsSync(file)) {
       try {
-        cachedVersion = String(
-          (JSON.parse(readFileSync(file, "utf8")) as { version?: unknown }).version ?? "0",
-        );
+        const parsed = JSON.parse(readFileSync(file, "utf8")) as { version?: unknown };
+        version = String(parsed.version ?? "0");
       } catch {
-        cachedVersion = "0";
+        // An unreadable package.json identifies nothing: keep "0".
       }
-      return cachedVersion;
+      break;
     }
-    if (dirname(dir) === dir) {
-      cachedVersion = "0";
-      return cachedVersion;
-    }
-    dir = dirname(dir);
+    if (dirname(dir) === dir) break;
   }
+  versions.set(sub, version);
+  return version;
 }
 
 /** The result of reading a snapshot: its contents, or why it cannot be used. */
@@ -168,13 +170,7 @@ export function readSnapshot(path: string, key: string): ReadResult {
     return { ok: false, reason: "corrupt", detail: "payload is not JSON" };
   }
   const prebuilt = data as Partial<Prebuilt> | null;
-  if (
-    !prebuilt ||
-    !Array.isArray(prebuilt.analysis) ||
-    !Array.isArray(prebuilt.coveredPairs) ||
-    typeof prebuilt.index !== "object" ||
-    prebuilt.index === null
-  ) {
+  if (!prebuilt || !Array.isArray(prebuilt.analysis) || !Array.isArray(prebuilt.coveredPairs)) {
     return { ok: false, reason: "corrupt", detail: "payload has the wrong shape" };
   }
   return { ok: true, prebuilt: prebuilt as Prebuilt };
@@ -189,7 +185,6 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
     // Only what analysis produced: a Sentence also links its paragraph and document.
     analysis: built.analysis.map(({ terms, positions, dates }) => ({ terms, positions, dates })),
     coveredPairs: [...built.coveredPairs],
-    index: built.index.toJSON(),
   };
   const body = Buffer.from(JSON.stringify(payload), "utf8");
   const header = JSON.stringify({

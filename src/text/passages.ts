@@ -62,17 +62,24 @@ export interface SentenceAnalysis {
  * Builds passages from documents (in the order given). `cached`, from a snapshot of the same
  * corpus and code, gives each sentence's analysis by ordinal instead of recomputing it.
  */
-export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer, cached?: SentenceAnalysis[]): Passages {
+export function buildPassages(
+  documents: CorpusDocument[],
+  analyzer: Analyzer,
+  cached?: SentenceAnalysis[],
+): Passages {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
   for (const doc of documents) {
     const first = sentences.length;
     const publishers = publisherTerms(doc, analyzer);
     let heading: string | null = null;
+    // Analysed once per heading, not once per paragraph under it.
+    let headingTerms: string[] = [];
     let previous: AnswerDate | null = null;
     for (const block of doc.blocks) {
       if (block.kind === "heading") {
         heading = block.text;
+        headingTerms = analyzer.terms(heading);
         continue;
       }
       const paragraph: Paragraph = {
@@ -82,10 +89,11 @@ export function buildPassages(documents: CorpusDocument[], analyzer: Analyzer, c
         heading,
         text: block.text,
         sentences: [],
-        termSet: new Set(heading ? analyzer.terms(heading) : []),
+        termSet: new Set(headingTerms),
       };
       for (const span of splitSentences(block.text)) {
-        const analysed: SentenceAnalysis = cached?.[sentences.length] ?? analyse(analyzer, span.text, doc.referenceDate, previous);
+        const analysed: SentenceAnalysis =
+          cached?.[sentences.length] ?? analyse(analyzer, span.text, doc.referenceDate, previous);
         const dates = analysed.dates;
         const stated = dates.filter((d) => d.basis === "stated");
         const last = stated[stated.length - 1];
@@ -141,7 +149,12 @@ function addContext(docSentences: Sentence[], source: string[]): void {
   });
 }
 
-function analyse(analyzer: Analyzer, text: string, reference: string, previous: AnswerDate | null): SentenceAnalysis {
+function analyse(
+  analyzer: Analyzer,
+  text: string,
+  reference: string,
+  previous: AnswerDate | null,
+): SentenceAnalysis {
   const tokens = analyzer.tokens(text);
   return {
     terms: tokens.map((t) => t.term),
