@@ -2,21 +2,8 @@
  * Configuration, parsed once from the environment with zod into a typed {@link Config}.
  * Nothing else in the project reads `process.env`. Every variable is documented in `.env.example`.
  */
-import { z } from "zod";
 import { HotlineError } from "./errors.js";
-
-const optionalText = z
-  .string()
-  .trim()
-  .transform((value) => (value === "" ? undefined : value))
-  .optional();
-
-const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
-
-const timeOfDay = z
-  .string()
-  .trim()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, 24-hour (e.g. 09:00)");
+import { zod } from "./lazy.js";
 
 function isTimezone(value: string): boolean {
   try {
@@ -27,45 +14,67 @@ function isTimezone(value: string): boolean {
   }
 }
 
-const schema = z.object({
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  CORPUS_DIR: optionalText,
-  HOTLINE_TIMEZONE: z
+/** Log levels pino knows, plus "silent". */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+// Built on first use: zod is loaded only when the bot's configuration is checked (see `lazy.ts`).
+function buildSchema() {
+  const { z } = zod();
+  const optionalText = z
     .string()
     .trim()
-    .default("UTC")
-    .refine(isTimezone, "must be an IANA timezone such as Europe/London"),
-  DATABASE_PATH: z.string().trim().default("./data/hotline.db"),
-  ONTHISDAY_TIME: timeOfDay.default("09:00"),
-  ONTHISDAY_CHANNELS: optionalText,
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText.pipe(
-    z
+    .transform((value) => (value === "" ? undefined : value))
+    .optional();
+
+  const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+  const timeOfDay = z
+    .string()
+    .trim()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, 24-hour (e.g. 09:00)");
+
+  return z.object({
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    CORPUS_DIR: optionalText,
+    HOTLINE_TIMEZONE: z
       .string()
-      .regex(/^\d{5,25}$/, "must be the application's numeric id")
-      .optional(),
-  ),
-  DISCORD_API_URL: optionalText.pipe(z.string().url("must be a URL").optional()),
-  DISCORD_SHARDS: optionalText.pipe(
-    z
-      .string()
-      .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a positive whole number')
-      .transform((value) => (value === "auto" ? "auto" : Number(value)))
-      .optional(),
-  ),
-  SLACK_BOT_TOKEN: optionalText,
-  SLACK_APP_TOKEN: optionalText,
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_API_URL: optionalText.pipe(z.string().url("must be a URL").optional()),
-  SLACK_ADMIN_USER_IDS: optionalText,
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  RATE_LIMIT_USER_PER_MINUTE: positiveInt(6),
-  RATE_LIMIT_CHANNEL_PER_MINUTE: positiveInt(20),
-});
+      .trim()
+      .default("UTC")
+      .refine(isTimezone, "must be an IANA timezone such as Europe/London"),
+    DATABASE_PATH: z.string().trim().default("./data/hotline.db"),
+    ONTHISDAY_TIME: timeOfDay.default("09:00"),
+    ONTHISDAY_CHANNELS: optionalText,
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{5,25}$/, "must be the application's numeric id")
+        .optional(),
+    ),
+    DISCORD_API_URL: optionalText.pipe(z.string().url("must be a URL").optional()),
+    DISCORD_SHARDS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a positive whole number')
+        .transform((value) => (value === "auto" ? "auto" : Number(value)))
+        .optional(),
+    ),
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_API_URL: optionalText.pipe(z.string().url("must be a URL").optional()),
+    SLACK_ADMIN_USER_IDS: optionalText,
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    RATE_LIMIT_USER_PER_MINUTE: positiveInt(6),
+    RATE_LIMIT_CHANNEL_PER_MINUTE: positiveInt(20),
+  });
+}
+
+let schema: ReturnType<typeof buildSchema> | undefined;
 
 /** The parsed environment. Platform sections are present only when their credentials are. */
 export interface Config {
-  logLevel: z.infer<typeof schema>["LOG_LEVEL"];
+  logLevel: (typeof LOG_LEVELS)[number];
   /** Directory of corpus Markdown files; default: the package's `corpus/`. */
   corpusDir: string | undefined;
   /** Default IANA timezone for schedules and for "today". */
@@ -102,6 +111,7 @@ export interface Config {
  * variable (never its value, which may be a secret) when something is malformed or incomplete.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  schema ??= buildSchema();
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
@@ -154,4 +164,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       channelPerMinute: e.RATE_LIMIT_CHANNEL_PER_MINUTE,
     },
   };
+}
+
+/** What the command line's read-only commands (`ask`, `when`, `timeline`, …) need. */
+export interface CliSettings {
+  corpusDir: string | undefined;
+  timezone: string;
+}
+
+/**
+ * Reads only `CORPUS_DIR` and `HOTLINE_TIMEZONE`, without loading zod, so a one-shot answer on
+ * the command line starts fast. The bot itself (`hotline start`) always uses {@link loadConfig}.
+ */
+export function loadCliSettings(
+  env: Record<string, string | undefined> = process.env,
+): CliSettings {
+  const corpusDir = env.CORPUS_DIR?.trim() || undefined;
+  const timezone = env.HOTLINE_TIMEZONE?.trim() || "UTC";
+  if (!isTimezone(timezone)) {
+    throw new HotlineError(
+      "config_invalid",
+      "config: HOTLINE_TIMEZONE must be an IANA timezone such as Europe/London",
+    );
+  }
+  return { corpusDir, timezone };
 }

@@ -53,9 +53,9 @@ const CANDIDATES = 40;
  * is invalid; never throws afterwards for any question.
  */
 export function loadHotline(options: LoadOptions = {}): Hotline {
-  const corpus = loadCorpus(options.corpusDir ?? defaultCorpusDir());
-  if (!options.snapshotPath) return createHotline(corpus);
-  return loadWithSnapshot(corpus, options.snapshotPath, createHotline, options.onSnapshot);
+  const dir = options.corpusDir ?? defaultCorpusDir();
+  if (!options.snapshotPath) return createHotline(loadCorpus(dir));
+  return loadWithSnapshot(dir, options.snapshotPath, loadCorpus, createHotline, options.onSnapshot);
 }
 
 /**
@@ -90,12 +90,14 @@ export function createHotline(
   const coveredPairs = new Set(
     prebuilt?.coveredPairs ?? passages.sentences.flatMap((s) => partyPairs(s.text)),
   );
-  onBuilt?.({ analysis: passages.sentences, coveredPairs });
+  onBuilt?.({ corpus, analysis: passages.sentences, coveredPairs });
   const context: QueryContext = {
     analyzer,
     stats,
     vocabulary: new Vocabulary(stats.df.keys()),
-    places: new Set(corpus.places.map((p) => analyzer.term(p)).filter((t) => t && !stats.df.has(t))),
+    places: new Set(
+      corpus.places.map((p) => analyzer.term(p)).filter((t) => t && !stats.df.has(t)),
+    ),
     pairsIn: partyPairs,
     coveredPairs,
   };
@@ -113,7 +115,10 @@ export function createHotline(
       return {
         status: "rejected",
         code: "empty",
-        message: command === "ask" ? "Ask a question, e.g. /hotline ask what is the Beijing-Moscow line for?" : "Name an event, e.g. /hotline when the Beijing-Moscow line opened",
+        message:
+          command === "ask"
+            ? "Ask a question, e.g. /hotline ask what is the Beijing-Moscow line for?"
+            : "Name an event, e.g. /hotline when the Beijing-Moscow line opened",
       };
     }
     if (question.length > MAX_QUESTION_LENGTH) {
@@ -127,7 +132,9 @@ export function createHotline(
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question);
     const ranked = search(query);
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
-    return query.intent === "when" ? composeWhen(question, query, ranked, reported) : composeAsk(question, ranked);
+    return query.intent === "when"
+      ? composeWhen(question, query, ranked, reported)
+      : composeAsk(question, ranked);
   };
 
   // Counted in one pass: filtering the timeline once per document is quadratic in corpus size.
@@ -149,7 +156,8 @@ export function createHotline(
     timeline: () => [...timeline],
     today: (monthDay) => digestFor(timeline, monthDay),
     sources: () => sources.map((s) => ({ ...s })),
-    suggest: (text, limit = 25) => suggest(timeline, analyzer, stats.idf, cleanQuestion(text), limit),
+    suggest: (text, limit = 25) =>
+      suggest(timeline, analyzer, stats.idf, cleanQuestion(text), limit),
   };
 }
 
@@ -185,7 +193,10 @@ function suggest(
   text: string,
   limit: number,
 ): Suggestion[] {
-  const toSuggestion = (e: TimelineEvent): Suggestion => ({ label: e.label, value: clip(e.label, 100) });
+  const toSuggestion = (e: TimelineEvent): Suggestion => ({
+    label: e.label,
+    value: clip(e.label, 100),
+  });
   const typed = text.trimEnd();
   if (typed === "") return timeline.slice(0, limit).map(toSuggestion);
   const terms = [...new Set(analyzer.terms(typed))];
@@ -202,7 +213,11 @@ function suggest(
       const term = analyzer.term(word);
       if ((term && eventTerms.has(term)) || labelWords.has(word)) score += idf(term || word);
     }
-    if (partial.length >= 2 && !labelWords.has(partial) && [...labelWords].some((w) => w.startsWith(partial))) {
+    if (
+      partial.length >= 2 &&
+      !labelWords.has(partial) &&
+      [...labelWords].some((w) => w.startsWith(partial))
+    ) {
       score += 1;
     }
     return { event, score, order };

@@ -30,7 +30,7 @@ import type { Corpus } from "./corpus/load.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 1;
+export const SNAPSHOT_SCHEMA = 2;
 
 const FORMAT = "hotline-snapshot";
 
@@ -39,6 +39,7 @@ const CODE_MODULES = [
   "hotline",
   "snapshot",
   "corpus/document",
+  "corpus/schema",
   "corpus/load",
   "dates/extract",
   "search/analyzer",
@@ -51,6 +52,11 @@ const CODE_MODULES = [
 
 /** What a snapshot holds: what start-up would otherwise compute. */
 export interface Prebuilt {
+  /**
+   * The parsed corpus (documents, synonyms, scope), so a start from a snapshot parses no YAML
+   * and loads no validator. `dir` is set again at load.
+   */
+  corpus: Omit<Corpus, "dir">;
   /** Per sentence, in corpus order: terms, positions and dates. */
   analysis: SentenceAnalysis[];
   /** Party pairs ("china|russia") that some sentence names. */
@@ -59,6 +65,7 @@ export interface Prebuilt {
 
 /** What start-up built, handed back so it can be saved. */
 export interface Built {
+  corpus: Corpus;
   analysis: SentenceAnalysis[];
   coveredPairs: Iterable<string>;
 }
@@ -170,7 +177,12 @@ export function readSnapshot(path: string, key: string): ReadResult {
     return { ok: false, reason: "corrupt", detail: "payload is not JSON" };
   }
   const prebuilt = data as Partial<Prebuilt> | null;
-  if (!prebuilt || !Array.isArray(prebuilt.analysis) || !Array.isArray(prebuilt.coveredPairs)) {
+  if (
+    !prebuilt ||
+    !Array.isArray(prebuilt.analysis) ||
+    !Array.isArray(prebuilt.coveredPairs) ||
+    !Array.isArray(prebuilt.corpus?.documents)
+  ) {
     return { ok: false, reason: "corrupt", detail: "payload has the wrong shape" };
   }
   return { ok: true, prebuilt: prebuilt as Prebuilt };
@@ -181,7 +193,9 @@ export function readSnapshot(path: string, key: string): ReadResult {
  * Throws the file system's error when the location is not writable.
  */
 export function writeSnapshot(path: string, key: string, built: Built): void {
+  const { dir: _dir, ...corpus } = built.corpus;
   const payload: Prebuilt = {
+    corpus,
     // Only what analysis produced: a Sentence also links its paragraph and document.
     analysis: built.analysis.map(({ terms, positions, dates }) => ({ terms, positions, dates })),
     coveredPairs: [...built.coveredPairs],
@@ -215,15 +229,17 @@ export function defaultSnapshotPath(corpusDir: string): string {
 }
 
 /**
- * Builds an engine over `corpus` using the snapshot at `path` when it is current, otherwise
- * building from scratch and (re)writing the snapshot. `create` is `createHotline`: it takes the
- * prebuilt parts (or undefined) and reports what it built through `onBuilt`. A snapshot that
- * fails while being applied (e.g. a MiniSearch serialisation from another version) counts as
- * corrupt and is rebuilt. `onEvent` hears what happened.
+ * Builds an engine for the corpus in `dir` from the snapshot at `path` when it is current:
+ * then the corpus files are only hashed, not parsed. Otherwise `parse` reads the corpus, the
+ * engine is built from scratch and the snapshot (re)written. `create` is `createHotline`: it
+ * takes the prebuilt parts (or undefined) and reports what it built through `onBuilt`. A
+ * snapshot that fails while being applied counts as corrupt and is rebuilt. `onEvent` hears
+ * what happened. Errors of `parse` (a broken corpus) propagate.
  */
 export function loadWithSnapshot<T>(
-  corpus: Corpus,
+  dir: string,
   path: string,
+  parse: (dir: string) => Corpus,
   create: (
     corpus: Corpus,
     prebuilt: Prebuilt | undefined,
@@ -231,12 +247,12 @@ export function loadWithSnapshot<T>(
   ) => T,
   onEvent: (event: SnapshotEvent) => void = () => {},
 ): T {
-  const key = snapshotKey(corpus.dir);
+  const key = snapshotKey(dir);
   const read = readSnapshot(path, key);
   let rebuild: { reason: "missing" | "stale" | "corrupt"; detail: string };
   if (read.ok) {
     try {
-      const engine = create(corpus, read.prebuilt, undefined);
+      const engine = create({ ...read.prebuilt.corpus, dir }, read.prebuilt, undefined);
       onEvent({ kind: "loaded", path });
       return engine;
     } catch (error) {
@@ -246,7 +262,7 @@ export function loadWithSnapshot<T>(
     rebuild = { reason: read.reason, detail: read.detail };
   }
   onEvent({ kind: "rebuilt", path, ...rebuild });
-  return create(corpus, undefined, (built) => {
+  return create(parse(dir), undefined, (built) => {
     try {
       writeSnapshot(path, key, built);
       onEvent({ kind: "written", path });

@@ -13,10 +13,11 @@
  *   hotline eval [--json]                 the accuracy benchmark
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../../src/config.js";
+import { loadCliSettings, loadConfig } from "../../src/config.js";
 import { HotlineError } from "../../src/errors.js";
 import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
+import { defaultSnapshotPath } from "../../src/snapshot.js";
 import { answerJson, renderDigest, renderReply, renderSources, renderTimeline } from "./render.js";
 
 /** Thrown for bad usage: printed with the usage text, exit code 2. */
@@ -67,15 +68,20 @@ export async function main(
       "discord-shard": { type: "boolean", default: false },
     },
   });
-  const config = loadConfig();
-  const corpusDir = values.corpus ?? values.dir ?? config.corpusDir ?? defaultCorpusDir();
+  // The bot's commands check the whole configuration (zod); one-shot answers need only the
+  // corpus and the timezone, and start faster without loading the validator.
+  const needsConfig = command === "start" || command === "discord";
+  const settings = needsConfig ? loadConfig() : loadCliSettings();
+  const corpusDir = values.corpus ?? values.dir ?? settings.corpusDir ?? defaultCorpusDir();
+  // A current snapshot (rebuilt automatically when the corpus or code changes) skips parsing.
+  const load = () => loadHotline({ corpusDir, snapshotPath: defaultSnapshotPath(corpusDir) });
   const json = (value: unknown) => print(JSON.stringify(value, null, 2));
 
   switch (command) {
     case "ask":
     case "when": {
       const text = positionals.join(" ");
-      const hotline = loadHotline({ corpusDir });
+      const hotline = load();
       const reply = command === "ask" ? hotline.ask(text) : hotline.when(text);
       if (reply.status === "rejected") throw new UsageError(reply.message);
       if (values.json) json(answerJson(reply));
@@ -83,23 +89,23 @@ export async function main(
       return 0;
     }
     case "timeline": {
-      const events = loadHotline({ corpusDir }).timeline();
+      const events = load().timeline();
       if (values.json) json({ events });
       else print(renderTimeline(events));
       return 0;
     }
     case "today": {
-      const monthDay = values.date ?? todayIn(config.timezone).slice(5);
+      const monthDay = values.date ?? todayIn(settings.timezone).slice(5);
       if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(monthDay)) {
         throw new UsageError(`--date must be MM-DD, e.g. 03-14 (got "${monthDay}")`);
       }
-      const digest = loadHotline({ corpusDir }).today(monthDay);
+      const digest = load().today(monthDay);
       if (values.json) json(digest);
       else print(renderDigest(digest));
       return 0;
     }
     case "sources": {
-      const sources = loadHotline({ corpusDir }).sources();
+      const sources = load().sources();
       if (values.json) json({ sources });
       else print(renderSources(sources));
       return 0;
@@ -117,9 +123,14 @@ export async function main(
     case "load":
       return (await import("../../bench/load.js")).loadCommand(positionals, corpusDir, print);
     case "discord":
-      return (await import("./platforms.js")).discordCommand(positionals, values, config, print);
+      return (await import("./platforms.js")).discordCommand(
+        positionals,
+        values,
+        loadConfig(),
+        print,
+      );
     case "start":
-      return (await import("./platforms.js")).start(config, corpusDir, {
+      return (await import("./platforms.js")).start(loadConfig(), corpusDir, {
         discordShard: values["discord-shard"],
       });
     case "help":

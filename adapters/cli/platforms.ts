@@ -13,6 +13,7 @@ import type { Hotline } from "../../src/hotline-api.js";
 import { createLogger } from "../../src/log.js";
 import { createReloadableHotline } from "../../src/reload.js";
 import type { PostSender } from "../../src/schedule/types.js";
+import { defaultSnapshotPath } from "../../src/snapshot.js";
 import { runConsole } from "./console.js";
 import { todayIn, UsageError } from "./main.js";
 
@@ -34,7 +35,12 @@ export async function start(
   const logger = createLogger(config.logLevel);
   // Adapters and the scheduler hold this holder, so SIGHUP swaps the corpus under them.
   const hotline = createReloadableHotline(
-    () => loadHotline({ corpusDir }),
+    () =>
+      loadHotline({
+        corpusDir,
+        snapshotPath: defaultSnapshotPath(corpusDir),
+        onSnapshot: (event) => logger.debug({ snapshot: event }, "corpus snapshot"),
+      }),
     (result) => {
       if (result.ok) logger.info({ corpusDir }, "corpus reloaded");
       else

@@ -36,7 +36,8 @@ export function renderReply(reply: Reply): string {
   const lines: string[] = [];
   if (reply.date) lines.push(formatDate(reply.date), "");
   for (const quote of reply.quotes) {
-    lines.push(`“${quote.text}”`, `    — ${citationLine(quote)}`, `      ${quote.source.url}`, "");
+    // A block quote, not “…”: many quotes open with quotation marks of their own.
+    lines.push(`> ${quote.text}`, `    — ${citationLine(quote)}`, `      ${quote.source.url}`, "");
   }
   if (reply.note) lines.push(`Note: ${reply.note}`, "");
   if (!reply.date && reply.quotes.length > 0 && reply.note === null) lines.pop();
@@ -45,7 +46,7 @@ export function renderReply(reply: Reply): string {
 
 /** One timeline line: date, then the verbatim sentence and its citation. */
 export function renderEvent(event: TimelineEvent): string {
-  return `${formatDate(event.date)}${event.basis === "reported" ? " (reported)" : ""}\n  “${event.quote.text}”\n    — ${citationLine(event.quote)}`;
+  return `${formatDate(event.date)}${event.basis === "reported" ? " (reported)" : ""}\n> ${event.quote.text}\n    — ${citationLine(event.quote)}`;
 }
 
 /** The timeline, oldest first. */

@@ -2,8 +2,8 @@
  * Parses one corpus file into a validated {@link CorpusDocument}. A bad file is an error whose
  * message names the file and the field, e.g. `corpus: corpus/x.md: front matter "url": must be a URL`.
  */
-import { parse as parseYaml } from "yaml";
 import { HotlineError } from "../errors.js";
+import { yaml } from "../lazy.js";
 import { type FrontMatter, frontMatterSchema } from "./schema.js";
 
 /** A block of the Markdown body: a `## heading` or a numbered paragraph. */
@@ -32,14 +32,14 @@ export function parseDocument(file: string, source: string): CorpusDocument {
   if (!match) return fail("missing front matter (a '---' block at the top)");
   let raw: unknown;
   try {
-    raw = parseYaml(match[1] ?? "");
+    raw = yaml().parse(match[1] ?? "");
   } catch (error) {
     return fail(`front matter is not valid YAML (${(error as Error).message.split("\n")[0]})`);
   }
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return fail("front matter must be a YAML mapping of fields");
   }
-  const parsed = frontMatterSchema.safeParse(raw);
+  const parsed = frontMatterSchema().safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.length ? issue.path.join(".") : "(top level)";

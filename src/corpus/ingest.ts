@@ -8,8 +8,8 @@
  * a paragraph repeated hard-wrapped) plus an explicit list of lines for what only a reader can
  * tell apart from the article, such as photo captions.
  */
-import { stringify } from "yaml";
 import { HotlineError } from "../errors.js";
+import { yaml } from "../lazy.js";
 import { foldWhitespace } from "../text/normalize.js";
 import { type FrontMatter, frontMatterSchema } from "./schema.js";
 
@@ -39,7 +39,7 @@ const FOOTER = /^(print sponsor|related (stories|links|internet links)|see also:
 
 /** Returns the Markdown document (front matter and body) for `seedText`. */
 export function ingest(seedText: string, options: IngestOptions): string {
-  const parsed = frontMatterSchema.safeParse(options.meta);
+  const parsed = frontMatterSchema().safeParse(options.meta);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HotlineError(
@@ -51,7 +51,7 @@ export function ingest(seedText: string, options: IngestOptions): string {
   const blocks = cleanBlocks(seedText, meta, new Set((options.drop ?? []).map(foldWhitespace)));
   if (blocks.length === 0) throw new HotlineError("ingest_failed", "ingest: no article text left");
   const body = blocks.map((b) => (b.heading ? `## ${b.text}` : b.text)).join("\n\n");
-  return `---\n${stringify(frontMatterOut(meta), { lineWidth: 0 })}---\n\n${body}\n`;
+  return `---\n${yaml().stringify(frontMatterOut(meta), { lineWidth: 0 })}---\n\n${body}\n`;
 }
 
 interface CleanBlock {

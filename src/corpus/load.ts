@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import { HotlineError } from "../errors.js";
+import { zod } from "../lazy.js";
 import { type CorpusDocument, parseDocument } from "./document.js";
 
 /** One synonym group: every term (word or phrase) is indexed and searched as `canonical`. */
@@ -24,18 +24,6 @@ export interface Corpus {
   /** Place names (lower case) that are out of scope unless a document mentions them. */
   places: string[];
 }
-
-const synonymsSchema = z.object({
-  about: z.string().optional(),
-  groups: z.array(
-    z
-      .object({
-        canonical: z.string().regex(/^[a-z0-9]+$/, "must be one lower-case word"),
-        terms: z.array(z.string().trim().min(1)).min(1),
-      })
-      .strict(),
-  ),
-});
 
 /**
  * Reads `dir`. Throws a HotlineError naming the file and the problem for an unreadable
@@ -87,11 +75,32 @@ function readText(file: string): string {
   }
 }
 
-const scopeSchema = z.object({
-  about: z.string().optional(),
-  parties: z.array(z.string().regex(/^[a-z0-9]+$/, "must be a canonical synonym word")).default([]),
-  places: z.array(z.string().regex(/^[a-z][a-z ]*$/, "must be lower-case words")).default([]),
-});
+// Built on first use: zod is loaded only when a corpus is parsed (see `lazy.ts`).
+function synonymsSchema() {
+  const { z } = zod();
+  return z.object({
+    about: z.string().optional(),
+    groups: z.array(
+      z
+        .object({
+          canonical: z.string().regex(/^[a-z0-9]+$/, "must be one lower-case word"),
+          terms: z.array(z.string().trim().min(1)).min(1),
+        })
+        .strict(),
+    ),
+  });
+}
+
+function scopeSchema() {
+  const { z } = zod();
+  return z.object({
+    about: z.string().optional(),
+    parties: z
+      .array(z.string().regex(/^[a-z0-9]+$/, "must be a canonical synonym word"))
+      .default([]),
+    places: z.array(z.string().regex(/^[a-z][a-z ]*$/, "must be lower-case words")).default([]),
+  });
+}
 
 function readJson(file: string): unknown {
   const text = readText(file);
@@ -103,7 +112,7 @@ function readJson(file: string): unknown {
 }
 
 function loadScope(file: string): { parties: string[]; places: string[] } {
-  const parsed = scopeSchema.safeParse(readJson(file));
+  const parsed = scopeSchema().safeParse(readJson(file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HotlineError(
@@ -115,7 +124,7 @@ function loadScope(file: string): { parties: string[]; places: string[] } {
 }
 
 function loadSynonyms(file: string): SynonymGroup[] {
-  const parsed = synonymsSchema.safeParse(readJson(file));
+  const parsed = synonymsSchema().safeParse(readJson(file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HotlineError(

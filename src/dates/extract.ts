@@ -4,8 +4,8 @@
  * bare years ("In 1993"), relative years ("Two years later" after "April 1990" is 1992), and
  * "ago" against the article's date ("nearly three years ago" in December 2008 is about 2006).
  */
-import * as chrono from "chrono-node";
 import type { AnswerDate, DateBasis } from "../answer/types.js";
+import { chronoNode } from "../lazy.js";
 
 /** A date found in a sentence. */
 export interface DateMention {
@@ -122,7 +122,7 @@ export function extractDates(
     taken.push([index, index + phrase.length]);
   }
 
-  for (const result of chrono.en.parse(sentence, { instant: ref }, { forwardDate: false })) {
+  for (const result of chronoNode().en.parse(sentence, { instant: ref }, { forwardDate: false })) {
     if (
       CHRONO_SKIP.test(result.text) ||
       !CHRONO_KEEP.test(result.text) ||

@@ -2,8 +2,9 @@
  * Splits loaded documents into paragraphs and sentences with stable ids and human locations,
  * analyses each sentence once, and records the dates it states.
  */
-import type { CorpusDocument } from "../corpus/document.js";
+
 import type { AnswerDate } from "../answer/types.js";
+import type { CorpusDocument } from "../corpus/document.js";
 import { type DateMention, extractDates } from "../dates/extract.js";
 import type { Analyzer } from "../search/analyzer.js";
 import { splitSentences } from "./sentences.js";
@@ -126,14 +127,17 @@ function sourceTerms(doc: CorpusDocument, analyzer: Analyzer): string[] {
   const m = doc.meta;
   const fields = [`article title ${m.title}`, `publisher ${m.publisher}`];
   if (m.author) fields.push(`author ${m.author}`);
-  if (m.original) fields.push(`original article ${m.original.title}`, `publisher ${m.original.publisher}`);
+  if (m.original)
+    fields.push(`original article ${m.original.title}`, `publisher ${m.original.publisher}`);
   return analyzer.terms(fields.join(" . "));
 }
 
 /** Terms that name who published or wrote a document ("according to the BBC"). */
 export function publisherTerms(doc: CorpusDocument, analyzer: Analyzer): Set<string> {
   const m = doc.meta;
-  return new Set(analyzer.terms([m.publisher, m.author ?? "", m.original?.publisher ?? ""].join(" . ")));
+  return new Set(
+    analyzer.terms([m.publisher, m.author ?? "", m.original?.publisher ?? ""].join(" . ")),
+  );
 }
 
 function addContext(docSentences: Sentence[], source: string[]): void {
