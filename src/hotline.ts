@@ -79,6 +79,7 @@ export function createHotline(
   const index = new Postings(passages);
   const stats = termStats(passages);
   const timeline = buildTimeline(passages);
+  const suggestions = suggestEntries(timeline, analyzer);
   const reported = new Map<Sentence, TimelineEvent>();
   const sentenceById = new Map(passages.sentences.map((s) => [s.id, s]));
   for (const event of timeline) {
@@ -157,7 +158,7 @@ export function createHotline(
     today: (monthDay) => digestFor(timeline, monthDay),
     sources: () => sources.map((s) => ({ ...s })),
     suggest: (text, limit = 25) =>
-      suggest(timeline, analyzer, stats.idf, cleanQuestion(text), limit),
+      suggest(suggestions, analyzer, stats.idf, cleanQuestion(text), limit),
   };
 }
 
@@ -182,12 +183,35 @@ function pairFinder(corpus: Corpus, analyzer: Analyzer): (text: string) => strin
   };
 }
 
+/** A timeline event with its label's terms and words, analysed once at load for autocomplete. */
+interface SuggestEntry {
+  event: TimelineEvent;
+  terms: Set<string>;
+  words: Set<string>;
+  /** Label words in order, for prefix matching of the word being typed. */
+  wordList: string[];
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+function suggestEntries(timeline: TimelineEvent[], analyzer: Analyzer): SuggestEntry[] {
+  return timeline.map((event) => {
+    const wordList = event.label.toLowerCase().match(WORDS) ?? [];
+    return {
+      event,
+      terms: new Set(analyzer.terms(event.label)),
+      words: new Set(wordList),
+      wordList,
+    };
+  });
+}
+
 /**
  * Timeline events for autocomplete, best first. Whole words are read like a question (synonyms,
  * stems); the word being typed (no space after it yet) also matches as a prefix.
  */
 function suggest(
-  timeline: TimelineEvent[],
+  entries: SuggestEntry[],
   analyzer: Analyzer,
   idf: (term: string) => number,
   text: string,
@@ -198,29 +222,28 @@ function suggest(
     value: clip(e.label, 100),
   });
   const typed = text.trimEnd();
-  if (typed === "") return timeline.slice(0, limit).map(toSuggestion);
+  if (typed === "") return entries.slice(0, limit).map((entry) => toSuggestion(entry.event));
   const terms = [...new Set(analyzer.terms(typed))];
-  const words: string[] = typed.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words: string[] = typed.toLowerCase().match(WORDS) ?? [];
   const partial = /[\p{L}\p{N}]$/u.test(typed) ? (words[words.length - 1] ?? "") : "";
-  const scored = timeline.map((event, order) => {
-    const eventTerms = new Set(analyzer.terms(event.label));
-    const labelWords = new Set<string>(event.label.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const scored = entries.map((entry, order) => {
     let score = 0;
-    for (const term of terms) if (eventTerms.has(term) && !words.includes(term)) score += idf(term);
+    for (const term of terms)
+      if (entry.terms.has(term) && !words.includes(term)) score += idf(term);
     // Words as written count too: a phrase synonym ("Shanghai Cooperation Organization") is
     // indexed as one term, which half-typed input cannot match.
     for (const word of words) {
       const term = analyzer.term(word);
-      if ((term && eventTerms.has(term)) || labelWords.has(word)) score += idf(term || word);
+      if ((term && entry.terms.has(term)) || entry.words.has(word)) score += idf(term || word);
     }
     if (
       partial.length >= 2 &&
-      !labelWords.has(partial) &&
-      [...labelWords].some((w) => w.startsWith(partial))
+      !entry.words.has(partial) &&
+      entry.wordList.some((w) => w.startsWith(partial))
     ) {
       score += 1;
     }
-    return { event, score, order };
+    return { event: entry.event, score, order };
   });
   return scored
     .filter((s) => s.score > 0)

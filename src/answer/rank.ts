@@ -33,7 +33,7 @@ const PERSON =
 const PURPOSE =
   /\b(purpose|goal|designed|aim|so as to|in order to|in a hope|to the advantage of|because|for ["“])/i;
 
-function credit(term: QueryTerm, terms: Set<string>): number {
+function credit(term: QueryTerm, terms: { has(term: string): boolean }): number {
   if (terms.has(term.term)) return 1;
   return term.expansions.some((e) => terms.has(e)) ? FUZZY_CREDIT : 0;
 }

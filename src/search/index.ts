@@ -122,7 +122,11 @@ export class Postings {
     const { k, b } = BM25;
     // The fields of `toIndexedDoc`, read from the analysed sentence without joining and
     // re-splitting strings: the text's terms (with repeats) and the context terms not in the text.
-    const fieldTerms: ((s: Sentence) => Set<string>)[] = [(s) => s.termSet, (s) => s.contextSet];
+    const fieldTerms: ((s: Sentence) => Iterable<string>)[] = [
+      (s) => s.termSet,
+      (s) => s.contextSet,
+    ];
+    const fieldSize = [(s: Sentence) => s.termSet.size, (s: Sentence) => s.contextSet.sizeBound];
     this.fields = (["text", "context"] as const).map((field, f) => {
       // Two passes: count each term's sentences, then fill exactly sized typed arrays.
       const ids = new Map<string, number>();
@@ -130,7 +134,7 @@ export class Postings {
       // Sized once (an upper bound: a sentence's set size, plus an end marker), so there is no
       // growing and copying of arrays with millions of entries.
       let bound = sentences.length;
-      for (const sentence of sentences) bound += fieldTerms[f]?.(sentence).size ?? 0;
+      for (const sentence of sentences) bound += fieldSize[f]?.(sentence) ?? 0;
       const flatTerms = new Int32Array(bound);
       const flatTfs = new Int32Array(bound);
       let used = 0;
