@@ -167,6 +167,9 @@ function rawSentences(corpus: Corpus): string[] {
   );
 }
 
+/** Untimed passes over the question set before timing. */
+const WARMUP_PASSES = 3;
+
 async function measureSize(
   label: string,
   corpusDir: string,
@@ -183,7 +186,8 @@ async function measureSize(
   const hotline = loadHotline({ corpusDir, snapshotPath });
   const corpus = loadCorpus(corpusDir);
   const ask = (c: EvalCase) => (c.cmd === "when" ? hotline.when(c.q) : hotline.ask(c.q));
-  for (const c of cases) ask(c);
+  // Warm-up: a few passes so the JIT has compiled the hot paths before anything is timed.
+  for (let w = 0; w < WARMUP_PASSES; w++) for (const c of cases) ask(c);
   const times: { ask: number[]; when: number[] } = { ask: [], when: [] };
   for (let r = 0; r < repeat; r++) {
     for (const c of cases) {
