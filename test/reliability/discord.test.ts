@@ -3,7 +3,6 @@
  * local fake: rate limits, over-long questions, admin checks on every path, and REST faults
  * (500, 429, timeouts, a deleted channel) during replies and scheduled posts.
  */
-import { Writable } from "node:stream";
 import { MessageFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type DiscordBot, FAILURE_MESSAGE, startDiscord } from "../../adapters/discord/bot.js";
@@ -14,7 +13,6 @@ import { createLogger } from "../../src/log.js";
 import { createScheduler } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
-import type { SubscribeRequest, SubscriptionService } from "../../src/schedule/types.js";
 import {
   FakeDiscord,
   type FakeUser,
@@ -23,42 +21,11 @@ import {
   PERMISSIONS,
   type RecordedRequest,
 } from "../fakes/discord.js";
+import { LogSink, RecordingSubscriptions } from "../fakes/recorders.js";
 import { assertDiscordWireSafe } from "../property/safety.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON the bot sent, asserted field by field
 type Wire = any;
-
-class LogSink extends Writable {
-  readonly lines: Array<Record<string, unknown> & { msg?: string; level: number }> = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    for (const line of chunk.toString("utf8").split("\n"))
-      if (line.trim()) this.lines.push(JSON.parse(line));
-    done();
-  }
-  has(msg: string): boolean {
-    return this.lines.some((l) => l.msg === msg);
-  }
-}
-
-class RecordingSubscriptions implements SubscriptionService {
-  readonly calls: SubscribeRequest[] = [];
-  subscribe(request: SubscribeRequest) {
-    this.calls.push(request);
-    return {
-      ok: true as const,
-      created: true,
-      subscription: {
-        ...request,
-        id: 1,
-        time: request.time ?? "09:00",
-        timezone: request.timezone ?? "UTC",
-      },
-    };
-  }
-  unsubscribe() {
-    return { removed: true };
-  }
-}
 
 const hotline = loadHotline();
 const NOW = new Date("2026-03-14T09:30:00Z");

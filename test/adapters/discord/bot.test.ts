@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Writable } from "node:stream";
 import { escapeMarkdown, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DiscordBot, FAILURE_MESSAGE, startDiscord } from "../../../adapters/discord/bot.js";
@@ -13,7 +12,6 @@ import { loadConfig } from "../../../src/config.js";
 import { loadHotline } from "../../../src/hotline.js";
 import type { Hotline } from "../../../src/hotline-api.js";
 import { createLogger } from "../../../src/log.js";
-import type { SubscribeRequest, SubscriptionService } from "../../../src/schedule/types.js";
 import {
   BOT_PERMISSIONS,
   FakeDiscord,
@@ -25,39 +23,10 @@ import {
 
 const NOBODY = { parse: [], replied_user: false };
 
+import { LogSink, RecordingSubscriptions } from "../../fakes/recorders.js";
+
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON the bot sent; tests assert it field by field
 type Wire = any;
-
-/** Log lines written by the bot, parsed. */
-class LogSink extends Writable {
-  readonly lines: Array<Record<string, unknown>> = [];
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    for (const line of chunk.toString("utf8").split("\n"))
-      if (line.trim()) this.lines.push(JSON.parse(line));
-    done();
-  }
-}
-
-/** Records subscribe/unsubscribe calls; the store itself is the scheduler's, tested there. */
-class RecordingSubscriptions implements SubscriptionService {
-  readonly calls: SubscribeRequest[] = [];
-  subscribe(request: SubscribeRequest) {
-    this.calls.push(request);
-    return {
-      ok: true as const,
-      created: true,
-      subscription: {
-        ...request,
-        id: 1,
-        time: request.time ?? "09:00",
-        timezone: request.timezone ?? "UTC",
-      },
-    };
-  }
-  unsubscribe() {
-    return { removed: true };
-  }
-}
 
 interface Harness {
   fake: FakeDiscord;
