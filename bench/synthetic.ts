@@ -5,6 +5,7 @@
  * "Two years later") and `## headings`. Seeded, no network: the same options give the same
  * files byte for byte on every machine.
  */
+
 import {
   copyFileSync,
   mkdirSync,
@@ -15,6 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { MONTHS } from "../src/render/format.js";
 import { splitSentences } from "../src/text/sentences.js";
 
 /** Options for {@link writeSyntheticCorpus}. */
@@ -50,20 +52,6 @@ export function prng(seed: number): () => number {
   };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const GIVEN = [
   "Wang",
   "Li",

@@ -4,7 +4,8 @@
  */
 import type { AnswerDate, Quote, SourceRef } from "../answer/types.js";
 
-const MONTHS = [
+/** English month names, January first. */
+export const MONTHS: readonly string[] = [
   "January",
   "February",
   "March",
