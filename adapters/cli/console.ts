@@ -4,10 +4,12 @@
  * and exits at the end of input. A line is what you would type after `/hotline`.
  */
 import { createInterface } from "node:readline";
+import type { DayDigest } from "../../src/answer/types.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { runCommand } from "../../src/commands/run.js";
 import type { Hotline } from "../../src/hotline-api.js";
-import type { SubscriptionService } from "../../src/schedule/types.js";
+import { composePostText } from "../../src/schedule/post-text.js";
+import type { ChannelRef, PostSender, SubscriptionService } from "../../src/schedule/types.js";
 import { renderResult } from "./render.js";
 
 /** What the console needs. */
@@ -22,6 +24,27 @@ export interface ConsoleOptions {
   subscriptions?: SubscriptionService | undefined;
 }
 
+/** The console's one channel, for subscriptions made at the prompt. */
+export const CONSOLE_CHANNEL: ChannelRef = {
+  platform: "console",
+  workspaceId: "local",
+  channelId: "console",
+};
+
+/**
+ * Prints on-this-day posts to the terminal: what a subscribed channel would get, for trying the
+ * schedule out locally (`subscribe 09:00 Europe/London` at the prompt).
+ */
+export function createConsoleSender(output: NodeJS.WritableStream): PostSender {
+  return {
+    platform: "console",
+    owns: (channel) => channel.platform === "console",
+    async sendOnThisDay(_channel: ChannelRef, digest: DayDigest) {
+      output.write(`\n${composePostText(digest)}\n`);
+    },
+  };
+}
+
 /** Answers one console line; exported for tests and the main command. */
 export function answerLine(
   line: string,
@@ -30,7 +53,7 @@ export function answerLine(
   const text = line.replace(/^\s*\/?hotline\b/i, "");
   const invocation = parseCommandText(text);
   const result = runCommand(options.hotline, invocation, {
-    channel: { platform: "console", workspaceId: "local", channelId: "console" },
+    channel: CONSOLE_CHANNEL,
     userId: "console",
     // Whoever runs the process owns it: the console may manage subscriptions.
     isAdmin: true,

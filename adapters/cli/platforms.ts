@@ -14,7 +14,7 @@ import { createLogger } from "../../src/log.js";
 import { createReloadableHotline } from "../../src/reload.js";
 import type { PostSender } from "../../src/schedule/types.js";
 import { defaultSnapshotPath } from "../../src/snapshot.js";
-import { runConsole } from "./console.js";
+import { createConsoleSender, runConsole } from "./console.js";
 import { todayIn, UsageError } from "./main.js";
 
 /** How long shutdown waits for in-flight work before exiting anyway. */
@@ -52,13 +52,7 @@ export async function start(
   );
   if (!config.discord && !config.slack) {
     logger.debug("no Discord or Slack credentials: running the console");
-    await runConsole({
-      hotline,
-      input: process.stdin,
-      output: process.stdout,
-      today: () => todayIn(config.timezone),
-    });
-    return 0;
+    return runConsoleBot(config, hotline, logger);
   }
   guardProcess(logger);
   const stops: (() => Promise<void>)[] = [];
@@ -113,6 +107,44 @@ export async function start(
     process.once("SIGINT", shutdown);
   });
   logger.info("stopped");
+  return 0;
+}
+
+/**
+ * The console as the bot. At an interactive prompt it also runs the on-this-day scheduler, so
+ * `subscribe HH:MM zone` prints the day's post in the terminal at that time; piped input is
+ * answered line by line with no database opened.
+ */
+async function runConsoleBot(config: Config, hotline: Hotline, logger: Logger): Promise<number> {
+  const today = () => todayIn(config.timezone);
+  if (!process.stdin.isTTY) {
+    await runConsole({ hotline, input: process.stdin, output: process.stdout, today });
+    return 0;
+  }
+  const { openSqliteStore } = await import("../../src/schedule/sqlite-store.js");
+  const { createSubscriptionService } = await import("../../src/schedule/subscriptions.js");
+  const { createScheduler } = await import("../../src/schedule/scheduler.js");
+  const store = openSqliteStore({ path: config.databasePath });
+  const subscriptions = createSubscriptionService({ store, config });
+  const scheduler = createScheduler({
+    store,
+    hotline,
+    senders: [createConsoleSender(process.stdout)],
+    logger,
+  });
+  await scheduler.start();
+  try {
+    await runConsole({
+      hotline,
+      input: process.stdin,
+      output: process.stdout,
+      today,
+      subscriptions,
+    });
+  } finally {
+    await scheduler.stop();
+    store.close();
+  }
   return 0;
 }
 
