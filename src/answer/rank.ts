@@ -1,7 +1,7 @@
 /**
- * Reranks index hits. MiniSearch finds candidates by BM25; this scores how well each sentence
- * answers the question: how much of the question (by IDF weight) the sentence and its paragraph
- * cover, whether it has what the intent asks for (a date, a person, a purpose), and whether the
+ * Reranks index hits. The index finds candidates by BM25+ (MiniSearch's scoring); this scores
+ * how well each sentence answers the question: how much of the question (by IDF weight) the
+ * sentence and its context cover, whether it has what the intent asks for (a date, a person, a purpose), and whether the
  * question's words stand together in it.
  */
 import type { Hit } from "../search/index.js";

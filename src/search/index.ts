@@ -1,7 +1,12 @@
 /**
- * The MiniSearch index over sentences. Each sentence is a document with two fields: its own
- * terms, and its context (see `Sentence.contextSet`), so a question that names the topic of a
- * paragraph or the source still finds the sentence that answers it.
+ * The sentence index. Each sentence is a document with two fields: its own terms, and its
+ * context (see `Sentence.contextSet`), so a question that names the topic of a paragraph or the
+ * source still finds the sentence that answers it.
+ *
+ * MiniSearch defines the index and its BM25+ scoring: {@link buildIndex} and
+ * {@link searchIndex} are the reference. Answers use {@link Postings}, which scores exactly as
+ * MiniSearch does (parity-tested) over flat arrays, because at 100,000 passages MiniSearch's
+ * `search()` took 0.3 to 3 s a question building a result object for every matching sentence.
  */
 import MiniSearch from "minisearch";
 import type { Passages, Sentence } from "../text/passages.js";
@@ -29,7 +34,7 @@ export interface Hit {
   score: number;
 }
 
-/** Options MiniSearch needs both to build and to load an index snapshot. */
+/** The MiniSearch options of the reference index. */
 export const MINISEARCH_OPTIONS = {
   fields: ["text", "context"],
   idField: "id",
