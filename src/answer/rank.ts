@@ -1,8 +1,8 @@
 /**
  * Reranks index hits. The index finds candidates by BM25+ (MiniSearch's scoring); this scores
  * how well each sentence answers the question: how much of the question (by IDF weight) the
- * sentence and its context cover, whether it has what the intent asks for (a date, a person, a purpose), and whether the
- * question's words stand together in it.
+ * sentence and its context cover, whether it has what the intent asks for (a date, a person,
+ * a purpose), and whether the question's words stand together in it.
  */
 import type { Hit } from "../search/index.js";
 import type { Sentence } from "../text/passages.js";
