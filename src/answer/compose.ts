@@ -3,7 +3,7 @@
  * paragraph, copied as they stand; nothing is reworded. When the corpus does not support the
  * question, the answer is `no_answer` rather than a loosely related quote.
  */
-import { clip, compareIso, sentenceQuote } from "../dates/timeline.js";
+import { sentenceQuote } from "../dates/timeline.js";
 import { formatDate } from "../render/format.js";
 import type { Sentence } from "../text/passages.js";
 import type { Query } from "./query.js";
@@ -221,6 +221,3 @@ function quoteOf(sentences: Sentence[]): Quote {
   const end = paragraph.indexOf(last.text, start) + last.text.length;
   return sentenceQuote(first, paragraph.slice(start, end));
 }
-
-/** Label helper re-exported for suggestion lists. */
-export { clip, compareIso };

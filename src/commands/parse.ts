@@ -36,8 +36,6 @@ export function parseCommandText(text: string): Invocation {
       const timezone = rest.find((w) => w !== time);
       return { name, options: { time, timezone } };
     }
-    case "today":
-      return { name, options: { hide, date: rest[0] } };
     default:
       return { name, options: { hide } };
   }
