@@ -15,12 +15,8 @@ import {
   Events,
   GatewayIntentBits,
   type Interaction,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
   type Message,
-  type MessageCreateOptions,
   MessageFlags,
-  type MessageReplyOptions,
   PermissionFlagsBits,
 } from "discord.js";
 import type { Logger } from "pino";
@@ -43,11 +39,12 @@ import {
   type DiscordMessage,
   discordMessage,
   escapeText,
-  renderDigest,
   renderResult,
   threadName,
   truncate,
 } from "./render.js";
+import { asChannelMessage, asEdit, asMessageReply, asReply } from "./send.js";
+import { createDiscordSender } from "./sender.js";
 
 /** What {@link startDiscord} needs. */
 export interface DiscordOptions {
@@ -100,25 +97,6 @@ const SLOW_SUBCOMMANDS = new Set(["ask", "when"]);
 /** Discord's limit on autocomplete choices, and on a choice's name and value. */
 const MAX_CHOICES = 25;
 const MAX_CHOICE_LENGTH = 100;
-
-// discord.js types flags per method as unions of the flags each accepts; ours are built by the
-// one reply helper, which only ever sets Ephemeral and SuppressEmbeds.
-function asReply(message: DiscordMessage): InteractionReplyOptions {
-  return message as unknown as InteractionReplyOptions;
-}
-function asEdit(message: DiscordMessage): InteractionEditReplyOptions {
-  // The original response's visibility was fixed by the deferral; edits may not carry Ephemeral.
-  return {
-    ...message,
-    flags: message.flags & ~MessageFlags.Ephemeral,
-  } as unknown as InteractionEditReplyOptions;
-}
-function asChannelMessage(message: DiscordMessage): MessageCreateOptions {
-  return {
-    ...message,
-    flags: message.flags & ~MessageFlags.Ephemeral,
-  } as unknown as MessageCreateOptions;
-}
 
 /**
  * Connects a discord.js client with only the Guilds and GuildMessages intents (a message that
@@ -330,9 +308,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
       const text = message.content.replace(mention, " ").replace(/\s+/g, " ").trim();
       if (text === "") {
         await message.reply(
-          asChannelMessage(
-            discordMessage({ content: shortHelp(escapeText(me.username)) }),
-          ) as MessageReplyOptions,
+          asMessageReply(discordMessage({ content: shortHelp(escapeText(me.username)) })),
         );
         return;
       }
@@ -358,9 +334,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
         "discord: mention failed",
       );
       try {
-        await message.reply(
-          asChannelMessage(discordMessage({ content: FAILURE_MESSAGE })) as MessageReplyOptions,
-        );
+        await message.reply(asMessageReply(discordMessage({ content: FAILURE_MESSAGE })));
       } catch (reportError) {
         log.error(
           { err: reportError, messageId: message.id },
@@ -385,7 +359,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
       );
       const [first, ...rest] = messages;
       if (!first) return;
-      await message.reply(asChannelMessage(first) as MessageReplyOptions);
+      await message.reply(asMessageReply(first));
       if (!message.channel.isSendable()) return;
       for (const m of rest) await message.channel.send(asChannelMessage(m));
     }
@@ -433,37 +407,12 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
     }
     const [first, ...rest] = messages;
     if (!first) return;
-    await message.reply(asChannelMessage(first) as MessageReplyOptions);
+    await message.reply(asMessageReply(first));
     if (!channel.isSendable()) return;
     for (const m of rest) await channel.send(asChannelMessage(m));
   }
 
-  const sender: PostSender = {
-    platform: "discord",
-    owns: (channel) =>
-      channel.platform === "discord" && client.guilds.cache.has(channel.workspaceId),
-    async sendOnThisDay(channel, digest) {
-      let target: Awaited<ReturnType<typeof client.channels.fetch>>;
-      try {
-        target = await client.channels.fetch(channel.channelId);
-      } catch (error) {
-        throw new HotlineError(
-          "platform_failed",
-          `discord: cannot fetch channel ${channel.channelId}`,
-          {
-            cause: error,
-          },
-        );
-      }
-      if (!target?.isSendable()) {
-        throw new HotlineError(
-          "platform_failed",
-          `discord: channel ${channel.channelId} cannot receive messages`,
-        );
-      }
-      for (const message of renderDigest(digest)) await target.send(asChannelMessage(message));
-    },
-  };
+  const sender = createDiscordSender(client);
 
   const ready = once(client, Events.ClientReady);
   try {

@@ -27,11 +27,11 @@ import { plainTextFromSlack } from "./incoming.js";
 import {
   escapeSlack,
   fitResponseUrl,
-  renderOnThisDay,
   renderResult,
   SHARE_ACTION_ID,
   type SlackMessage,
 } from "./render.js";
+import { createSlackSender } from "./sender.js";
 
 /** Who is asking: enough to decide admin rights. */
 export interface SlackUser {
@@ -531,29 +531,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     log.info("slack: connected in Socket Mode");
   }
 
-  const sender: PostSender = {
-    platform: "slack",
-    owns: (channel) => channel.platform === "slack",
-    async sendOnThisDay(channel, digest) {
-      for (const message of renderOnThisDay(digest)) {
-        try {
-          await app.client.chat.postMessage({
-            channel: channel.channelId,
-            text: message.text,
-            blocks: message.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-        } catch (error) {
-          throw new HotlineError(
-            "platform_failed",
-            `slack: chat.postMessage to channel ${channel.channelId} failed: ${describeError(error).message}`,
-            { cause: error },
-          );
-        }
-      }
-    },
-  };
+  const sender = createSlackSender(app.client);
 
   let stopped = false;
   return {
