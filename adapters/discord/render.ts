@@ -37,6 +37,10 @@ export const DISCORD_LIMITS = {
   threadName: 100,
 } as const;
 
+/** Shown to an asker when something unexpected failed; details go to the log only. */
+export const FAILURE_MESSAGE =
+  "Sorry, something went wrong while answering. The error has been logged; please try again later.";
+
 /** The accent colour of hotline embeds (a muted telephone red). */
 const COLOUR = 0xb03a2e;
 

@@ -1,11 +1,6 @@
 /** The Slack adapter's public surface: start it, or render results the way it does. */
-export {
-  RecentKeys,
-  type SlackHandle,
-  type SlackUser,
-  type StartSlackOptions,
-  startSlack,
-} from "./app.js";
+export { type SlackHandle, type SlackUser, type StartSlackOptions, startSlack } from "./app.js";
+export { RecentKeys } from "./recent-keys.js";
 export {
   escapeSlack,
   fitResponseUrl,

@@ -41,6 +41,10 @@ export const SLACK_LIMITS = {
   responsesPerUrl: 5,
 } as const;
 
+/** Shown to an asker when something unexpected failed; details go to the log only. */
+export const FAILURE_MESSAGE =
+  "Sorry, something went wrong while answering. It has been logged; please try again.";
+
 /** The `action_id` of the "Share with channel" button on private answers. */
 export const SHARE_ACTION_ID = "hotline_share";
 
