@@ -18,8 +18,12 @@ export interface Hotline {
   when(event: string): Reply;
   /** Every dated event, oldest first (ties in document order). */
   timeline(): TimelineEvent[];
-  /** Events on `monthDay` (`MM-DD`) of any year, or the next anniversary when there are none. */
-  today(monthDay: string): DayDigest;
+  /**
+   * Events of any year on a day, or the next anniversary when there are none. `date` is a local
+   * date `YYYY-MM-DD` (28 February of a non-leap year also shows 29 February's events, see
+   * `dates/anniversary.ts`) or a bare month-day `MM-DD` (that month-day only).
+   */
+  today(date: string): DayDigest;
   /** The corpus documents, in id order. */
   sources(): SourceSummary[];
   /**

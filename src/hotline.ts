@@ -14,6 +14,7 @@ import { rank } from "./answer/rank.js";
 import type { Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
 import { MAX_QUESTION_LENGTH } from "./commands/spec.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
+import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
 import type { Hotline, Suggestion } from "./hotline-api.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
@@ -155,7 +156,7 @@ export function createHotline(
     ask: (question) => answer("ask", question),
     when: (event) => answer("when", event),
     timeline: () => [...timeline],
-    today: (monthDay) => digestFor(timeline, monthDay),
+    today: (date) => anniversaryDigest(date, (monthDay) => digestFor(timeline, monthDay)),
     sources: () => sources.map((s) => ({ ...s })),
     suggest: (text, limit = 25) =>
       suggest(suggestions, analyzer, stats.idf, cleanQuestion(text), limit),

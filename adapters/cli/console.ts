@@ -19,7 +19,10 @@ export interface ConsoleOptions {
   output: NodeJS.WritableStream;
   /** Show a prompt and a greeting (default: whether `input` is a terminal). */
   interactive?: boolean;
-  /** Today's `MM-DD` for `today` (called per line, so a long session follows the date). */
+  /**
+   * Today's local date `YYYY-MM-DD` (or a bare `MM-DD`) for `today`; called per line, so a long
+   * session follows the date.
+   */
   today: () => string;
   subscriptions?: SubscriptionService | undefined;
 }

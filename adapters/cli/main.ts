@@ -10,7 +10,6 @@
  *   hotline sources [--json]              the documents
  *   hotline corpus check [--dir DIR]      validate the corpus
  *   hotline corpus ingest …               clean a captured page into a corpus document
- *   hotline eval [--json]                 the accuracy benchmark
  */
 import { parseArgs } from "node:util";
 import { loadCliSettings, loadConfig } from "../../src/config.js";
@@ -19,9 +18,7 @@ import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
 import { defaultSnapshotPath } from "../../src/snapshot.js";
 import { answerJson, renderDigest, renderReply, renderSources, renderTimeline } from "./render.js";
-
-/** Thrown for bad usage: printed with the usage text, exit code 2. */
-export class UsageError extends Error {}
+import { UsageError } from "./usage.js";
 
 export const USAGE = `Usage:
   hotline [start]                         run the bot (Discord/Slack when configured, else a console)
@@ -34,7 +31,6 @@ export const USAGE = `Usage:
   hotline corpus ingest --manifest FILE   rebuild corpus documents from seeds
   hotline corpus ingest <seed> --meta FILE [--drop LINE]… [--out FILE]
   hotline discord register [--guild ID]   publish the /hotline slash command to Discord
-  hotline eval [--json]                   run the accuracy benchmark
   hotline help                            this text
 
 Options: --corpus DIR (default: the repo's corpus/ or $CORPUS_DIR)`;
@@ -112,25 +108,15 @@ export async function main(
     }
     case "corpus":
       return (await import("./corpus.js")).corpusCommand(positionals, values, corpusDir, print);
-    case "eval":
-      return (await import("../../bench/eval.js")).runEval({ corpusDir, json: values.json, print });
-    case "bench":
-      return (await import("../../bench/bench.js")).runBench({
-        json: values.json,
-        quick: positionals.includes("quick"),
-        print,
-      });
-    case "load":
-      return (await import("../../bench/load.js")).loadCommand(positionals, corpusDir, print);
     case "discord":
-      return (await import("./platforms.js")).discordCommand(
+      return (await import("./discord.js")).discordCommand(
         positionals,
         values,
         loadConfig(),
         print,
       );
     case "start":
-      return (await import("./platforms.js")).start(loadConfig(), corpusDir, {
+      return (await import("../../app/start.js")).start(loadConfig(), corpusDir, {
         discordShard: values["discord-shard"],
       });
     case "help":

@@ -15,7 +15,7 @@ import {
   citationLine,
   formatDate,
   NO_ANSWER_MESSAGE,
-} from "../../src/render/format.js";
+} from "../../src/present/format.js";
 import { composePostText } from "../../src/schedule/post-text.js";
 
 /** The `--json` form of an answer: exactly the documented keys, in order. */

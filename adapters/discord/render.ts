@@ -20,7 +20,8 @@ import type {
 } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
 import { HotlineError } from "../../src/errors.js";
-import { formatDate, formatMonthDay } from "../../src/render/format.js";
+import { eventHeading } from "../../src/present/digest.js";
+import { formatDate, formatMonthDay } from "../../src/present/format.js";
 
 /** Discord's documented message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -64,7 +65,7 @@ export interface RenderOptions {
 }
 
 // Dates in words come from the core, so every platform writes them alike.
-export { formatDate, formatMonthDay } from "../../src/render/format.js";
+export { formatDate, formatMonthDay } from "../../src/present/format.js";
 
 /** Escapes Discord markdown in text we did not write (questions, corpus text). */
 export function escapeText(text: string): string {
@@ -382,14 +383,13 @@ function timelineMessages(events: TimelineEvent[], ephemeral: boolean): DiscordM
   );
 }
 
-function eventItem(event: TimelineEvent): string {
-  const year = event.date.iso.slice(0, 4);
-  const lead = event.date.precision === "day" ? `**On this day in ${year}:**` : `**In ${year}:**`;
-  return quoteItems(event.quote, lead).join("\n\n");
+function eventItem(event: TimelineEvent, monthDay: string): string {
+  return quoteItems(event.quote, `**${eventHeading(event, monthDay)}**`).join("\n\n");
 }
 
 /**
- * Renders an on-this-day digest: "On this day in YEAR:" and the quoted sentence for each event,
+ * Renders an on-this-day digest: a heading from `eventHeading` ("On this day in YEAR:", or the
+ * full date for a 29 February event on the 28th) and the quoted sentence for each event,
  * or, when the day has none, the next anniversary. Public (used for scheduled posts too).
  */
 export function renderDigest(digest: DayDigest, options: RenderOptions = {}): DiscordMessage[] {
@@ -397,7 +397,7 @@ export function renderDigest(digest: DayDigest, options: RenderOptions = {}): Di
   if (digest.events.length > 0) {
     return embedMessages(
       { title: `On this day: ${formatMonthDay(digest.monthDay)}` },
-      digest.events.map(eventItem),
+      digest.events.map((e) => eventItem(e, digest.monthDay)),
       ephemeral,
     );
   }
@@ -406,7 +406,7 @@ export function renderDigest(digest: DayDigest, options: RenderOptions = {}): Di
       {
         title: `Nothing on ${formatMonthDay(digest.monthDay)}; next: ${formatMonthDay(digest.next.monthDay)}`,
       },
-      digest.next.events.map(eventItem),
+      digest.next.events.map((e) => eventItem(e, "")),
       ephemeral,
     );
   }

@@ -8,11 +8,12 @@
 import type { types } from "@slack/bolt";
 import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import { eventHeading } from "../../src/present/digest.js";
 import {
   formatDate as formatAnswerDate,
   formatIso as formatIsoDate,
   formatMonthDay,
-} from "../../src/render/format.js";
+} from "../../src/present/format.js";
 
 type Block = types.KnownBlock;
 
@@ -86,7 +87,7 @@ export function escapeSlack(text: string, options: { formatting?: boolean } = {}
 export {
   formatDate as formatAnswerDate,
   formatIso as formatIsoDate,
-} from "../../src/render/format.js";
+} from "../../src/present/format.js";
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -383,7 +384,7 @@ function renderToday(digest: DayDigest): Block[][] {
   if (digest.events.length > 0) {
     return [
       [{ type: "header", text: { type: "plain_text", text: `On this day: ${day}`, emoji: false } }],
-      ...digest.events.map((e) => dayEventGroup(e, `On this day in ${e.date.iso.slice(0, 4)}:`)),
+      ...digest.events.map((e) => dayEventGroup(e, eventHeading(e, digest.monthDay))),
     ];
   }
   if (!digest.next || digest.next.events.length === 0) {
@@ -394,7 +395,7 @@ function renderToday(digest: DayDigest): Block[][] {
   const next = formatMonthDay(digest.next.monthDay);
   return [
     [section(`Nothing in my sources happened on ${day}. The next anniversary is *${next}*:`)],
-    ...digest.next.events.map((e) => dayEventGroup(e, `On ${formatAnswerDate(e.date)}:`)),
+    ...digest.next.events.map((e) => dayEventGroup(e, eventHeading(e, ""))),
   ];
 }
 

@@ -5,7 +5,6 @@
  */
 import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "../answer/types.js";
 import type { Hotline } from "../hotline-api.js";
-import { digestForLocalDate } from "../schedule/post-text.js";
 import type { ChannelRef, SubscriptionService } from "../schedule/types.js";
 import { findSubcommand, helpLines, type SubcommandName } from "./spec.js";
 
@@ -77,10 +76,7 @@ export function runCommand(
     case "timeline":
       return { kind: "timeline", events: hotline.timeline(), visibility };
     case "today": {
-      const digest = /^\d{4}-\d{2}-\d{2}$/.test(ctx.today)
-        ? digestForLocalDate(hotline, ctx.today)
-        : hotline.today(ctx.today);
-      return { kind: "today", digest, visibility };
+      return { kind: "today", digest: hotline.today(ctx.today), visibility };
     }
     case "sources":
       return { kind: "sources", sources: hotline.sources(), visibility };
