@@ -30,7 +30,7 @@ export function answerJson(answer: Answer): Answer {
 }
 
 /** Plain-text answer: lead date, quotes with citations, the note, or the no-answer message. */
-export function renderReply(reply: Reply): string {
+function renderReply(reply: Reply): string {
   if (reply.status === "rejected") return reply.message;
   if (reply.status === "no_answer") return NO_ANSWER_MESSAGE;
   const lines: string[] = [];
@@ -45,22 +45,22 @@ export function renderReply(reply: Reply): string {
 }
 
 /** One timeline line: date, then the verbatim sentence and its citation. */
-export function renderEvent(event: TimelineEvent): string {
+function renderEvent(event: TimelineEvent): string {
   return `${formatDate(event.date)}${event.basis === "reported" ? " (reported)" : ""}\n> ${event.quote.text}\n    — ${citationLine(event.quote)}`;
 }
 
 /** The timeline, oldest first. */
-export function renderTimeline(events: TimelineEvent[]): string {
+function renderTimeline(events: TimelineEvent[]): string {
   return events.length === 0 ? "The sources date no events." : events.map(renderEvent).join("\n\n");
 }
 
 /** What happened on a day in history, or the next anniversary: the on-this-day post's text. */
-export function renderDigest(digest: DayDigest): string {
+function renderDigest(digest: DayDigest): string {
   return composePostText(digest);
 }
 
 /** The corpus documents. */
-export function renderSources(sources: SourceSummary[]): string {
+function renderSources(sources: SourceSummary[]): string {
   return sources
     .map((s) => {
       const by = [s.publisher, s.author, citationDate(s)].filter(Boolean).join(", ");
