@@ -4,6 +4,9 @@
  */
 import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
 
+/** Longest question or event text the core searches; longer input is rejected as `too_long`. */
+export const MAX_QUESTION_LENGTH = 500;
+
 /** An autocomplete suggestion: `label` is shown (≤ 100 chars), `value` is sent back as the event text. */
 export interface Suggestion {
   label: string;

@@ -10,12 +10,12 @@ import type {
   TimelineEvent,
 } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import { citationDate, citationLine, formatDate } from "../../src/present/format.js";
 import {
-  citationDate,
-  citationLine,
-  formatDate,
   NO_ANSWER_MESSAGE,
-} from "../../src/present/format.js";
+  NO_EVENTS_MESSAGE,
+  SOURCES_DIFFER_LABEL,
+} from "../../src/present/texts.js";
 import { composePostText } from "../../src/schedule/post-text.js";
 
 /** The `--json` form of an answer: exactly the documented keys, in order. */
@@ -39,7 +39,7 @@ function renderReply(reply: Reply): string {
     // A block quote, not “…”: many quotes open with quotation marks of their own.
     lines.push(`> ${quote.text}`, `    — ${citationLine(quote)}`, `      ${quote.source.url}`, "");
   }
-  if (reply.note) lines.push(`Note: ${reply.note}`, "");
+  if (reply.note) lines.push(`${SOURCES_DIFFER_LABEL}: ${reply.note}`, "");
   if (!reply.date && reply.quotes.length > 0 && reply.note === null) lines.pop();
   return lines.join("\n").trimEnd();
 }
@@ -51,7 +51,7 @@ function renderEvent(event: TimelineEvent): string {
 
 /** The timeline, oldest first. */
 function renderTimeline(events: TimelineEvent[]): string {
-  return events.length === 0 ? "The sources date no events." : events.map(renderEvent).join("\n\n");
+  return events.length === 0 ? NO_EVENTS_MESSAGE : events.map(renderEvent).join("\n\n");
 }
 
 /** What happened on a day in history, or the next anniversary: the on-this-day post's text. */

@@ -20,8 +20,6 @@ import { type DiscordContext, handleAutocomplete, handleCommand } from "./intera
 import { handleMention } from "./mention.js";
 import { createDiscordSender } from "./sender.js";
 
-export { FAILURE_MESSAGE } from "./render.js";
-
 /** What {@link startDiscord} needs. */
 export interface DiscordOptions {
   /** The loaded corpus. */

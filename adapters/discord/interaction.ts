@@ -13,7 +13,9 @@ import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
 import type { CommandContext, Invocation } from "../../src/commands/run.js";
 import { findSubcommand } from "../../src/commands/spec.js";
 import { describeError } from "../../src/errors.js";
-import { discordMessage, FAILURE_MESSAGE, renderResult, truncate } from "./render.js";
+import { cutText } from "../../src/present/split.js";
+import { FAILURE_MESSAGE } from "../../src/present/texts.js";
+import { discordMessage, renderResult } from "./render.js";
 import { asReply, type Deferral, sendInteraction } from "./send.js";
 
 /** Builds the command context for a user in a channel (the bot's "today" included). */
@@ -107,9 +109,9 @@ export async function handleAutocomplete(
             .suggest(String(focused.value), MAX_CHOICES)
             .slice(0, MAX_CHOICES)
             .map((s) => ({
-              name: truncate(s.label, MAX_CHOICE_LENGTH),
+              name: cutText(s.label, MAX_CHOICE_LENGTH),
               // A longer value would be refused by Discord; a cut value still finds the event.
-              value: truncate(s.value, MAX_CHOICE_LENGTH),
+              value: cutText(s.value, MAX_CHOICE_LENGTH),
             }))
         : [];
     await interaction.respond(choices);

@@ -8,12 +8,12 @@ import type { Logger } from "pino";
 import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { describeError } from "../../src/errors.js";
+import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { DiscordContext } from "./interaction.js";
 import {
   type DiscordMessage,
   discordMessage,
   escapeText,
-  FAILURE_MESSAGE,
   renderResult,
   threadName,
 } from "./render.js";

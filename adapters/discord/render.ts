@@ -22,6 +22,13 @@ import type { CommandResult } from "../../src/commands/run.js";
 import { HotlineError } from "../../src/errors.js";
 import { eventHeading } from "../../src/present/digest.js";
 import { formatDate, formatMonthDay } from "../../src/present/format.js";
+import { cutText, splitText } from "../../src/present/split.js";
+import {
+  COMMAND_MENTION,
+  NO_ANSWER_MESSAGE,
+  NO_EVENTS_MESSAGE,
+  SOURCES_DIFFER_LABEL,
+} from "../../src/present/texts.js";
 
 /** Discord's documented message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -37,10 +44,6 @@ export const DISCORD_LIMITS = {
   embedTotal: 6000,
   threadName: 100,
 } as const;
-
-/** Shown to an asker when something unexpected failed; details go to the log only. */
-export const FAILURE_MESSAGE =
-  "Sorry, something went wrong while answering. The error has been logged; please try again later.";
 
 /** The accent colour of hotline embeds (a muted telephone red). */
 const COLOUR = 0xb03a2e;
@@ -118,56 +121,6 @@ function blockQuote(text: string): string {
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");
-}
-
-const BOUNDARIES: RegExp[] = [
-  /\n\s*\n/g, // paragraph
-  /\n/g, // line
-  /(?<=[.!?…]["'”’)\]]*)\s+/g, // sentence
-  /\s+/g, // word
-];
-
-function cutPoint(text: string, max: number): number {
-  // Include the character at `max` so a boundary right after a full chunk counts.
-  const window = text.slice(0, max + 1);
-  for (const [index, pattern] of BOUNDARIES.entries()) {
-    // Prefer a coarse boundary only when it keeps chunks reasonably full.
-    const floor = index === BOUNDARIES.length - 1 ? 1 : Math.floor(max / 2);
-    let best = -1;
-    for (const m of window.matchAll(pattern)) {
-      if (m.index >= floor && m.index <= max) best = m.index;
-    }
-    if (best > 0) return best;
-  }
-  // One "word" longer than a whole chunk (a URL, say): cut it, but never inside a surrogate pair.
-  const code = text.charCodeAt(max - 1);
-  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
-}
-
-/**
- * Splits `text` into chunks of at most `max` characters, at a paragraph break if one keeps the
- * chunk at least half full, else a line break, a sentence end, or a space. Only a single word
- * longer than `max` is cut inside. Whitespace at the cuts is dropped; nothing else is.
- */
-export function splitText(text: string, max: number): string[] {
-  if (max < 1)
-    throw new HotlineError("platform_failed", `discord: split limit must be positive, got ${max}`);
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    const cut = cutPoint(rest, max);
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest !== "") chunks.push(rest);
-  return chunks;
-}
-
-/** Cuts `text` to `max` characters at a word boundary, ending in "…" when shortened. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const [first] = splitText(text, max - 1);
-  return `${first ?? ""}…`;
 }
 
 function embedLength(embed: APIEmbed): number {
@@ -276,9 +229,9 @@ function embedMessages(
   items: string[],
   ephemeral: boolean,
 ): DiscordMessage[] {
-  const title = truncate(head.title, DISCORD_LIMITS.embedTitle);
+  const title = cutText(head.title, DISCORD_LIMITS.embedTitle);
   const footer =
-    head.footer === undefined ? undefined : truncate(head.footer, DISCORD_LIMITS.footer);
+    head.footer === undefined ? undefined : cutText(head.footer, DISCORD_LIMITS.footer);
   const descriptions = packDescriptions(items);
   if (descriptions.length === 0) descriptions.push("");
   const embeds: APIEmbed[] = descriptions.map((description, index) => {
@@ -323,8 +276,10 @@ function quoteItems(quote: Quote, lead?: string): string[] {
   return pieces;
 }
 
-const NO_ANSWER =
-  "I found no passage in my sources that answers this. I only know what my sources say about the military hotlines between China, Russia and the United States. Try `/hotline timeline` for every dated event, or `/hotline sources` for the documents I quote.";
+/** Command names in a core text as code spans. */
+function markCommands(text: string): string {
+  return escapeText(text).replace(COMMAND_MENTION, (c) => `\`${c}\``);
+}
 
 function answerMessages(
   command: "ask" | "when",
@@ -335,7 +290,7 @@ function answerMessages(
   const question = escapeText(reply.question);
   if (reply.status === "no_answer") {
     const title = command === "when" ? `When: ${question}` : question;
-    return embedMessages({ title }, [NO_ANSWER], ephemeral);
+    return embedMessages({ title }, [markCommands(NO_ANSWER_MESSAGE)], ephemeral);
   }
   const items: string[] = [];
   let head: { title: string; footer?: string };
@@ -343,13 +298,13 @@ function answerMessages(
     // Footers render no markdown, so the raw event text is shown as typed.
     head = { title: formatDate(reply.date, true), footer: `Event: ${reply.question}` };
   } else {
-    const title = truncate(question, DISCORD_LIMITS.embedTitle);
+    const title = cutText(question, DISCORD_LIMITS.embedTitle);
     head = { title };
     // A long question loses its end in the title; show it whole once.
     if (title !== question) items.push(`**Question:** ${question}`);
   }
   for (const quote of reply.quotes) items.push(...quoteItems(quote));
-  if (reply.note) items.push(`**Note:** ${escapeText(reply.note)}`);
+  if (reply.note) items.push(`**${SOURCES_DIFFER_LABEL}:** ${escapeText(reply.note)}`);
   return embedMessages(head, items, ephemeral);
 }
 
@@ -358,7 +313,7 @@ function shortCitation(quote: Quote): string {
 }
 
 function timelineMessages(events: TimelineEvent[], ephemeral: boolean): DiscordMessage[] {
-  if (events.length === 0) return textMessages("The sources contain no dated events.", ephemeral);
+  if (events.length === 0) return textMessages(NO_EVENTS_MESSAGE, ephemeral);
   const items = events.map(
     (event) =>
       `**${formatDate(event.date, true)}** — ${escapeText(event.label)} (${shortCitation(event.quote)})`,
@@ -410,7 +365,7 @@ export function renderDigest(digest: DayDigest, options: RenderOptions = {}): Di
       ephemeral,
     );
   }
-  return textMessages("The sources contain no dated events.", ephemeral);
+  return textMessages(NO_EVENTS_MESSAGE, ephemeral);
 }
 
 function sourceItem(source: SourceSummary): string {
@@ -477,5 +432,5 @@ export function renderResult(result: CommandResult, options: RenderOptions = {})
 /** A thread name from a question: ≤ 100 characters, cut at a word, never empty. */
 export function threadName(question: string): string {
   const clean = question.replace(/\s+/g, " ").trim();
-  return truncate(clean === "" ? "hotline" : clean, DISCORD_LIMITS.threadName);
+  return cutText(clean === "" ? "hotline" : clean, DISCORD_LIMITS.threadName);
 }

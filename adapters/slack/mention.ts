@@ -7,10 +7,11 @@
 import type { App } from "@slack/bolt";
 import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
+import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { SlackContext } from "./context.js";
 import { plainTextFromSlack } from "./incoming.js";
 import type { RecentKeys } from "./recent-keys.js";
-import { escapeSlack, FAILURE_MESSAGE, renderResult } from "./render.js";
+import { escapeSlack, renderResult } from "./render.js";
 
 /** The fields of a mention or message event the adapter reads. */
 interface MentionEvent {

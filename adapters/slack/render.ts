@@ -14,6 +14,13 @@ import {
   formatIso as formatIsoDate,
   formatMonthDay,
 } from "../../src/present/format.js";
+import { cutText, type SplitOptions, splitText } from "../../src/present/split.js";
+import {
+  COMMAND_MENTION,
+  NO_ANSWER_MESSAGE,
+  NO_EVENTS_MESSAGE,
+  SOURCES_DIFFER_LABEL,
+} from "../../src/present/texts.js";
 
 type Block = types.KnownBlock;
 
@@ -41,10 +48,6 @@ export const SLACK_LIMITS = {
   /** Messages one `response_url` accepts (Slack allows five responses per URL). */
   responsesPerUrl: 5,
 } as const;
-
-/** Shown to an asker when something unexpected failed; details go to the log only. */
-export const FAILURE_MESSAGE =
-  "Sorry, something went wrong while answering. It has been logged; please try again.";
 
 /** The `action_id` of the "Share with channel" button on private answers. */
 export const SHARE_ACTION_ID = "hotline_share";
@@ -129,46 +132,20 @@ function asQuote(escaped: string): string {
     .join("\n");
 }
 
-// Boundaries to split at, best first: paragraph, line, sentence end, any whitespace.
-const BOUNDARIES = [/\n[ \t]*\n\s*/g, /\n\s*/g, /(?<=[.!?…]["'”’)\]]*)\s+/g, /\s+/g];
-
 /**
- * Splits `text` into chunks of at most `max` characters, at the best boundary available:
- * paragraph, then line, then sentence end, then whitespace (a boundary in the first half of the
- * window is used only when nothing better exists). Whitespace at a cut is dropped; no word is
- * ever cut unless a single word is longer than `max`, and then never inside an `&…;` entity.
+ * Cuts in Slack's escaped mrkdwn must not leave half an entity (`&am`) or half a link
+ * (`<http://…|title`) at the end of a piece.
  */
-export function splitText(text: string, max: number): string[] {
-  if (max < 16) throw new RangeError(`slack render: split size ${max} is too small`);
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
-    let cut: { end: number; next: number } | undefined;
-    for (const boundary of BOUNDARIES) {
-      let last: { end: number; next: number } | undefined;
-      for (const m of window.matchAll(boundary)) {
-        if (m.index > 0 && m.index <= max) last = { end: m.index, next: m.index + m[0].length };
-      }
-      if (last && last.end >= max / 2) {
-        cut = last;
-        break;
-      }
-      cut ??= last;
-    }
-    if (!cut) {
-      // One word longer than a chunk: cut it, but not inside an entity such as `&amp;`.
-      let end = max;
-      const amp = window.lastIndexOf("&", end);
-      if (amp > 0 && amp > end - 5 && !window.slice(amp, end).includes(";")) end = amp;
-      cut = { end, next: end };
-    }
-    chunks.push(rest.slice(0, cut.end).trimEnd());
-    rest = rest.slice(cut.next).trimStart();
-  }
-  if (rest !== "") chunks.push(rest);
-  return chunks;
-}
+export const SLACK_SPLIT: SplitOptions = {
+  unsafeTail(text, end) {
+    let cut = -1;
+    const amp = text.lastIndexOf("&", end);
+    if (amp > 0 && amp > end - 5 && !text.slice(amp, end).includes(";")) cut = amp;
+    const open = text.lastIndexOf("<", cut > 0 ? cut : end);
+    if (open > 0 && open > text.lastIndexOf(">", cut > 0 ? cut : end)) cut = open;
+    return cut;
+  },
+};
 
 // `verbatim: true` stops Slack from auto-linking bare URLs, channel names and mentions in our
 // text; the explicit `<url|title>` links we write still work.
@@ -185,7 +162,7 @@ function sections(escaped: string, quote = false): Block[] {
   // Leave room for the `>` added to each line of a quoted chunk.
   const max = SLACK_LIMITS.sectionChars - (quote ? 200 : 0);
   const out: Block[] = [];
-  for (const chunk of splitText(escaped, max)) {
+  for (const chunk of splitText(escaped, max, SLACK_SPLIT)) {
     const text = quote ? asQuote(chunk) : chunk;
     if (text.length <= SLACK_LIMITS.sectionChars) out.push(section(text));
     else out.push(...sections(chunk.replace(/\n+/g, " "), quote));
@@ -249,26 +226,12 @@ function blockPlainText(block: Block): string {
   }
 }
 
-/** Cuts already-escaped text to `max` characters at a word boundary, marking the cut with "…". */
-function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const space = head.search(/\s\S*$/);
-  let end = space > max / 2 ? space : max - 1;
-  // Never leave half an entity (`&am`) or half a link (`<http://…`) at the end.
-  const amp = head.lastIndexOf("&", end);
-  if (amp >= 0 && amp > end - 5 && !head.slice(amp, end).includes(";")) end = amp;
-  const open = head.lastIndexOf("<", end);
-  if (open >= 0 && open > head.lastIndexOf(">", end)) end = open;
-  return `${head.slice(0, end).trimEnd()}…`;
-}
-
 function fallbackFor(blocks: Block[]): string {
   const plain = blocks
     .map(blockPlainText)
     .filter((t) => t !== "")
     .join("\n");
-  return cutAtWord(plain, SLACK_LIMITS.fallbackChars) || "hotline";
+  return cutText(plain, SLACK_LIMITS.fallbackChars, SLACK_SPLIT) || "hotline";
 }
 
 const MESSAGE_BLOCK_CHARS = SLACK_LIMITS.messageChars - SLACK_LIMITS.fallbackChars;
@@ -321,20 +284,20 @@ function quoteGroup(quote: Quote): Block[] {
   ];
 }
 
-const NO_ANSWER =
-  "I couldn't find that in my sources. I answer questions about the military hotlines between " +
-  "China, Russia and the United States, always quoting the sources word for word. " +
-  "Try `/hotline timeline` for every dated event, or `/hotline sources` for the documents I quote.";
+/** Command names in a core text as code spans. */
+function markCommands(text: string): string {
+  return escapeSlack(text).replace(COMMAND_MENTION, (c) => `\`${c}\``);
+}
 
 function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block[][] {
   const reply = result.reply;
   if (reply.status === "rejected") return [[section(`:warning: ${escapeSlack(reply.message)}`)]];
   const groups: Block[][] = [];
   // The echo is a reminder of the question, not content: cutting a very long one is harmless.
-  const echo = cutAtWord(escapeSlack(reply.question), 2000);
+  const echo = cutText(escapeSlack(reply.question), 2000, SLACK_SPLIT);
   const asked = context(`${result.command === "when" ? "When" : "Asked"}: ${echo}`);
   if (reply.status === "no_answer") {
-    return [[asked, section(NO_ANSWER)]];
+    return [[asked, section(markCommands(NO_ANSWER_MESSAGE))]];
   }
   if (reply.date) {
     groups.push([
@@ -348,7 +311,8 @@ function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block
     groups.push([asked]);
   }
   for (const quote of reply.quotes) groups.push(quoteGroup(quote));
-  if (reply.note) groups.push(sections(`:warning: *Sources disagree:* ${escapeSlack(reply.note)}`));
+  if (reply.note)
+    groups.push(sections(`:warning: *${SOURCES_DIFFER_LABEL}:* ${escapeSlack(reply.note)}`));
   return groups;
 }
 
@@ -361,7 +325,7 @@ function timelineLine(event: TimelineEvent): string {
 }
 
 function renderTimeline(events: TimelineEvent[]): Block[][] {
-  if (events.length === 0) return [[section("There are no dated events in my sources.")]];
+  if (events.length === 0) return [[section(NO_EVENTS_MESSAGE)]];
   return [
     [
       section(

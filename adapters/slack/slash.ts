@@ -7,11 +7,11 @@ import type { App, webApi } from "@slack/bolt";
 import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import type { CommandResult, Invocation } from "../../src/commands/run.js";
+import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { SlackContext } from "./context.js";
 import { plainTextFromSlack } from "./incoming.js";
 import {
   escapeSlack,
-  FAILURE_MESSAGE,
   fitResponseUrl,
   renderResult,
   SHARE_ACTION_ID,

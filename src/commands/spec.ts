@@ -4,8 +4,7 @@
  * Declared `as const` so option names and types are checked wherever they are read.
  */
 
-/** Longest question or event text the core searches; longer input gets a clear message. */
-export const MAX_QUESTION_LENGTH = 500;
+import { MAX_QUESTION_LENGTH } from "../hotline-api.js";
 
 /** Option kinds every platform can express. */
 export type OptionType = "string" | "boolean";

@@ -1,5 +1,5 @@
 /**
- * Plain-text pieces every renderer shares: dates in words, citations, the no-answer message.
+ * Plain-text pieces every renderer shares: dates in words and citations.
  * Platform renderers add their own markup around these strings; they never change quote text.
  */
 import type { AnswerDate, Quote, SourceRef } from "../answer/types.js";
@@ -76,7 +76,3 @@ export function citationLine(quote: Quote): string {
     : "";
   return `${s.title}${original} — ${parts.join(", ")}`;
 }
-
-/** What a no-answer reply says: what the bot covers and where to look instead. */
-export const NO_ANSWER_MESSAGE =
-  "The sources don't answer that. hotline covers the military hotlines between China, Russia and the United States (2008 reporting). Try /hotline timeline for every dated event or /hotline sources for the documents.";

@@ -1,6 +1,5 @@
 import type { APIEmbed } from "discord.js";
 import { escapeMarkdown, MessageFlags } from "discord.js";
-import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   DISCORD_LIMITS,
@@ -9,7 +8,6 @@ import {
   formatDate,
   renderDigest,
   renderResult,
-  splitText,
   threadName,
 } from "../../../adapters/discord/render.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
@@ -72,44 +70,6 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
 function sentence(n: number): string {
   return `Sentence number ${n} says that the hotline between Beijing and Moscow carried a call about matters of state.`;
 }
-
-describe("splitText", () => {
-  test("GIVEN any text and limit THEN chunks fit, keep every word in order, and cut no word that fits", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.stringMatching(/^[a-z.!?]{1,12}$/), { maxLength: 200 }),
-        fc.array(fc.constantFrom(" ", "\n", "\n\n", "  "), { maxLength: 200 }),
-        fc.integer({ min: 12, max: 300 }),
-        (ws, seps, max) => {
-          const text = ws.map((w, i) => `${w}${seps[i] ?? " "}`).join("");
-          const chunks = splitText(text, max);
-          for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(max);
-          expect(chunks.flatMap(words)).toEqual(words(text));
-        },
-      ),
-    );
-  });
-
-  test("GIVEN two paragraphs that do not fit together THEN the cut is at the paragraph break", () => {
-    const first = "First paragraph. ".repeat(20).trim();
-    const second = "Second paragraph. ".repeat(20).trim();
-    expect(splitText(`${first}\n\n${second}`, first.length + 40)).toEqual([first, second]);
-  });
-
-  test("GIVEN one long paragraph THEN cuts fall after sentence ends", () => {
-    const text = Array.from({ length: 40 }, (_, i) => sentence(i)).join(" ");
-    const chunks = splitText(text, 1000);
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) expect(chunk).toMatch(/\.$/);
-  });
-
-  test("GIVEN a single word longer than the limit THEN it is cut and nothing is lost", () => {
-    const url = `https://example.org/${"x".repeat(250)}`;
-    const chunks = splitText(url, 100);
-    expect(chunks.join("")).toBe(url);
-    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(100);
-  });
-});
 
 describe("formatDate", () => {
   test("GIVEN each precision THEN the date reads as a person would write it", () => {

@@ -8,7 +8,6 @@ import {
   SHARE_ACTION_ID,
   SLACK_LIMITS,
   type SlackMessage,
-  splitText,
 } from "../../../adapters/slack/render.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
@@ -111,44 +110,6 @@ describe("escapeSlack", () => {
         expect(unescapeSlack(out)).toBe(text);
       }),
     );
-  });
-});
-
-describe("splitText", () => {
-  it("GIVEN text shorter than the limit THEN it is one chunk", () => {
-    expect(splitText("Short text.", 100)).toEqual(["Short text."]);
-  });
-
-  it("GIVEN long prose THEN chunks respect the limit, end at sentence ends, and lose no word", () => {
-    const sentence = "The hotline was used for the first time on a Friday morning. ";
-    const text = sentence.repeat(200).trim();
-    const chunks = splitText(text, 3000);
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) {
-      expect(chunk.length).toBeLessThanOrEqual(3000);
-      expect(chunk.endsWith(".")).toBe(true);
-    }
-    expect(chunks.join(" ").split(/\s+/)).toEqual(text.split(/\s+/));
-  });
-
-  it("GIVEN words without sentence ends THEN it never cuts a word", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.stringMatching(/^[a-z&;]{1,20}$/), { minLength: 1, maxLength: 400 }),
-        (list) => {
-          const text = list.join(" ");
-          const chunks = splitText(text, 100);
-          for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(100);
-          expect(chunks.join(" ").split(" ")).toEqual(list);
-        },
-      ),
-    );
-  });
-
-  it("GIVEN a word longer than the limit THEN it is cut, but never inside an entity", () => {
-    const chunks = splitText(`${"x".repeat(98)}&amp;${"y".repeat(50)}`, 100);
-    expect(chunks[0]).toBe("x".repeat(98));
-    expect(chunks[1]?.startsWith("&amp;")).toBe(true);
   });
 });
 
