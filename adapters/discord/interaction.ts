@@ -9,7 +9,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from "discord.js";
-import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
+import { type HandlerDeps, handleRequest, rateOf } from "../../src/commands/handle.js";
 import type { CommandContext, Invocation } from "../../src/commands/run.js";
 import { findSubcommand } from "../../src/commands/spec.js";
 import { describeError } from "../../src/errors.js";
@@ -60,14 +60,7 @@ export async function handleCommand(
     label: "command",
     platform: "discord",
     fields: { interactionId: interaction.id },
-    rate: {
-      key: {
-        userId: `discord:${interaction.user.id}`,
-        channelId: `discord:${workspaceId}:${interaction.channelId}`,
-      },
-      user: interaction.user.id,
-      channel: interaction.channelId,
-    },
+    rate: rateOf(["discord", interaction.user.id], ["discord", workspaceId, interaction.channelId]),
     // Unanswered, Discord shows the asker "did not respond": better than a storm of notices.
     notifyLimited: async (text) => {
       await interaction.reply(asReply(discordMessage({ content: text }, { ephemeral: true })));

@@ -5,7 +5,7 @@
 
 import { ChannelType, type Client, type Message, PermissionFlagsBits } from "discord.js";
 import type { Logger } from "pino";
-import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
+import { type HandlerDeps, handleRequest, rateOf } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { describeError } from "../../src/errors.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
@@ -39,14 +39,7 @@ export async function handleMention(
     label: "mention",
     platform: "discord",
     fields: { messageId: message.id },
-    rate: {
-      key: {
-        userId: `discord:${message.author.id}`,
-        channelId: `discord:${workspaceId}:${message.channelId}`,
-      },
-      user: message.author.id,
-      channel: message.channelId,
-    },
+    rate: rateOf(["discord", message.author.id], ["discord", workspaceId, message.channelId]),
     notifyLimited: (notice) => sendPrivately(log, message, [discordMessage({ content: notice })]),
     read: async () => {
       if (text !== "") return parseCommandText(text);

@@ -5,7 +5,7 @@
  */
 
 import type { App } from "@slack/bolt";
-import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
+import { type HandlerDeps, handleRequest, rateOf } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { SlackContext } from "./context.js";
@@ -75,14 +75,7 @@ export function registerMentions(
       label: "mention",
       platform: "slack",
       fields: { user: user.userId, channel: event.channel, ts: event.ts },
-      rate: {
-        key: {
-          userId: `slack:${user.teamId}:${user.userId}`,
-          channelId: `slack:${user.teamId}:${event.channel}`,
-        },
-        user: user.userId,
-        channel: event.channel,
-      },
+      rate: rateOf(["slack", user.teamId, user.userId], ["slack", user.teamId, event.channel]),
       notifyLimited: (text) => postPrivately(escapeSlack(text)),
       read: () => {
         // Without the bot's id (never expected after init) the leading mention is still the bot's.

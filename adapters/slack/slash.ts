@@ -4,7 +4,7 @@
  */
 
 import type { App, webApi } from "@slack/bolt";
-import { type HandlerDeps, handleRequest } from "../../src/commands/handle.js";
+import { type HandlerDeps, handleRequest, rateOf } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import type { CommandResult, Invocation } from "../../src/commands/run.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
@@ -84,14 +84,7 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, context: Slack
       label: "/hotline",
       platform: "slack",
       fields: { user: user.userId },
-      rate: {
-        key: {
-          userId: `slack:${user.teamId}:${user.userId}`,
-          channelId: `slack:${user.teamId}:${command.channel_id}`,
-        },
-        user: user.userId,
-        channel: command.channel_id,
-      },
+      rate: rateOf(["slack", user.teamId, user.userId], ["slack", user.teamId, command.channel_id]),
       notifyLimited: async (text) => {
         await respondPrivately(respond, escapeSlack(text));
       },

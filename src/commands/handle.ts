@@ -47,6 +47,22 @@ export interface Door {
 }
 
 /**
+ * The limiter keys of a user in a channel: each joined with ":" (platform first, then any
+ * scope such as a workspace, then the id), and the plain ids (the last parts) for the log.
+ * E.g. `rateOf(["slack", team, user], ["slack", team, channel])`.
+ */
+export function rateOf(
+  user: readonly string[],
+  channel: readonly string[],
+): NonNullable<Door["rate"]> {
+  return {
+    key: { userId: user.join(":"), channelId: channel.join(":") },
+    user: user.at(-1) ?? "",
+    channel: channel.at(-1) ?? "",
+  };
+}
+
+/**
  * Runs one request through its door. Never throws: a failure is logged (`<platform>: <label> failed`, with
  * the error's code and message) and the asker gets the door's apology; a failed apology is
  * logged too.

@@ -18,6 +18,7 @@ import { loadConfig } from "../../src/config.js";
 import { defaultCorpusDir } from "../../src/hotline.js";
 import { createLogger } from "../../src/log.js";
 import type { PostSender } from "../../src/schedule/types.js";
+import { discordEnv, slackEnv } from "../fakes/configs.js";
 import { FakeDiscord } from "../fakes/discord.js";
 import { LogSink } from "../fakes/recorders.js";
 import { startFakeSlack } from "../fakes/slack.js";
@@ -116,13 +117,8 @@ describe("GIVEN Discord and Slack configured against their local fakes", () => {
         config: loadConfig({
           DATABASE_PATH: join(dir, "real.db"),
           HOTLINE_TIMEZONE: "UTC",
-          DISCORD_TOKEN: fakeDiscord.token,
-          DISCORD_APPLICATION_ID: fakeDiscord.applicationId,
-          DISCORD_API_URL: fakeDiscord.apiUrl,
-          SLACK_BOT_TOKEN: "xoxb-test-token",
-          SLACK_SIGNING_SECRET: "test-signing-secret-0123456789",
-          SLACK_API_URL: fakeSlack.apiUrl,
-          PORT: "0",
+          ...discordEnv(fakeDiscord),
+          ...slackEnv(fakeSlack),
         }),
         corpusDir,
         logger: createLogger("info", sink),

@@ -13,6 +13,7 @@ import { loadConfig } from "../../src/config.js";
 import { loadHotline } from "../../src/hotline.js";
 import { createLogger } from "../../src/log.js";
 import { captureLogs, slashBody } from "../adapters/slack/helpers.js";
+import { discordEnv, SLACK_TEST_SECRET, slackEnv } from "../fakes/configs.js";
 import { FakeDiscord } from "../fakes/discord.js";
 import { LogSink } from "../fakes/recorders.js";
 import { type FakeSlack, postToApp, startFakeSlack } from "../fakes/slack.js";
@@ -39,32 +40,20 @@ describe("GIVEN the clock says 28 February 2027 WHEN /hotline today", () => {
   let bot: DiscordBot | undefined;
   let fakeSlack: FakeSlack | undefined;
   let slack: SlackHandle | undefined;
-  const SECRET = "test-signing-secret-0123456789";
   const slackLogs = captureLogs();
 
   beforeAll(async () => {
     fakeDiscord = await FakeDiscord.start();
     bot = await startDiscord({
       hotline,
-      config: loadConfig({
-        DISCORD_TOKEN: fakeDiscord.token,
-        DISCORD_APPLICATION_ID: fakeDiscord.applicationId,
-        DISCORD_API_URL: fakeDiscord.apiUrl,
-        HOTLINE_TIMEZONE: "UTC",
-      }),
+      config: loadConfig({ ...discordEnv(fakeDiscord), HOTLINE_TIMEZONE: "UTC" }),
       logger: createLogger("info", new LogSink()),
       now: () => NOW,
     });
     fakeSlack = await startFakeSlack();
     slack = await startSlack({
       hotline,
-      config: loadConfig({
-        SLACK_BOT_TOKEN: "xoxb-test-token",
-        SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: fakeSlack.apiUrl,
-        PORT: "0",
-        HOTLINE_TIMEZONE: "UTC",
-      }),
+      config: loadConfig({ ...slackEnv(fakeSlack), HOTLINE_TIMEZONE: "UTC" }),
       logger: slackLogs.logger,
       now: () => NOW,
       host: "127.0.0.1",
@@ -92,7 +81,7 @@ describe("GIVEN the clock says 28 February 2027 WHEN /hotline today", () => {
     await postToApp(
       `http://127.0.0.1:${slack?.port}`,
       slashBody("today", "ULEAP01", fake.responseUrl("leap")),
-      { secret: SECRET },
+      { secret: SLACK_TEST_SECRET },
     );
     await slackLogs.waitFor(
       (r) => r.user === "ULEAP01" && r.msg === "slack: answered /hotline",
