@@ -41,7 +41,7 @@ export interface RunningApp {
 }
 
 /** Loads the corpus behind a holder, so a reload swaps it under the adapters and scheduler. */
-export function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline {
+function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline {
   return createReloadableHotline(
     () =>
       loadHotline({

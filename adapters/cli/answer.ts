@@ -11,7 +11,7 @@ import { answerJson, renderResult } from "./render.js";
 import { UsageError } from "./usage.js";
 
 /** The subcommands the command line answers once and exits. */
-export const ONE_SHOT = [
+const ONE_SHOT = [
   "ask",
   "when",
   "timeline",

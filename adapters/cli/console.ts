@@ -28,7 +28,7 @@ export interface ConsoleOptions {
 }
 
 /** The console's one channel, for subscriptions made at the prompt. */
-export const CONSOLE_CHANNEL: ChannelRef = {
+const CONSOLE_CHANNEL: ChannelRef = {
   platform: "console",
   workspaceId: "local",
   channelId: "console",

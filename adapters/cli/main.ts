@@ -17,7 +17,7 @@ import { isOneShot, oneShotUsage, runOneShot } from "./answer.js";
 import { UsageError } from "./usage.js";
 
 /** The usage text: the one-shot commands from the command spec, then the operator commands. */
-export const USAGE = usageText([
+const USAGE = usageText([
   ["hotline [start]", "run the bot (Discord/Slack when configured, else a console)"],
   ...oneShotUsage(),
   ["hotline corpus check [--dir DIR]", "validate the corpus (front matter, ids, bodies)"],

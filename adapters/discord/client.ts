@@ -15,8 +15,8 @@ import { describeError, HotlineError } from "../../src/errors.js";
  * retries timeouts and 5xx answers `REST_RETRIES` times, and waits out 429s by their
  * `retry-after`), so a stuck connection cannot hold an answer forever.
  */
-export const REST_TIMEOUT_MS = 15_000;
-export const REST_RETRIES = 3;
+const REST_TIMEOUT_MS = 15_000;
+const REST_RETRIES = 3;
 
 /**
  * A client with only the Guilds and GuildMessages intents (a message that mentions the bot

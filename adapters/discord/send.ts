@@ -41,7 +41,7 @@ export function asReply(message: DiscordMessage): InteractionReplyOptions {
  * The message as an edit of a deferred reply. The original response's visibility was fixed by
  * the deferral; edits may not carry Ephemeral, so it is dropped.
  */
-export function asEdit(message: DiscordMessage): InteractionEditReplyOptions {
+function asEdit(message: DiscordMessage): InteractionEditReplyOptions {
   return { ...body(message), flags: suppressed(message) };
 }
 
