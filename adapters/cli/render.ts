@@ -10,7 +10,8 @@ import type {
   TimelineEvent,
 } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
-import { citationDate, citationLine, formatDate } from "../../src/present/format.js";
+import { citationDate, citationLine } from "../../src/present/citation.js";
+import { formatDate } from "../../src/present/format.js";
 import {
   NO_ANSWER_MESSAGE,
   NO_EVENTS_MESSAGE,

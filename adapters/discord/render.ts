@@ -14,12 +14,12 @@ import type {
   DayDigest,
   Quote,
   Reply,
-  SourceRef,
   SourceSummary,
   TimelineEvent,
 } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
 import { HotlineError } from "../../src/errors.js";
+import { type CitationParts, citationParts } from "../../src/present/citation.js";
 import { eventHeading } from "../../src/present/digest.js";
 import { formatDate, formatMonthDay } from "../../src/present/format.js";
 import { cutText, splitText } from "../../src/present/split.js";
@@ -97,23 +97,18 @@ function link(text: string, url: string): string {
 }
 
 /** "[Original](url), Publisher, 3 March 2008": a translation's original, for citations. */
-function originalCitation(original: NonNullable<SourceRef["original"]>): string {
-  return `${link(original.title, original.url)}, ${escapeText(original.publisher)}, ${formatDate({ iso: original.published })}`;
+function originalCitation(original: NonNullable<CitationParts["original"]>): string {
+  return [link(original.title, original.url), ...original.facts.map(escapeText)].join(", ");
 }
 
 /**
- * "— [Title](url), Publisher, 29 December 2008, ¶5", without the date when the source gives
- * none, and "(translation of …)" for a translation.
+ * "— [Title](url), Publisher, Author, 29 December 2008, ¶5" from the core's citation parts, and
+ * "(translation of …)" for a translation.
  */
 function citation(quote: Quote): string {
-  const { source } = quote;
-  const parts = [link(source.title, source.url), escapeText(source.publisher)];
-  if (source.published) parts.push(formatDate({ iso: source.published }));
-  parts.push(quote.location);
-  const translated = source.original
-    ? ` (translation of ${originalCitation(source.original)})`
-    : "";
-  return `— ${parts.join(", ")}${translated}`;
+  const parts = citationParts(quote.source, quote.location);
+  const translated = parts.original ? ` (translation of ${originalCitation(parts.original)})` : "";
+  return `— ${[link(parts.title, parts.url), ...parts.facts.map(escapeText)].join(", ")}${translated}`;
 }
 
 function blockQuote(text: string): string {
@@ -375,7 +370,8 @@ function sourceItem(source: SourceSummary): string {
   facts.push(`${source.paragraphs} paragraph${source.paragraphs === 1 ? "" : "s"}`);
   facts.push(`${source.events} dated event${source.events === 1 ? "" : "s"}`);
   let item = `**${link(source.title, source.url)}**\n${facts.join(" · ")}`;
-  if (source.original) item += `\nTranslation of ${originalCitation(source.original)}`;
+  const { original } = citationParts(source);
+  if (original) item += `\nTranslation of ${originalCitation(original)}`;
   return item;
 }
 

@@ -8,6 +8,7 @@
 import type { types } from "@slack/bolt";
 import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import { type CitationParts, citationParts } from "../../src/present/citation.js";
 import { eventHeading } from "../../src/present/digest.js";
 import {
   formatDate as formatAnswerDate,
@@ -105,23 +106,19 @@ function link(url: string, title: string): string {
 }
 
 /**
- * "<url|Title> — Publisher, 14 March 2008, ¶5". An undated source shows no date; a translation
- * adds its original in parentheses, since the original's date is the one readers can check.
+ * "<url|Title> — Publisher, Author, 14 March 2008, ¶5" from the core's citation parts; a
+ * translation adds its original in parentheses, since the original's date is the one readers
+ * can check.
  */
 function citation(source: SourceRef, location?: string): string {
-  const parts = [escapeSlack(source.publisher)];
-  if (source.published) parts.push(escapeSlack(formatIsoDate(source.published)));
-  if (location) parts.push(escapeSlack(location));
-  let text = `${link(source.url, source.title)} — ${parts.join(", ")}`;
-  if (source.original) text += ` (${translationOf(source.original)})`;
+  const parts = citationParts(source, location);
+  let text = `${link(parts.url, parts.title)} — ${parts.facts.map((f) => escapeSlack(f)).join(", ")}`;
+  if (parts.original) text += ` (${translationOf(parts.original)})`;
   return text;
 }
 
-function translationOf(original: NonNullable<SourceRef["original"]>): string {
-  return (
-    `translation of ${link(original.url, original.title)}, ` +
-    `${escapeSlack(original.publisher)}, ${escapeSlack(formatIsoDate(original.published))}`
-  );
+function translationOf(original: NonNullable<CitationParts["original"]>): string {
+  return `translation of ${[link(original.url, original.title), ...original.facts.map((f) => escapeSlack(f))].join(", ")}`;
 }
 
 /** Prefixes every line with `>` so Slack shows it as a block quote. */
@@ -370,7 +367,8 @@ function renderSources(result: Extract<CommandResult, { kind: "sources" }>): Blo
     let line =
       `• *${link(s.url, s.title)}*${by} — ${escapeSlack(s.publisher)}${date}. ` +
       `${s.paragraphs} paragraphs, ${s.events} dated events.`;
-    if (s.original) line += ` A ${translationOf(s.original)}.`;
+    const { original } = citationParts(s);
+    if (original) line += ` A ${translationOf(original)}.`;
     return line;
   });
   return [

@@ -84,6 +84,8 @@ describe("GIVEN one dated answer with a note", () => {
         expect(text).toContain(quote.source.publisher);
         expect(text).toContain(quote.source.title);
         expect(text).toContain(quote.location);
+        // Every platform names the author when the source does (citationParts).
+        expect(text).toContain(quote.source.author ?? quote.source.publisher);
       }
       expect(text).toContain(`${SOURCES_DIFFER_LABEL}:`);
       expect(text).toContain(noted.note);

@@ -109,7 +109,7 @@ describe("renderResult", () => {
     expect(embed?.title).toBe("14 March 2008");
     expect(embed?.description).toContain(`> ${escapeMarkdown(q.text)}`);
     expect(embed?.description).toContain(
-      "[Army phone links \\[China\\] and Russia](http://news.bbc.co.uk/2/hi/asia-pacific/7803028.stm), BBC News, 29 December 2008, ¶5",
+      "[Army phone links \\[China\\] and Russia](http://news.bbc.co.uk/2/hi/asia-pacific/7803028.stm), BBC News, Chris Hogg, 29 December 2008, ¶5",
     );
     expect(embed?.description).toContain("Another source says 2009.");
     expect(embed?.footer?.text).toBe("Event: first use");
