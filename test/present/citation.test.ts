@@ -9,6 +9,7 @@ const source: SourceRef = {
   author: "Chris Hogg",
   published: "2008-12-29",
   url: "http://news.bbc.co.uk/x.stm",
+  original: null,
 };
 
 describe("citationParts", () => {
