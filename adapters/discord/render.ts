@@ -20,8 +20,8 @@ import type {
 import type { CommandResult } from "../../src/commands/run.js";
 import { HotlineError } from "../../src/errors.js";
 import { type CitationParts, citationParts } from "../../src/present/citation.js";
-import { eventHeading } from "../../src/present/digest.js";
-import { formatDate, formatMonthDay } from "../../src/present/format.js";
+import { digestView } from "../../src/present/digest.js";
+import { formatDate } from "../../src/present/format.js";
 import { cutText, splitText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
@@ -66,9 +66,6 @@ export interface RenderOptions {
    */
   ephemeral?: boolean;
 }
-
-// Dates in words come from the core, so every platform writes them alike.
-export { formatDate, formatMonthDay } from "../../src/present/format.js";
 
 /** Escapes Discord markdown in text we did not write (questions, corpus text). */
 export function escapeText(text: string): string {
@@ -333,34 +330,19 @@ function timelineMessages(events: TimelineEvent[], ephemeral: boolean): DiscordM
   );
 }
 
-function eventItem(event: TimelineEvent, monthDay: string): string {
-  return quoteItems(event.quote, `**${eventHeading(event, monthDay)}**`).join("\n\n");
-}
-
 /**
- * Renders an on-this-day digest: a heading from `eventHeading` ("On this day in YEAR:", or the
- * full date for a 29 February event on the 28th) and the quoted sentence for each event,
- * or, when the day has none, the next anniversary. Public (used for scheduled posts too).
+ * Renders an on-this-day digest from the core's {@link digestView}: its title, then each event's
+ * heading and quoted sentence. Public (used for scheduled posts too).
  */
 export function renderDigest(digest: DayDigest, options: RenderOptions = {}): DiscordMessage[] {
   const ephemeral = options.ephemeral ?? false;
-  if (digest.events.length > 0) {
-    return embedMessages(
-      { title: `On this day: ${formatMonthDay(digest.monthDay)}` },
-      digest.events.map((e) => eventItem(e, digest.monthDay)),
-      ephemeral,
-    );
-  }
-  if (digest.next && digest.next.events.length > 0) {
-    return embedMessages(
-      {
-        title: `Nothing on ${formatMonthDay(digest.monthDay)}; next: ${formatMonthDay(digest.next.monthDay)}`,
-      },
-      digest.next.events.map((e) => eventItem(e, "")),
-      ephemeral,
-    );
-  }
-  return textMessages(NO_EVENTS_MESSAGE, ephemeral);
+  const view = digestView(digest);
+  if (view.items.length === 0) return textMessages(view.title, ephemeral);
+  return embedMessages(
+    { title: view.title },
+    view.items.map(({ heading, event }) => quoteItems(event.quote, `**${heading}**`).join("\n\n")),
+    ephemeral,
+  );
 }
 
 function sourceItem(source: SourceSummary): string {

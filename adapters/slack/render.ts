@@ -9,12 +9,8 @@ import type { types } from "@slack/bolt";
 import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
 import { type CitationParts, citationParts } from "../../src/present/citation.js";
-import { eventHeading } from "../../src/present/digest.js";
-import {
-  formatDate as formatAnswerDate,
-  formatIso as formatIsoDate,
-  formatMonthDay,
-} from "../../src/present/format.js";
+import { digestView } from "../../src/present/digest.js";
+import { formatDate, formatIso } from "../../src/present/format.js";
 import { cutText, type SplitOptions, splitText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
@@ -86,12 +82,6 @@ export function escapeSlack(text: string, options: { formatting?: boolean } = {}
     .replace(/[*_~`]/g, `${ZWSP}$&`)
     .replace(/@(channel|here|everyone)\b/gi, `@${ZWSP}$1`);
 }
-
-// Dates in words come from the core, so every platform writes them alike.
-export {
-  formatDate as formatAnswerDate,
-  formatIso as formatIsoDate,
-} from "../../src/present/format.js";
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -300,7 +290,7 @@ function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block
     groups.push([
       {
         type: "header",
-        text: { type: "plain_text", text: capitalise(formatAnswerDate(reply.date)), emoji: false },
+        text: { type: "plain_text", text: capitalise(formatDate(reply.date)), emoji: false },
       },
       asked,
     ]);
@@ -315,7 +305,7 @@ function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block
 
 function timelineLine(event: TimelineEvent): string {
   return (
-    `• *${escapeSlack(formatAnswerDate(event.date))}* — ${escapeSlack(event.quote.text)} ` +
+    `• *${escapeSlack(formatDate(event.date))}* — ${escapeSlack(event.quote.text)} ` +
     // The timeline lists many events: a short citation keeps it readable (`sources` has the rest).
     `(${link(event.quote.source.url, event.quote.source.title)}, ${escapeSlack(event.quote.location)})`
   );
@@ -341,29 +331,18 @@ function dayEventGroup(event: TimelineEvent, heading: string): Block[] {
 }
 
 function renderToday(digest: DayDigest): Block[][] {
-  const day = formatMonthDay(digest.monthDay);
-  if (digest.events.length > 0) {
-    return [
-      [{ type: "header", text: { type: "plain_text", text: `On this day: ${day}`, emoji: false } }],
-      ...digest.events.map((e) => dayEventGroup(e, eventHeading(e, digest.monthDay))),
-    ];
-  }
-  if (!digest.next || digest.next.events.length === 0) {
-    return [
-      [section(`Nothing in my sources happened on ${day}, and there are no dated days at all.`)],
-    ];
-  }
-  const next = formatMonthDay(digest.next.monthDay);
-  return [
-    [section(`Nothing in my sources happened on ${day}. The next anniversary is *${next}*:`)],
-    ...digest.next.events.map((e) => dayEventGroup(e, eventHeading(e, ""))),
-  ];
+  const view = digestView(digest);
+  const title: Block[] =
+    digest.events.length > 0
+      ? [{ type: "header", text: { type: "plain_text", text: view.title, emoji: false } }]
+      : [section(escapeSlack(view.title))];
+  return [title, ...view.items.map(({ heading, event }) => dayEventGroup(event, heading))];
 }
 
 function renderSources(result: Extract<CommandResult, { kind: "sources" }>): Block[][] {
   const lines = result.sources.map((s) => {
     const by = s.author ? ` by ${escapeSlack(s.author)}` : "";
-    const date = s.published ? `, ${escapeSlack(formatIsoDate(s.published))}` : "";
+    const date = s.published ? `, ${escapeSlack(formatIso(s.published))}` : "";
     let line =
       `• *${link(s.url, s.title)}*${by} — ${escapeSlack(s.publisher)}${date}. ` +
       `${s.paragraphs} paragraphs, ${s.events} dated events.`;

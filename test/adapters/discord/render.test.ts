@@ -5,7 +5,6 @@ import {
   DISCORD_LIMITS,
   type DiscordMessage,
   discordMessage,
-  formatDate,
   renderDigest,
   renderResult,
   threadName,
@@ -13,6 +12,7 @@ import {
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
 import { helpLines } from "../../../src/commands/spec.js";
+import { formatDate } from "../../../src/present/format.js";
 
 const source: SourceRef = {
   id: "doc",
@@ -245,7 +245,7 @@ describe("renderDigest", () => {
       events: [],
       next: { monthDay: "12-29", events: [event] },
     });
-    expect(message?.embeds?.[0]?.title).toBe("Nothing on 1 December; next: 29 December");
+    expect(message?.embeds?.[0]?.title).toBe("Nothing on 1 December. Next: 29 December.");
   });
 });
 

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   escapeSlack,
   fitResponseUrl,
-  formatAnswerDate,
   renderResult,
   SHARE_ACTION_ID,
   SLACK_LIMITS,
@@ -11,6 +10,7 @@ import {
 } from "../../../adapters/slack/render.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
+import { formatDate } from "../../../src/present/format.js";
 
 const source: SourceRef = {
   id: "doc",
@@ -113,17 +113,15 @@ describe("escapeSlack", () => {
   });
 });
 
-describe("formatAnswerDate", () => {
+describe("formatDate", () => {
   it("GIVEN each precision THEN the date reads naturally, with 'about' when approximate", () => {
-    expect(formatAnswerDate({ iso: "2008-03-14", precision: "day", approximate: false })).toBe(
+    expect(formatDate({ iso: "2008-03-14", precision: "day", approximate: false })).toBe(
       "14 March 2008",
     );
-    expect(formatAnswerDate({ iso: "2008-03", precision: "month", approximate: false })).toBe(
+    expect(formatDate({ iso: "2008-03", precision: "month", approximate: false })).toBe(
       "March 2008",
     );
-    expect(formatAnswerDate({ iso: "2005", precision: "year", approximate: true })).toBe(
-      "about 2005",
-    );
+    expect(formatDate({ iso: "2005", precision: "year", approximate: true })).toBe("about 2005");
   });
 });
 
