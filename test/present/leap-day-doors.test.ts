@@ -3,6 +3,9 @@
  * clock: Discord and Slack against their local fakes, the console and the one-shot CLI. Each
  * must show the 29 February 2008 event under its own date, never as "On this day in 2008".
  */
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerLine } from "../../adapters/cli/console.js";
@@ -10,7 +13,7 @@ import { main } from "../../adapters/cli/main.js";
 import { type DiscordBot, startDiscord } from "../../adapters/discord/bot.js";
 import { type SlackHandle, startSlack } from "../../adapters/slack/app.js";
 import { loadConfig } from "../../src/config.js";
-import { loadHotline } from "../../src/hotline.js";
+import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
 import { createLogger } from "../../src/log.js";
 import { captureLogs, slashBody } from "../adapters/slack/helpers.js";
 import { discordEnv, SLACK_TEST_SECRET, slackEnv } from "../fakes/configs.js";
@@ -95,6 +98,10 @@ describe("GIVEN the clock says 28 February 2027 WHEN /hotline today", () => {
   });
 
   it("THEN the one-shot CLI shows '29 February 2008'", async () => {
+    // A copy of the corpus, so the CLI's snapshot goes to a temp dir, not the repo's cache.
+    const dir = mkdtempSync(join(tmpdir(), "hotline-leap-"));
+    const corpus = join(dir, "corpus");
+    cpSync(defaultCorpusDir(), corpus, { recursive: true });
     const out = new PassThrough();
     let text = "";
     out.on("data", (chunk: Buffer) => {
@@ -103,10 +110,11 @@ describe("GIVEN the clock says 28 February 2027 WHEN /hotline today", () => {
     const before = process.env.HOTLINE_TIMEZONE;
     process.env.HOTLINE_TIMEZONE = "UTC";
     try {
-      expect(await main(["today"], out, () => NOW)).toBe(0);
+      expect(await main(["today", "--corpus", corpus], out, () => NOW)).toBe(0);
     } finally {
       if (before === undefined) delete process.env.HOTLINE_TIMEZONE;
       else process.env.HOTLINE_TIMEZONE = before;
+      rmSync(dir, { recursive: true, force: true });
     }
     expectLeapHeading(text);
   });
