@@ -12,7 +12,6 @@ import {
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
 import { helpLines } from "../../../src/commands/spec.js";
-import { formatDate } from "../../../src/present/format.js";
 
 const source: SourceRef = {
   id: "doc",
@@ -70,24 +69,6 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean);
 function sentence(n: number): string {
   return `Sentence number ${n} says that the hotline between Beijing and Moscow carried a call about matters of state.`;
 }
-
-describe("formatDate", () => {
-  test("GIVEN each precision THEN the date reads as a person would write it", () => {
-    expect(formatDate({ iso: "2008-03-14", precision: "day", approximate: false })).toBe(
-      "14 March 2008",
-    );
-    expect(formatDate({ iso: "2008-03", precision: "month", approximate: false })).toBe(
-      "March 2008",
-    );
-    expect(formatDate({ iso: "2008", precision: "year", approximate: false })).toBe("2008");
-    expect(formatDate({ iso: "2011-05", precision: "month", approximate: true }, true)).toBe(
-      "About May 2011",
-    );
-    expect(formatDate({ iso: "2011-05-02", precision: "day", approximate: true })).toBe(
-      "about 2 May 2011",
-    );
-  });
-});
 
 describe("renderResult", () => {
   test("GIVEN a when answer THEN the date is the title, quotes are block quotes with linked citations and the note follows", () => {

@@ -10,7 +10,6 @@ import {
 } from "../../../adapters/slack/render.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
-import { formatDate } from "../../../src/present/format.js";
 
 const source: SourceRef = {
   id: "doc",
@@ -110,18 +109,6 @@ describe("escapeSlack", () => {
         expect(unescapeSlack(out)).toBe(text);
       }),
     );
-  });
-});
-
-describe("formatDate", () => {
-  it("GIVEN each precision THEN the date reads naturally, with 'about' when approximate", () => {
-    expect(formatDate({ iso: "2008-03-14", precision: "day", approximate: false })).toBe(
-      "14 March 2008",
-    );
-    expect(formatDate({ iso: "2008-03", precision: "month", approximate: false })).toBe(
-      "March 2008",
-    );
-    expect(formatDate({ iso: "2005", precision: "year", approximate: true })).toBe("about 2005");
   });
 });
 
