@@ -1,5 +1,5 @@
 /**
- * The load test (`npm run load`, or `hotline load [REQUESTS] [CONCURRENCY] [MENTIONS]`).
+ * The load test (`npm run load [-- REQUESTS CONCURRENCY MENTIONS]`, entry `run-load.ts`).
  * Starts the real Slack adapter in HTTP mode on 127.0.0.1 with an in-process fake of the Slack
  * Web API and response URLs, then sends a bounded burst of signed slash commands and mention
  * events (some mentions delivered twice, as Slack's retries do). It checks that every request is
@@ -396,7 +396,7 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
   return report;
 }
 
-/** `hotline load [REQUESTS] [CONCURRENCY] [MENTIONS]`: exit code 0 when every check passed. */
+/** `npm run load [-- REQUESTS CONCURRENCY MENTIONS]`: exit code 0 when every check passed. */
 export async function loadCommand(
   positionals: string[],
   corpusDir: string,

@@ -4,15 +4,10 @@
  */
 import { HotlineError } from "./errors.js";
 import { zod } from "./lazy.js";
+import { normaliseTime, normaliseTimezone } from "./schedule/local-time.js";
 
-function isTimezone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+// One timezone validator and one HH:MM validator for config, subscriptions and commands.
+const isTimezone = (value: string): boolean => normaliseTimezone(value) !== null;
 
 /** Log levels pino knows, plus "silent". */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -31,7 +26,8 @@ function buildSchema() {
   const timeOfDay = z
     .string()
     .trim()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be HH:MM, 24-hour (e.g. 09:00)");
+    // Strictly `HH:MM` here: the normalised form equals the input only with two-digit hours.
+    .refine((value) => normaliseTime(value) === value, "must be HH:MM, 24-hour (e.g. 09:00)");
 
   return z.object({
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),

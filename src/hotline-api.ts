@@ -4,6 +4,9 @@
  */
 import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
 
+/** Longest question or event text the core searches; longer input is rejected as `too_long`. */
+export const MAX_QUESTION_LENGTH = 500;
+
 /** An autocomplete suggestion: `label` is shown (≤ 100 chars), `value` is sent back as the event text. */
 export interface Suggestion {
   label: string;
@@ -18,8 +21,12 @@ export interface Hotline {
   when(event: string): Reply;
   /** Every dated event, oldest first (ties in document order). */
   timeline(): TimelineEvent[];
-  /** Events on `monthDay` (`MM-DD`) of any year, or the next anniversary when there are none. */
-  today(monthDay: string): DayDigest;
+  /**
+   * Events of any year on a day, or the next anniversary when there are none. `date` is a local
+   * date `YYYY-MM-DD` (28 February of a non-leap year also shows 29 February's events, see
+   * `dates/anniversary.ts`) or a bare month-day `MM-DD` (that month-day only).
+   */
+  today(date: string): DayDigest;
   /** The corpus documents, in id order. */
   sources(): SourceSummary[];
   /**

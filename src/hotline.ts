@@ -12,10 +12,10 @@ import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank } from "./answer/rank.js";
 import type { Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
-import { MAX_QUESTION_LENGTH } from "./commands/spec.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
+import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
-import type { Hotline, Suggestion } from "./hotline-api.js";
+import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-api.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
 import { Vocabulary } from "./search/fuzzy.js";
 import { Postings, termStats } from "./search/index.js";
@@ -155,7 +155,7 @@ export function createHotline(
     ask: (question) => answer("ask", question),
     when: (event) => answer("when", event),
     timeline: () => [...timeline],
-    today: (monthDay) => digestFor(timeline, monthDay),
+    today: (date) => anniversaryDigest(date, (monthDay) => digestFor(timeline, monthDay)),
     sources: () => sources.map((s) => ({ ...s })),
     suggest: (text, limit = 25) =>
       suggest(suggestions, analyzer, stats.idf, cleanQuestion(text), limit),

@@ -19,13 +19,16 @@ export interface ConsoleOptions {
   output: NodeJS.WritableStream;
   /** Show a prompt and a greeting (default: whether `input` is a terminal). */
   interactive?: boolean;
-  /** Today's `MM-DD` for `today` (called per line, so a long session follows the date). */
+  /**
+   * Today's local date `YYYY-MM-DD` (or a bare `MM-DD`) for `today`; called per line, so a long
+   * session follows the date.
+   */
   today: () => string;
   subscriptions?: SubscriptionService | undefined;
 }
 
 /** The console's one channel, for subscriptions made at the prompt. */
-export const CONSOLE_CHANNEL: ChannelRef = {
+const CONSOLE_CHANNEL: ChannelRef = {
   platform: "console",
   workspaceId: "local",
   channelId: "console",

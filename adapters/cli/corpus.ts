@@ -9,7 +9,7 @@ import { ingest } from "../../src/corpus/ingest.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { HotlineError } from "../../src/errors.js";
 import { createHotline } from "../../src/hotline.js";
-import { UsageError } from "./main.js";
+import { UsageError } from "./usage.js";
 
 const manifestSchema = z.object({
   about: z.string().optional(),

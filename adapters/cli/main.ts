@@ -3,14 +3,9 @@
  * them, so `hotline ask` starts as fast as Node itself allows.
  *
  *   hotline [start]                       run the bot (Discord/Slack when configured, else the console)
- *   hotline ask [--json] <question>       answer a question with quotes
- *   hotline when [--json] <event>         date an event
- *   hotline timeline [--json]             every dated event
- *   hotline today [--date MM-DD] [--json] events on this day in history
- *   hotline sources [--json]              the documents
+ *   hotline ask|when|timeline|today|sources   the /hotline commands, once (see answer.ts)
  *   hotline corpus check [--dir DIR]      validate the corpus
  *   hotline corpus ingest …               clean a captured page into a corpus document
- *   hotline eval [--json]                 the accuracy benchmark
  */
 import { parseArgs } from "node:util";
 import { loadCliSettings, loadConfig } from "../../src/config.js";
@@ -18,36 +13,31 @@ import { HotlineError } from "../../src/errors.js";
 import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
 import { defaultSnapshotPath } from "../../src/snapshot.js";
-import { answerJson, renderDigest, renderReply, renderSources, renderTimeline } from "./render.js";
+import { isOneShot, oneShotUsage, runOneShot } from "./answer.js";
+import { UsageError } from "./usage.js";
 
-/** Thrown for bad usage: printed with the usage text, exit code 2. */
-export class UsageError extends Error {}
+/** The usage text: the one-shot commands from the command spec, then the operator commands. */
+const USAGE = usageText([
+  ["hotline [start]", "run the bot (Discord/Slack when configured, else a console)"],
+  ...oneShotUsage(),
+  ["hotline corpus check [--dir DIR]", "validate the corpus (front matter, ids, bodies)"],
+  ["hotline corpus ingest --manifest FILE", "rebuild corpus documents from seeds"],
+  ["hotline corpus ingest <seed> --meta FILE [--drop LINE]… [--out FILE]", ""],
+  ["hotline discord register [--guild ID]", "publish the /hotline slash command to Discord"],
+  ["hotline help", "this text"],
+]);
 
-export const USAGE = `Usage:
-  hotline [start]                         run the bot (Discord/Slack when configured, else a console)
-  hotline ask [--json] <question>         answer a question with verbatim, cited quotes
-  hotline when [--json] <event>           date an event, quoting the sentence that dates it
-  hotline timeline [--json]               every dated event, oldest first
-  hotline today [--date MM-DD] [--json]   what happened on this day (or the next anniversary)
-  hotline sources [--json]                the documents the answers quote
-  hotline corpus check [--dir DIR]        validate the corpus (front matter, ids, bodies)
-  hotline corpus ingest --manifest FILE   rebuild corpus documents from seeds
-  hotline corpus ingest <seed> --meta FILE [--drop LINE]… [--out FILE]
-  hotline discord register [--guild ID]   publish the /hotline slash command to Discord
-  hotline eval [--json]                   run the accuracy benchmark
-  hotline help                            this text
-
-Options: --corpus DIR (default: the repo's corpus/ or $CORPUS_DIR)`;
-
-/** Today's local date (`YYYY-MM-DD`) in `timeZone`. */
-export function todayIn(timeZone: string, now = new Date()): string {
-  return localDateTime(now, timeZone).date;
+function usageText(rows: [string, string][]): string {
+  const width = Math.max(...rows.filter(([, d]) => d).map(([u]) => u.length)) + 2;
+  const lines = rows.map(([u, d]) => (d ? `  ${u.padEnd(width)}${d}` : `  ${u}`));
+  return `Usage:\n${lines.join("\n")}\n\nOptions: --corpus DIR (default: the repo's corpus/ or $CORPUS_DIR)`;
 }
 
 /** Runs the command line with `argv` (without `node` and the script); returns the exit code. */
 export async function main(
   argv: string[],
   out: NodeJS.WritableStream = process.stdout,
+  now: () => Date = () => new Date(),
 ): Promise<number> {
   const print = (text: string) => out.write(`${text}\n`);
   const [command = "start", ...rest] = argv;
@@ -75,62 +65,31 @@ export async function main(
   const corpusDir = values.corpus ?? values.dir ?? settings.corpusDir ?? defaultCorpusDir();
   // A current snapshot (rebuilt automatically when the corpus or code changes) skips parsing.
   const load = () => loadHotline({ corpusDir, snapshotPath: defaultSnapshotPath(corpusDir) });
-  const json = (value: unknown) => print(JSON.stringify(value, null, 2));
 
+  if (isOneShot(command)) {
+    print(
+      runOneShot(
+        command,
+        positionals,
+        values,
+        load(),
+        localDateTime(now(), settings.timezone).date,
+      ),
+    );
+    return 0;
+  }
   switch (command) {
-    case "ask":
-    case "when": {
-      const text = positionals.join(" ");
-      const hotline = load();
-      const reply = command === "ask" ? hotline.ask(text) : hotline.when(text);
-      if (reply.status === "rejected") throw new UsageError(reply.message);
-      if (values.json) json(answerJson(reply));
-      else print(renderReply(reply));
-      return 0;
-    }
-    case "timeline": {
-      const events = load().timeline();
-      if (values.json) json({ events });
-      else print(renderTimeline(events));
-      return 0;
-    }
-    case "today": {
-      const monthDay = values.date ?? todayIn(settings.timezone).slice(5);
-      if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(monthDay)) {
-        throw new UsageError(`--date must be MM-DD, e.g. 03-14 (got "${monthDay}")`);
-      }
-      const digest = load().today(monthDay);
-      if (values.json) json(digest);
-      else print(renderDigest(digest));
-      return 0;
-    }
-    case "sources": {
-      const sources = load().sources();
-      if (values.json) json({ sources });
-      else print(renderSources(sources));
-      return 0;
-    }
     case "corpus":
       return (await import("./corpus.js")).corpusCommand(positionals, values, corpusDir, print);
-    case "eval":
-      return (await import("../../bench/eval.js")).runEval({ corpusDir, json: values.json, print });
-    case "bench":
-      return (await import("../../bench/bench.js")).runBench({
-        json: values.json,
-        quick: positionals.includes("quick"),
-        print,
-      });
-    case "load":
-      return (await import("../../bench/load.js")).loadCommand(positionals, corpusDir, print);
     case "discord":
-      return (await import("./platforms.js")).discordCommand(
+      return (await import("./discord.js")).discordCommand(
         positionals,
         values,
         loadConfig(),
         print,
       );
     case "start":
-      return (await import("./platforms.js")).start(loadConfig(), corpusDir, {
+      return (await import("../../app/start.js")).start(loadConfig(), corpusDir, {
         discordShard: values["discord-shard"],
       });
     case "help":

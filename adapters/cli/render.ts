@@ -10,12 +10,13 @@ import type {
   TimelineEvent,
 } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import { citationDate, citationLine } from "../../src/present/citation.js";
+import { formatDate } from "../../src/present/format.js";
 import {
-  citationDate,
-  citationLine,
-  formatDate,
   NO_ANSWER_MESSAGE,
-} from "../../src/render/format.js";
+  NO_EVENTS_MESSAGE,
+  SOURCES_DIFFER_LABEL,
+} from "../../src/present/texts.js";
 import { composePostText } from "../../src/schedule/post-text.js";
 
 /** The `--json` form of an answer: exactly the documented keys, in order. */
@@ -30,7 +31,7 @@ export function answerJson(answer: Answer): Answer {
 }
 
 /** Plain-text answer: lead date, quotes with citations, the note, or the no-answer message. */
-export function renderReply(reply: Reply): string {
+function renderReply(reply: Reply): string {
   if (reply.status === "rejected") return reply.message;
   if (reply.status === "no_answer") return NO_ANSWER_MESSAGE;
   const lines: string[] = [];
@@ -39,28 +40,28 @@ export function renderReply(reply: Reply): string {
     // A block quote, not “…”: many quotes open with quotation marks of their own.
     lines.push(`> ${quote.text}`, `    — ${citationLine(quote)}`, `      ${quote.source.url}`, "");
   }
-  if (reply.note) lines.push(`Note: ${reply.note}`, "");
+  if (reply.note) lines.push(`${SOURCES_DIFFER_LABEL}: ${reply.note}`, "");
   if (!reply.date && reply.quotes.length > 0 && reply.note === null) lines.pop();
   return lines.join("\n").trimEnd();
 }
 
 /** One timeline line: date, then the verbatim sentence and its citation. */
-export function renderEvent(event: TimelineEvent): string {
+function renderEvent(event: TimelineEvent): string {
   return `${formatDate(event.date)}${event.basis === "reported" ? " (reported)" : ""}\n> ${event.quote.text}\n    — ${citationLine(event.quote)}`;
 }
 
 /** The timeline, oldest first. */
-export function renderTimeline(events: TimelineEvent[]): string {
-  return events.length === 0 ? "The sources date no events." : events.map(renderEvent).join("\n\n");
+function renderTimeline(events: TimelineEvent[]): string {
+  return events.length === 0 ? NO_EVENTS_MESSAGE : events.map(renderEvent).join("\n\n");
 }
 
 /** What happened on a day in history, or the next anniversary: the on-this-day post's text. */
-export function renderDigest(digest: DayDigest): string {
+function renderDigest(digest: DayDigest): string {
   return composePostText(digest);
 }
 
 /** The corpus documents. */
-export function renderSources(sources: SourceSummary[]): string {
+function renderSources(sources: SourceSummary[]): string {
   return sources
     .map((s) => {
       const by = [s.publisher, s.author, citationDate(s)].filter(Boolean).join(", ");

@@ -14,13 +14,21 @@ import type {
   DayDigest,
   Quote,
   Reply,
-  SourceRef,
   SourceSummary,
   TimelineEvent,
 } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
 import { HotlineError } from "../../src/errors.js";
-import { formatDate, formatMonthDay } from "../../src/render/format.js";
+import { type CitationParts, citationParts } from "../../src/present/citation.js";
+import { digestView } from "../../src/present/digest.js";
+import { formatDate } from "../../src/present/format.js";
+import { cutText, splitText } from "../../src/present/split.js";
+import {
+  COMMAND_MENTION,
+  NO_ANSWER_MESSAGE,
+  NO_EVENTS_MESSAGE,
+  SOURCES_DIFFER_LABEL,
+} from "../../src/present/texts.js";
 
 /** Discord's documented message limits (characters). */
 export const DISCORD_LIMITS = {
@@ -59,9 +67,6 @@ export interface RenderOptions {
   ephemeral?: boolean;
 }
 
-// Dates in words come from the core, so every platform writes them alike.
-export { formatDate, formatMonthDay } from "../../src/render/format.js";
-
 /** Escapes Discord markdown in text we did not write (questions, corpus text). */
 export function escapeText(text: string): string {
   return escapeMarkdown(text, {
@@ -89,23 +94,18 @@ function link(text: string, url: string): string {
 }
 
 /** "[Original](url), Publisher, 3 March 2008": a translation's original, for citations. */
-function originalCitation(original: NonNullable<SourceRef["original"]>): string {
-  return `${link(original.title, original.url)}, ${escapeText(original.publisher)}, ${formatDate({ iso: original.published })}`;
+function originalCitation(original: NonNullable<CitationParts["original"]>): string {
+  return [link(original.title, original.url), ...original.facts.map(escapeText)].join(", ");
 }
 
 /**
- * "— [Title](url), Publisher, 29 December 2008, ¶5", without the date when the source gives
- * none, and "(translation of …)" for a translation.
+ * "— [Title](url), Publisher, Author, 29 December 2008, ¶5" from the core's citation parts, and
+ * "(translation of …)" for a translation.
  */
 function citation(quote: Quote): string {
-  const { source } = quote;
-  const parts = [link(source.title, source.url), escapeText(source.publisher)];
-  if (source.published) parts.push(formatDate({ iso: source.published }));
-  parts.push(quote.location);
-  const translated = source.original
-    ? ` (translation of ${originalCitation(source.original)})`
-    : "";
-  return `— ${parts.join(", ")}${translated}`;
+  const parts = citationParts(quote.source, quote.location);
+  const translated = parts.original ? ` (translation of ${originalCitation(parts.original)})` : "";
+  return `— ${[link(parts.title, parts.url), ...parts.facts.map(escapeText)].join(", ")}${translated}`;
 }
 
 function blockQuote(text: string): string {
@@ -113,56 +113,6 @@ function blockQuote(text: string): string {
     .split("\n")
     .map((line) => `> ${line}`)
     .join("\n");
-}
-
-const BOUNDARIES: RegExp[] = [
-  /\n\s*\n/g, // paragraph
-  /\n/g, // line
-  /(?<=[.!?…]["'”’)\]]*)\s+/g, // sentence
-  /\s+/g, // word
-];
-
-function cutPoint(text: string, max: number): number {
-  // Include the character at `max` so a boundary right after a full chunk counts.
-  const window = text.slice(0, max + 1);
-  for (const [index, pattern] of BOUNDARIES.entries()) {
-    // Prefer a coarse boundary only when it keeps chunks reasonably full.
-    const floor = index === BOUNDARIES.length - 1 ? 1 : Math.floor(max / 2);
-    let best = -1;
-    for (const m of window.matchAll(pattern)) {
-      if (m.index >= floor && m.index <= max) best = m.index;
-    }
-    if (best > 0) return best;
-  }
-  // One "word" longer than a whole chunk (a URL, say): cut it, but never inside a surrogate pair.
-  const code = text.charCodeAt(max - 1);
-  return code >= 0xd800 && code <= 0xdbff ? max - 1 : max;
-}
-
-/**
- * Splits `text` into chunks of at most `max` characters, at a paragraph break if one keeps the
- * chunk at least half full, else a line break, a sentence end, or a space. Only a single word
- * longer than `max` is cut inside. Whitespace at the cuts is dropped; nothing else is.
- */
-export function splitText(text: string, max: number): string[] {
-  if (max < 1)
-    throw new HotlineError("platform_failed", `discord: split limit must be positive, got ${max}`);
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    const cut = cutPoint(rest, max);
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest !== "") chunks.push(rest);
-  return chunks;
-}
-
-/** Cuts `text` to `max` characters at a word boundary, ending in "…" when shortened. */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const [first] = splitText(text, max - 1);
-  return `${first ?? ""}…`;
 }
 
 function embedLength(embed: APIEmbed): number {
@@ -271,9 +221,9 @@ function embedMessages(
   items: string[],
   ephemeral: boolean,
 ): DiscordMessage[] {
-  const title = truncate(head.title, DISCORD_LIMITS.embedTitle);
+  const title = cutText(head.title, DISCORD_LIMITS.embedTitle);
   const footer =
-    head.footer === undefined ? undefined : truncate(head.footer, DISCORD_LIMITS.footer);
+    head.footer === undefined ? undefined : cutText(head.footer, DISCORD_LIMITS.footer);
   const descriptions = packDescriptions(items);
   if (descriptions.length === 0) descriptions.push("");
   const embeds: APIEmbed[] = descriptions.map((description, index) => {
@@ -318,8 +268,10 @@ function quoteItems(quote: Quote, lead?: string): string[] {
   return pieces;
 }
 
-const NO_ANSWER =
-  "I found no passage in my sources that answers this. I only know what my sources say about the military hotlines between China, Russia and the United States. Try `/hotline timeline` for every dated event, or `/hotline sources` for the documents I quote.";
+/** Command names in a core text as code spans. */
+function markCommands(text: string): string {
+  return escapeText(text).replace(COMMAND_MENTION, (c) => `\`${c}\``);
+}
 
 function answerMessages(
   command: "ask" | "when",
@@ -330,7 +282,7 @@ function answerMessages(
   const question = escapeText(reply.question);
   if (reply.status === "no_answer") {
     const title = command === "when" ? `When: ${question}` : question;
-    return embedMessages({ title }, [NO_ANSWER], ephemeral);
+    return embedMessages({ title }, [markCommands(NO_ANSWER_MESSAGE)], ephemeral);
   }
   const items: string[] = [];
   let head: { title: string; footer?: string };
@@ -338,13 +290,13 @@ function answerMessages(
     // Footers render no markdown, so the raw event text is shown as typed.
     head = { title: formatDate(reply.date, true), footer: `Event: ${reply.question}` };
   } else {
-    const title = truncate(question, DISCORD_LIMITS.embedTitle);
+    const title = cutText(question, DISCORD_LIMITS.embedTitle);
     head = { title };
     // A long question loses its end in the title; show it whole once.
     if (title !== question) items.push(`**Question:** ${question}`);
   }
   for (const quote of reply.quotes) items.push(...quoteItems(quote));
-  if (reply.note) items.push(`**Note:** ${escapeText(reply.note)}`);
+  if (reply.note) items.push(`**${SOURCES_DIFFER_LABEL}:** ${escapeText(reply.note)}`);
   return embedMessages(head, items, ephemeral);
 }
 
@@ -353,7 +305,7 @@ function shortCitation(quote: Quote): string {
 }
 
 function timelineMessages(events: TimelineEvent[], ephemeral: boolean): DiscordMessage[] {
-  if (events.length === 0) return textMessages("The sources contain no dated events.", ephemeral);
+  if (events.length === 0) return textMessages(NO_EVENTS_MESSAGE, ephemeral);
   const items = events.map(
     (event) =>
       `**${formatDate(event.date, true)}** — ${escapeText(event.label)} (${shortCitation(event.quote)})`,
@@ -378,35 +330,19 @@ function timelineMessages(events: TimelineEvent[], ephemeral: boolean): DiscordM
   );
 }
 
-function eventItem(event: TimelineEvent): string {
-  const year = event.date.iso.slice(0, 4);
-  const lead = event.date.precision === "day" ? `**On this day in ${year}:**` : `**In ${year}:**`;
-  return quoteItems(event.quote, lead).join("\n\n");
-}
-
 /**
- * Renders an on-this-day digest: "On this day in YEAR:" and the quoted sentence for each event,
- * or, when the day has none, the next anniversary. Public (used for scheduled posts too).
+ * Renders an on-this-day digest from the core's {@link digestView}: its title, then each event's
+ * heading and quoted sentence. Public (used for scheduled posts too).
  */
 export function renderDigest(digest: DayDigest, options: RenderOptions = {}): DiscordMessage[] {
   const ephemeral = options.ephemeral ?? false;
-  if (digest.events.length > 0) {
-    return embedMessages(
-      { title: `On this day: ${formatMonthDay(digest.monthDay)}` },
-      digest.events.map(eventItem),
-      ephemeral,
-    );
-  }
-  if (digest.next && digest.next.events.length > 0) {
-    return embedMessages(
-      {
-        title: `Nothing on ${formatMonthDay(digest.monthDay)}; next: ${formatMonthDay(digest.next.monthDay)}`,
-      },
-      digest.next.events.map(eventItem),
-      ephemeral,
-    );
-  }
-  return textMessages("The sources contain no dated events.", ephemeral);
+  const view = digestView(digest);
+  if (view.items.length === 0) return textMessages(view.title, ephemeral);
+  return embedMessages(
+    { title: view.title },
+    view.items.map(({ heading, event }) => quoteItems(event.quote, `**${heading}**`).join("\n\n")),
+    ephemeral,
+  );
 }
 
 function sourceItem(source: SourceSummary): string {
@@ -416,7 +352,8 @@ function sourceItem(source: SourceSummary): string {
   facts.push(`${source.paragraphs} paragraph${source.paragraphs === 1 ? "" : "s"}`);
   facts.push(`${source.events} dated event${source.events === 1 ? "" : "s"}`);
   let item = `**${link(source.title, source.url)}**\n${facts.join(" · ")}`;
-  if (source.original) item += `\nTranslation of ${originalCitation(source.original)}`;
+  const { original } = citationParts(source);
+  if (original) item += `\nTranslation of ${originalCitation(original)}`;
   return item;
 }
 
@@ -473,5 +410,5 @@ export function renderResult(result: CommandResult, options: RenderOptions = {})
 /** A thread name from a question: ≤ 100 characters, cut at a word, never empty. */
 export function threadName(question: string): string {
   const clean = question.replace(/\s+/g, " ").trim();
-  return truncate(clean === "" ? "hotline" : clean, DISCORD_LIMITS.threadName);
+  return cutText(clean === "" ? "hotline" : clean, DISCORD_LIMITS.threadName);
 }

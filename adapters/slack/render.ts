@@ -8,11 +8,16 @@
 import type { types } from "@slack/bolt";
 import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import { type CitationParts, citationParts } from "../../src/present/citation.js";
+import { digestView } from "../../src/present/digest.js";
+import { formatDate, formatIso } from "../../src/present/format.js";
+import { cutText, type SplitOptions, splitText } from "../../src/present/split.js";
 import {
-  formatDate as formatAnswerDate,
-  formatIso as formatIsoDate,
-  formatMonthDay,
-} from "../../src/render/format.js";
+  COMMAND_MENTION,
+  NO_ANSWER_MESSAGE,
+  NO_EVENTS_MESSAGE,
+  SOURCES_DIFFER_LABEL,
+} from "../../src/present/texts.js";
 
 type Block = types.KnownBlock;
 
@@ -78,12 +83,6 @@ export function escapeSlack(text: string, options: { formatting?: boolean } = {}
     .replace(/@(channel|here|everyone)\b/gi, `@${ZWSP}$1`);
 }
 
-// Dates in words come from the core, so every platform writes them alike.
-export {
-  formatDate as formatAnswerDate,
-  formatIso as formatIsoDate,
-} from "../../src/render/format.js";
-
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -97,23 +96,19 @@ function link(url: string, title: string): string {
 }
 
 /**
- * "<url|Title> — Publisher, 14 March 2008, ¶5". An undated source shows no date; a translation
- * adds its original in parentheses, since the original's date is the one readers can check.
+ * "<url|Title> — Publisher, Author, 14 March 2008, ¶5" from the core's citation parts; a
+ * translation adds its original in parentheses, since the original's date is the one readers
+ * can check.
  */
 function citation(source: SourceRef, location?: string): string {
-  const parts = [escapeSlack(source.publisher)];
-  if (source.published) parts.push(escapeSlack(formatIsoDate(source.published)));
-  if (location) parts.push(escapeSlack(location));
-  let text = `${link(source.url, source.title)} — ${parts.join(", ")}`;
-  if (source.original) text += ` (${translationOf(source.original)})`;
+  const parts = citationParts(source, location);
+  let text = `${link(parts.url, parts.title)} — ${parts.facts.map((f) => escapeSlack(f)).join(", ")}`;
+  if (parts.original) text += ` (${translationOf(parts.original)})`;
   return text;
 }
 
-function translationOf(original: NonNullable<SourceRef["original"]>): string {
-  return (
-    `translation of ${link(original.url, original.title)}, ` +
-    `${escapeSlack(original.publisher)}, ${escapeSlack(formatIsoDate(original.published))}`
-  );
+function translationOf(original: NonNullable<CitationParts["original"]>): string {
+  return `translation of ${[link(original.url, original.title), ...original.facts.map((f) => escapeSlack(f))].join(", ")}`;
 }
 
 /** Prefixes every line with `>` so Slack shows it as a block quote. */
@@ -124,46 +119,20 @@ function asQuote(escaped: string): string {
     .join("\n");
 }
 
-// Boundaries to split at, best first: paragraph, line, sentence end, any whitespace.
-const BOUNDARIES = [/\n[ \t]*\n\s*/g, /\n\s*/g, /(?<=[.!?…]["'”’)\]]*)\s+/g, /\s+/g];
-
 /**
- * Splits `text` into chunks of at most `max` characters, at the best boundary available:
- * paragraph, then line, then sentence end, then whitespace (a boundary in the first half of the
- * window is used only when nothing better exists). Whitespace at a cut is dropped; no word is
- * ever cut unless a single word is longer than `max`, and then never inside an `&…;` entity.
+ * Cuts in Slack's escaped mrkdwn must not leave half an entity (`&am`) or half a link
+ * (`<http://…|title`) at the end of a piece.
  */
-export function splitText(text: string, max: number): string[] {
-  if (max < 16) throw new RangeError(`slack render: split size ${max} is too small`);
-  const chunks: string[] = [];
-  let rest = text.trim();
-  while (rest.length > max) {
-    const window = rest.slice(0, max + 1);
-    let cut: { end: number; next: number } | undefined;
-    for (const boundary of BOUNDARIES) {
-      let last: { end: number; next: number } | undefined;
-      for (const m of window.matchAll(boundary)) {
-        if (m.index > 0 && m.index <= max) last = { end: m.index, next: m.index + m[0].length };
-      }
-      if (last && last.end >= max / 2) {
-        cut = last;
-        break;
-      }
-      cut ??= last;
-    }
-    if (!cut) {
-      // One word longer than a chunk: cut it, but not inside an entity such as `&amp;`.
-      let end = max;
-      const amp = window.lastIndexOf("&", end);
-      if (amp > 0 && amp > end - 5 && !window.slice(amp, end).includes(";")) end = amp;
-      cut = { end, next: end };
-    }
-    chunks.push(rest.slice(0, cut.end).trimEnd());
-    rest = rest.slice(cut.next).trimStart();
-  }
-  if (rest !== "") chunks.push(rest);
-  return chunks;
-}
+export const SLACK_SPLIT: SplitOptions = {
+  unsafeTail(text, end) {
+    let cut = -1;
+    const amp = text.lastIndexOf("&", end);
+    if (amp > 0 && amp > end - 5 && !text.slice(amp, end).includes(";")) cut = amp;
+    const open = text.lastIndexOf("<", cut > 0 ? cut : end);
+    if (open > 0 && open > text.lastIndexOf(">", cut > 0 ? cut : end)) cut = open;
+    return cut;
+  },
+};
 
 // `verbatim: true` stops Slack from auto-linking bare URLs, channel names and mentions in our
 // text; the explicit `<url|title>` links we write still work.
@@ -180,7 +149,7 @@ function sections(escaped: string, quote = false): Block[] {
   // Leave room for the `>` added to each line of a quoted chunk.
   const max = SLACK_LIMITS.sectionChars - (quote ? 200 : 0);
   const out: Block[] = [];
-  for (const chunk of splitText(escaped, max)) {
+  for (const chunk of splitText(escaped, max, SLACK_SPLIT)) {
     const text = quote ? asQuote(chunk) : chunk;
     if (text.length <= SLACK_LIMITS.sectionChars) out.push(section(text));
     else out.push(...sections(chunk.replace(/\n+/g, " "), quote));
@@ -244,26 +213,12 @@ function blockPlainText(block: Block): string {
   }
 }
 
-/** Cuts already-escaped text to `max` characters at a word boundary, marking the cut with "…". */
-function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const space = head.search(/\s\S*$/);
-  let end = space > max / 2 ? space : max - 1;
-  // Never leave half an entity (`&am`) or half a link (`<http://…`) at the end.
-  const amp = head.lastIndexOf("&", end);
-  if (amp >= 0 && amp > end - 5 && !head.slice(amp, end).includes(";")) end = amp;
-  const open = head.lastIndexOf("<", end);
-  if (open >= 0 && open > head.lastIndexOf(">", end)) end = open;
-  return `${head.slice(0, end).trimEnd()}…`;
-}
-
 function fallbackFor(blocks: Block[]): string {
   const plain = blocks
     .map(blockPlainText)
     .filter((t) => t !== "")
     .join("\n");
-  return cutAtWord(plain, SLACK_LIMITS.fallbackChars) || "hotline";
+  return cutText(plain, SLACK_LIMITS.fallbackChars, SLACK_SPLIT) || "hotline";
 }
 
 const MESSAGE_BLOCK_CHARS = SLACK_LIMITS.messageChars - SLACK_LIMITS.fallbackChars;
@@ -316,26 +271,26 @@ function quoteGroup(quote: Quote): Block[] {
   ];
 }
 
-const NO_ANSWER =
-  "I couldn't find that in my sources. I answer questions about the military hotlines between " +
-  "China, Russia and the United States, always quoting the sources word for word. " +
-  "Try `/hotline timeline` for every dated event, or `/hotline sources` for the documents I quote.";
+/** Command names in a core text as code spans. */
+function markCommands(text: string): string {
+  return escapeSlack(text).replace(COMMAND_MENTION, (c) => `\`${c}\``);
+}
 
 function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block[][] {
   const reply = result.reply;
   if (reply.status === "rejected") return [[section(`:warning: ${escapeSlack(reply.message)}`)]];
   const groups: Block[][] = [];
   // The echo is a reminder of the question, not content: cutting a very long one is harmless.
-  const echo = cutAtWord(escapeSlack(reply.question), 2000);
+  const echo = cutText(escapeSlack(reply.question), 2000, SLACK_SPLIT);
   const asked = context(`${result.command === "when" ? "When" : "Asked"}: ${echo}`);
   if (reply.status === "no_answer") {
-    return [[asked, section(NO_ANSWER)]];
+    return [[asked, section(markCommands(NO_ANSWER_MESSAGE))]];
   }
   if (reply.date) {
     groups.push([
       {
         type: "header",
-        text: { type: "plain_text", text: capitalise(formatAnswerDate(reply.date)), emoji: false },
+        text: { type: "plain_text", text: capitalise(formatDate(reply.date)), emoji: false },
       },
       asked,
     ]);
@@ -343,20 +298,21 @@ function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block
     groups.push([asked]);
   }
   for (const quote of reply.quotes) groups.push(quoteGroup(quote));
-  if (reply.note) groups.push(sections(`:warning: *Sources disagree:* ${escapeSlack(reply.note)}`));
+  if (reply.note)
+    groups.push(sections(`:warning: *${SOURCES_DIFFER_LABEL}:* ${escapeSlack(reply.note)}`));
   return groups;
 }
 
 function timelineLine(event: TimelineEvent): string {
   return (
-    `• *${escapeSlack(formatAnswerDate(event.date))}* — ${escapeSlack(event.quote.text)} ` +
+    `• *${escapeSlack(formatDate(event.date))}* — ${escapeSlack(event.quote.text)} ` +
     // The timeline lists many events: a short citation keeps it readable (`sources` has the rest).
     `(${link(event.quote.source.url, event.quote.source.title)}, ${escapeSlack(event.quote.location)})`
   );
 }
 
 function renderTimeline(events: TimelineEvent[]): Block[][] {
-  if (events.length === 0) return [[section("There are no dated events in my sources.")]];
+  if (events.length === 0) return [[section(NO_EVENTS_MESSAGE)]];
   return [
     [
       section(
@@ -375,33 +331,23 @@ function dayEventGroup(event: TimelineEvent, heading: string): Block[] {
 }
 
 function renderToday(digest: DayDigest): Block[][] {
-  const day = formatMonthDay(digest.monthDay);
-  if (digest.events.length > 0) {
-    return [
-      [{ type: "header", text: { type: "plain_text", text: `On this day: ${day}`, emoji: false } }],
-      ...digest.events.map((e) => dayEventGroup(e, `On this day in ${e.date.iso.slice(0, 4)}:`)),
-    ];
-  }
-  if (!digest.next || digest.next.events.length === 0) {
-    return [
-      [section(`Nothing in my sources happened on ${day}, and there are no dated days at all.`)],
-    ];
-  }
-  const next = formatMonthDay(digest.next.monthDay);
-  return [
-    [section(`Nothing in my sources happened on ${day}. The next anniversary is *${next}*:`)],
-    ...digest.next.events.map((e) => dayEventGroup(e, `On ${formatAnswerDate(e.date)}:`)),
-  ];
+  const view = digestView(digest);
+  const title: Block[] =
+    digest.events.length > 0
+      ? [{ type: "header", text: { type: "plain_text", text: view.title, emoji: false } }]
+      : [section(escapeSlack(view.title))];
+  return [title, ...view.items.map(({ heading, event }) => dayEventGroup(event, heading))];
 }
 
 function renderSources(result: Extract<CommandResult, { kind: "sources" }>): Block[][] {
   const lines = result.sources.map((s) => {
     const by = s.author ? ` by ${escapeSlack(s.author)}` : "";
-    const date = s.published ? `, ${escapeSlack(formatIsoDate(s.published))}` : "";
+    const date = s.published ? `, ${escapeSlack(formatIso(s.published))}` : "";
     let line =
       `• *${link(s.url, s.title)}*${by} — ${escapeSlack(s.publisher)}${date}. ` +
       `${s.paragraphs} paragraphs, ${s.events} dated events.`;
-    if (s.original) line += ` A ${translationOf(s.original)}.`;
+    const { original } = citationParts(s);
+    if (original) line += ` A ${translationOf(original)}.`;
     return line;
   });
   return [

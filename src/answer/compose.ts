@@ -4,7 +4,7 @@
  * question, the answer is `no_answer` rather than a loosely related quote.
  */
 import { sentenceQuote } from "../dates/timeline.js";
-import { formatDate } from "../render/format.js";
+import { formatDate } from "../present/format.js";
 import type { Sentence } from "../text/passages.js";
 import type { Query } from "./query.js";
 import { type Ranked, SUPPORT_MIN } from "./rank.js";

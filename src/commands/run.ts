@@ -5,9 +5,8 @@
  */
 import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "../answer/types.js";
 import type { Hotline } from "../hotline-api.js";
-import { digestForLocalDate } from "../schedule/post-text.js";
 import type { ChannelRef, SubscriptionService } from "../schedule/types.js";
-import { findSubcommand, helpLines, type SubcommandName } from "./spec.js";
+import { findSubcommand, helpLines, readArguments, type SubcommandName } from "./spec.js";
 
 /** One command as typed by a user, already split into subcommand and options. */
 export interface Invocation {
@@ -56,16 +55,14 @@ export function runCommand(
   if (!spec) return { kind: "help", lines: helpLines(), visibility: "private" };
   const visibility =
     spec.publicByDefault && invocation.options.hide !== true ? "public" : "private";
-  const text = (name: string): string => {
-    const value = invocation.options[name];
-    return typeof value === "string" ? value : "";
-  };
   const name: SubcommandName = spec.name;
   switch (name) {
     case "ask":
     case "when": {
-      const input = name === "ask" ? text("question") : text("event");
-      const reply = name === "ask" ? hotline.ask(input) : hotline.when(input);
+      const reply =
+        name === "ask"
+          ? hotline.ask(readArguments("ask", invocation.options).question ?? "")
+          : hotline.when(readArguments("when", invocation.options).event ?? "");
       // Rejections (empty, too long) are usage problems: only the asker sees them.
       return {
         kind: "answer",
@@ -76,12 +73,8 @@ export function runCommand(
     }
     case "timeline":
       return { kind: "timeline", events: hotline.timeline(), visibility };
-    case "today": {
-      const digest = /^\d{4}-\d{2}-\d{2}$/.test(ctx.today)
-        ? digestForLocalDate(hotline, ctx.today)
-        : hotline.today(ctx.today);
-      return { kind: "today", digest, visibility };
-    }
+    case "today":
+      return { kind: "today", digest: hotline.today(ctx.today), visibility };
     case "sources":
       return { kind: "sources", sources: hotline.sources(), visibility };
     case "help":
@@ -121,14 +114,13 @@ function runSubscription(
         : "This channel was not subscribed; nothing changed.",
     );
   }
-  const opt = (key: string) => {
-    const value = invocation.options[key];
-    return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
-  };
+  const args = readArguments("subscribe", invocation.options);
+  const opt = (value: string | undefined) =>
+    value !== undefined && value.trim() !== "" ? value.trim() : undefined;
   const outcome = ctx.subscriptions.subscribe({
     ...ctx.channel,
-    time: opt("time"),
-    timezone: opt("timezone"),
+    time: opt(args.time),
+    timezone: opt(args.timezone),
     requestedBy: ctx.userId,
   });
   if (!outcome.ok) return notice("error", outcome.message);

@@ -4,8 +4,7 @@
  * Declared `as const` so option names and types are checked wherever they are read.
  */
 
-/** Longest question or event text the core searches; longer input gets a clear message. */
-export const MAX_QUESTION_LENGTH = 500;
+import { MAX_QUESTION_LENGTH } from "../hotline-api.js";
 
 /** Option kinds every platform can express. */
 export type OptionType = "string" | "boolean";
@@ -45,12 +44,12 @@ export type SubcommandName =
   | "unsubscribe"
   | "help";
 
-const hide: OptionSpec = {
+const hide = {
   name: "hide",
   description: "Show the answer only to you (default: everyone in the channel sees it)",
   type: "boolean",
   required: false,
-};
+} as const satisfies OptionSpec;
 
 /** The `/hotline` command: name, description and subcommands in the order help lists them. */
 export const COMMAND = {
@@ -175,4 +174,41 @@ export function helpLines(): string[] {
     ...COMMAND.subcommands.map((s) => `${s.usage} — ${s.description}`),
     "Mention the bot with a question and it answers in a thread.",
   ];
+}
+
+/** The spec of subcommand `N`, with its options' literal names and types. */
+export type SubcommandOf<N extends SubcommandName> = Extract<
+  (typeof COMMAND.subcommands)[number],
+  { name: N }
+>;
+
+/** The value type of an option type: `"boolean"` → boolean, `"string"` → string. */
+type ValueOf<T extends OptionType> = T extends "boolean" ? boolean : string;
+
+/**
+ * The typed options of subcommand `N`, derived from the `as const` spec (like
+ * discord-utils-bot's `ArgumentsOf<typeof Command>`): `ArgumentsOf<"ask">` is
+ * `{ question?: string; hide?: boolean }`. Every option is optional: user input may omit any.
+ */
+export type ArgumentsOf<N extends SubcommandName> = {
+  [O in SubcommandOf<N>["options"][number] as O["name"]]?: ValueOf<O["type"]>;
+};
+
+/**
+ * Reads the options of subcommand `name` from raw option values, keeping only the options the
+ * spec declares with a value of the declared type (others are dropped, never coerced).
+ */
+export function readArguments<N extends SubcommandName>(
+  name: N,
+  raw: Readonly<Record<string, unknown>>,
+): ArgumentsOf<N> {
+  const args: Record<string, string | boolean> = {};
+  for (const option of findSubcommand(name)?.options ?? []) {
+    const value = raw[option.name];
+    if (typeof value === (option.type === "boolean" ? "boolean" : "string")) {
+      args[option.name] = value as string | boolean;
+    }
+  }
+  // The loop kept exactly the declared options with their declared types.
+  return args as ArgumentsOf<N>;
 }

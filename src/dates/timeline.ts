@@ -4,7 +4,7 @@
  */
 import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../answer/types.js";
 import type { CorpusDocument } from "../corpus/document.js";
-import { formatDate } from "../render/format.js";
+import { formatDate } from "../present/format.js";
 import type { Passages, Sentence } from "../text/passages.js";
 
 /** The citable facts of a document. */

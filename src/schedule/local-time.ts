@@ -48,21 +48,8 @@ export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
   return { date: `${parts.year}-${monthDay}`, monthDay, time: `${hour}:${parts.minute}` };
 }
 
-/** True for Gregorian leap years (divisible by 4, except centuries not divisible by 400). */
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/**
- * The month-days whose anniversaries fall on local date `date` (`YYYY-MM-DD`): just its own
- * month-day, except 28 February of a non-leap year, which also takes 29 February's events so
- * they are never skipped for three years.
- */
-export function anniversaryMonthDays(date: string): string[] {
-  const monthDay = date.slice(5);
-  if (monthDay === "02-28" && !isLeapYear(Number(date.slice(0, 4)))) return ["02-28", "02-29"];
-  return [monthDay];
-}
+// The calendar rule lives in dates/; these names stay importable from here for the scheduler.
+export { anniversaryMonthDays, isLeapYear } from "../dates/anniversary.js";
 
 /**
  * Parses a time of day typed by an admin: `HH:MM` or `H:MM`, 24-hour. Returns it normalised to

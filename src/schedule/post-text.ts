@@ -5,10 +5,10 @@
  */
 import type { DayDigest, TimelineEvent } from "../answer/types.js";
 import type { Hotline } from "../hotline-api.js";
-import { formatIso as formatIsoDate, formatMonthDay } from "../render/format.js";
-import { anniversaryMonthDays } from "./local-time.js";
+import { eventHeading } from "../present/digest.js";
+import { formatIso as formatIsoDate, formatMonthDay } from "../present/format.js";
 
-export { formatMonthDay } from "../render/format.js";
+export { formatMonthDay } from "../present/format.js";
 
 /**
  * The events of one local date's post: the events of its month-day, plus 29 February's on
@@ -17,14 +17,7 @@ export { formatMonthDay } from "../render/format.js";
  * and the scheduler never posts it.
  */
 export function digestForLocalDate(hotline: Pick<Hotline, "today">, localDate: string): DayDigest {
-  const monthDays = anniversaryMonthDays(localDate);
-  const digests = monthDays.map((monthDay) => hotline.today(monthDay));
-  const own = digests[0] as DayDigest;
-  if (digests.length === 1) return own;
-  const events = digests.flatMap((digest) => digest.events);
-  // A stable sort keeps the core's order for events of the same date.
-  events.sort((a, b) => (a.date.iso < b.date.iso ? -1 : a.date.iso > b.date.iso ? 1 : 0));
-  return { monthDay: own.monthDay, events, next: events.length > 0 ? null : own.next };
+  return hotline.today(localDate);
 }
 
 /**
@@ -46,12 +39,8 @@ function eventBlocks(events: TimelineEvent[], monthDay: string): string[] {
   let heading = "";
   let lines: string[] = [];
   for (const event of events) {
-    const year = event.date.iso.slice(0, 4);
     // 29 February events posted on the 28th say their real date.
-    const next =
-      event.date.iso.slice(5, 10) === monthDay
-        ? `On this day in ${year}:`
-        : `On ${formatIsoDate(event.date.iso)}:`;
+    const next = eventHeading(event, monthDay);
     if (next !== heading) {
       if (lines.length > 0) blocks.push(lines.join("\n"));
       heading = next;

@@ -3,12 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../../bench/eval.js";
 
-// The benchmark runs as users run it: a new process through bin/hotline.js (which rebuilds
-// dist/ when a source changed). No timing is asserted, only that every figure is printed.
+// The benchmark runs as users run it (`npm run bench`): a new process through scripts/bench.js
+// (which rebuilds dist/ when a source changed). No timing is asserted, only that every figure is printed.
 function bench(...args: string[]) {
   return spawnSync(
     process.execPath,
-    [join(repoRoot(), "bin", "hotline.js"), "bench", "quick", ...args],
+    [join(repoRoot(), "scripts", "bench.js"), "bench", "--quick", ...args],
     {
       encoding: "utf8",
       timeout: 170_000,
@@ -16,7 +16,7 @@ function bench(...args: string[]) {
   );
 }
 
-describe("hotline bench quick", () => {
+describe("npm run bench -- --quick", () => {
   it("GIVEN the seed corpus and a tiny synthetic one THEN the table prints every figure for both sizes and every target", () => {
     const run = bench();
     expect(run.status, run.stderr).toBe(0);

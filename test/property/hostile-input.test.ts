@@ -9,9 +9,9 @@ import { renderResult as renderDiscord } from "../../adapters/discord/render.js"
 import { plainTextFromSlack } from "../../adapters/slack/incoming.js";
 import { renderResult as renderSlack } from "../../adapters/slack/render.js";
 import { type CommandResult, runCommand } from "../../src/commands/run.js";
-import { MAX_QUESTION_LENGTH } from "../../src/commands/spec.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
+import { MAX_QUESTION_LENGTH } from "../../src/hotline-api.js";
 import { cleanQuestion } from "../../src/text/normalize.js";
 import {
   assertDiscordMessageSafe,

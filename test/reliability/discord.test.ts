@@ -5,11 +5,12 @@
  */
 import { MessageFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { type DiscordBot, FAILURE_MESSAGE, startDiscord } from "../../adapters/discord/bot.js";
-import { MAX_QUESTION_LENGTH } from "../../src/commands/spec.js";
+import { type DiscordBot, startDiscord } from "../../adapters/discord/bot.js";
 import { loadConfig } from "../../src/config.js";
 import { loadHotline } from "../../src/hotline.js";
+import { MAX_QUESTION_LENGTH } from "../../src/hotline-api.js";
 import { createLogger } from "../../src/log.js";
+import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import { createScheduler } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";

@@ -5,9 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type SlackHandle, startSlack } from "../../adapters/slack/app.js";
-import { MAX_QUESTION_LENGTH } from "../../src/commands/spec.js";
 import { loadConfig } from "../../src/config.js";
 import { loadHotline } from "../../src/hotline.js";
+import { MAX_QUESTION_LENGTH } from "../../src/hotline-api.js";
 import { createScheduler } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";

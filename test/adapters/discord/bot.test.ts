@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { escapeMarkdown, MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type DiscordBot, FAILURE_MESSAGE, startDiscord } from "../../../adapters/discord/bot.js";
-import { escapeText, formatDate, renderResult } from "../../../adapters/discord/render.js";
+import { type DiscordBot, startDiscord } from "../../../adapters/discord/bot.js";
+import { escapeText, renderResult } from "../../../adapters/discord/render.js";
 import type { Answer, Reply } from "../../../src/answer/types.js";
 import { type CommandContext, type Invocation, runCommand } from "../../../src/commands/run.js";
 import { COMMAND } from "../../../src/commands/spec.js";
@@ -12,6 +12,8 @@ import { loadConfig } from "../../../src/config.js";
 import { loadHotline } from "../../../src/hotline.js";
 import type { Hotline } from "../../../src/hotline-api.js";
 import { createLogger } from "../../../src/log.js";
+import { formatDate } from "../../../src/present/format.js";
+import { FAILURE_MESSAGE } from "../../../src/present/texts.js";
 import {
   BOT_PERMISSIONS,
   FakeDiscord,

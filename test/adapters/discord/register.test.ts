@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { discordCommands } from "../../../adapters/discord/commands.js";
 import { registerCommands } from "../../../adapters/discord/register.js";
-import { COMMAND, MAX_QUESTION_LENGTH } from "../../../src/commands/spec.js";
+import { COMMAND } from "../../../src/commands/spec.js";
+import { MAX_QUESTION_LENGTH } from "../../../src/hotline-api.js";
 import { FakeDiscord } from "../../fakes/discord.js";
 
 describe("discordCommands", () => {

@@ -1,15 +1,12 @@
 import type { APIEmbed } from "discord.js";
 import { escapeMarkdown, MessageFlags } from "discord.js";
-import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import {
   DISCORD_LIMITS,
   type DiscordMessage,
   discordMessage,
-  formatDate,
   renderDigest,
   renderResult,
-  splitText,
   threadName,
 } from "../../../adapters/discord/render.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
@@ -73,62 +70,6 @@ function sentence(n: number): string {
   return `Sentence number ${n} says that the hotline between Beijing and Moscow carried a call about matters of state.`;
 }
 
-describe("splitText", () => {
-  test("GIVEN any text and limit THEN chunks fit, keep every word in order, and cut no word that fits", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.stringMatching(/^[a-z.!?]{1,12}$/), { maxLength: 200 }),
-        fc.array(fc.constantFrom(" ", "\n", "\n\n", "  "), { maxLength: 200 }),
-        fc.integer({ min: 12, max: 300 }),
-        (ws, seps, max) => {
-          const text = ws.map((w, i) => `${w}${seps[i] ?? " "}`).join("");
-          const chunks = splitText(text, max);
-          for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(max);
-          expect(chunks.flatMap(words)).toEqual(words(text));
-        },
-      ),
-    );
-  });
-
-  test("GIVEN two paragraphs that do not fit together THEN the cut is at the paragraph break", () => {
-    const first = "First paragraph. ".repeat(20).trim();
-    const second = "Second paragraph. ".repeat(20).trim();
-    expect(splitText(`${first}\n\n${second}`, first.length + 40)).toEqual([first, second]);
-  });
-
-  test("GIVEN one long paragraph THEN cuts fall after sentence ends", () => {
-    const text = Array.from({ length: 40 }, (_, i) => sentence(i)).join(" ");
-    const chunks = splitText(text, 1000);
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) expect(chunk).toMatch(/\.$/);
-  });
-
-  test("GIVEN a single word longer than the limit THEN it is cut and nothing is lost", () => {
-    const url = `https://example.org/${"x".repeat(250)}`;
-    const chunks = splitText(url, 100);
-    expect(chunks.join("")).toBe(url);
-    for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(100);
-  });
-});
-
-describe("formatDate", () => {
-  test("GIVEN each precision THEN the date reads as a person would write it", () => {
-    expect(formatDate({ iso: "2008-03-14", precision: "day", approximate: false })).toBe(
-      "14 March 2008",
-    );
-    expect(formatDate({ iso: "2008-03", precision: "month", approximate: false })).toBe(
-      "March 2008",
-    );
-    expect(formatDate({ iso: "2008", precision: "year", approximate: false })).toBe("2008");
-    expect(formatDate({ iso: "2011-05", precision: "month", approximate: true }, true)).toBe(
-      "About May 2011",
-    );
-    expect(formatDate({ iso: "2011-05-02", precision: "day", approximate: true })).toBe(
-      "about 2 May 2011",
-    );
-  });
-});
-
 describe("renderResult", () => {
   test("GIVEN a when answer THEN the date is the title, quotes are block quotes with linked citations and the note follows", () => {
     const q = quote("On March 14, the line was used for the first time.");
@@ -149,7 +90,7 @@ describe("renderResult", () => {
     expect(embed?.title).toBe("14 March 2008");
     expect(embed?.description).toContain(`> ${escapeMarkdown(q.text)}`);
     expect(embed?.description).toContain(
-      "[Army phone links \\[China\\] and Russia](http://news.bbc.co.uk/2/hi/asia-pacific/7803028.stm), BBC News, 29 December 2008, ¶5",
+      "[Army phone links \\[China\\] and Russia](http://news.bbc.co.uk/2/hi/asia-pacific/7803028.stm), BBC News, Chris Hogg, 29 December 2008, ¶5",
     );
     expect(embed?.description).toContain("Another source says 2009.");
     expect(embed?.footer?.text).toBe("Event: first use");
@@ -285,7 +226,7 @@ describe("renderDigest", () => {
       events: [],
       next: { monthDay: "12-29", events: [event] },
     });
-    expect(message?.embeds?.[0]?.title).toBe("Nothing on 1 December; next: 29 December");
+    expect(message?.embeds?.[0]?.title).toBe("Nothing on 1 December. Next: 29 December.");
   });
 });
 

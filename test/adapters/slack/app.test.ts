@@ -1,15 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHandle, startSlack } from "../../../adapters/slack/app.js";
-import {
-  escapeSlack,
-  formatAnswerDate,
-  SHARE_ACTION_ID,
-  SLACK_LIMITS,
-} from "../../../adapters/slack/render.js";
+import { escapeSlack, SHARE_ACTION_ID, SLACK_LIMITS } from "../../../adapters/slack/render.js";
 import type { Answer, Reply } from "../../../src/answer/types.js";
 import { loadConfig } from "../../../src/config.js";
 import { HotlineError } from "../../../src/errors.js";
 import { loadHotline } from "../../../src/hotline.js";
+import { formatDate } from "../../../src/present/format.js";
 import {
   FAKE_BOT,
   type FakeSlack,
@@ -201,7 +197,7 @@ describe("/hotline slash command", () => {
     const first = calls[0]?.body.blocks as { type: string; text: { text: string } }[];
     if (reply.date) {
       expect(first[0]?.type).toBe("header");
-      expect(first[0]?.text.text.toLowerCase()).toBe(formatAnswerDate(reply.date).toLowerCase());
+      expect(first[0]?.text.text.toLowerCase()).toBe(formatDate(reply.date).toLowerCase());
     }
     const text = payloadText(calls);
     for (const quote of reply.quotes) {

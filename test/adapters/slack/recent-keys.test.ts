@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RecentKeys } from "../../../adapters/slack/app.js";
+import { RecentKeys } from "../../../adapters/slack/recent-keys.js";
 
 describe("RecentKeys", () => {
   it("GIVEN a key seen before THEN it is a duplicate until it expires", () => {

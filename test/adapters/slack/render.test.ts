@@ -3,12 +3,10 @@ import { describe, expect, it } from "vitest";
 import {
   escapeSlack,
   fitResponseUrl,
-  formatAnswerDate,
   renderResult,
   SHARE_ACTION_ID,
   SLACK_LIMITS,
   type SlackMessage,
-  splitText,
 } from "../../../adapters/slack/render.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
@@ -110,58 +108,6 @@ describe("escapeSlack", () => {
         expect(out).not.toMatch(/&(?!amp;|lt;|gt;)/);
         expect(unescapeSlack(out)).toBe(text);
       }),
-    );
-  });
-});
-
-describe("splitText", () => {
-  it("GIVEN text shorter than the limit THEN it is one chunk", () => {
-    expect(splitText("Short text.", 100)).toEqual(["Short text."]);
-  });
-
-  it("GIVEN long prose THEN chunks respect the limit, end at sentence ends, and lose no word", () => {
-    const sentence = "The hotline was used for the first time on a Friday morning. ";
-    const text = sentence.repeat(200).trim();
-    const chunks = splitText(text, 3000);
-    expect(chunks.length).toBeGreaterThan(1);
-    for (const chunk of chunks) {
-      expect(chunk.length).toBeLessThanOrEqual(3000);
-      expect(chunk.endsWith(".")).toBe(true);
-    }
-    expect(chunks.join(" ").split(/\s+/)).toEqual(text.split(/\s+/));
-  });
-
-  it("GIVEN words without sentence ends THEN it never cuts a word", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.stringMatching(/^[a-z&;]{1,20}$/), { minLength: 1, maxLength: 400 }),
-        (list) => {
-          const text = list.join(" ");
-          const chunks = splitText(text, 100);
-          for (const chunk of chunks) expect(chunk.length).toBeLessThanOrEqual(100);
-          expect(chunks.join(" ").split(" ")).toEqual(list);
-        },
-      ),
-    );
-  });
-
-  it("GIVEN a word longer than the limit THEN it is cut, but never inside an entity", () => {
-    const chunks = splitText(`${"x".repeat(98)}&amp;${"y".repeat(50)}`, 100);
-    expect(chunks[0]).toBe("x".repeat(98));
-    expect(chunks[1]?.startsWith("&amp;")).toBe(true);
-  });
-});
-
-describe("formatAnswerDate", () => {
-  it("GIVEN each precision THEN the date reads naturally, with 'about' when approximate", () => {
-    expect(formatAnswerDate({ iso: "2008-03-14", precision: "day", approximate: false })).toBe(
-      "14 March 2008",
-    );
-    expect(formatAnswerDate({ iso: "2008-03", precision: "month", approximate: false })).toBe(
-      "March 2008",
-    );
-    expect(formatAnswerDate({ iso: "2005", precision: "year", approximate: true })).toBe(
-      "about 2005",
     );
   });
 });

@@ -1,8 +1,8 @@
 /**
- * Plain-text pieces every renderer shares: dates in words, citations, the no-answer message.
+ * Dates in words, the same on every platform.
  * Platform renderers add their own markup around these strings; they never change quote text.
  */
-import type { AnswerDate, Quote, SourceRef } from "../answer/types.js";
+import type { AnswerDate } from "../answer/types.js";
 
 /** English month names, January first. */
 export const MONTHS: readonly string[] = [
@@ -53,30 +53,3 @@ export function formatMonthDay(monthDay: string): string {
   if (!match || !month) return monthDay;
   return `${Number(match[2])} ${month}`;
 }
-
-/**
- * The date part of a citation: the publication date, or for an undated translation the
- * original's ("original: 18 March 2008"), or "undated".
- */
-export function citationDate(source: SourceRef): string {
-  if (source.published) return formatIso(source.published);
-  if (source.original) return `original: ${formatIso(source.original.published)}`;
-  return "undated";
-}
-
-/**
- * A one-line citation without markup: `Army phone links China and Russia — BBC News, Chris Hogg,
- * 29 December 2008, ¶3`. A translation names its original.
- */
-export function citationLine(quote: Quote): string {
-  const s = quote.source;
-  const parts = [s.publisher, s.author, citationDate(s), quote.location].filter(Boolean);
-  const original = s.original
-    ? ` (translation of “${s.original.title}”, ${s.original.publisher})`
-    : "";
-  return `${s.title}${original} — ${parts.join(", ")}`;
-}
-
-/** What a no-answer reply says: what the bot covers and where to look instead. */
-export const NO_ANSWER_MESSAGE =
-  "The sources don't answer that. hotline covers the military hotlines between China, Russia and the United States (2008 reporting). Try /hotline timeline for every dated event or /hotline sources for the documents.";

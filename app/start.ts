@@ -1,0 +1,157 @@
+/**
+ * The composition root: config → core → store → scheduler → the enabled platform adapters,
+ * and back down on shutdown; SIGHUP reloads the corpus under everything. With no platform
+ * configured it runs the console instead (`console-bot.ts`).
+ */
+import type { Logger } from "pino";
+import type { Config } from "../src/config.js";
+import { describeError } from "../src/errors.js";
+import { loadHotline } from "../src/hotline.js";
+import { createLogger } from "../src/log.js";
+import { createReloadableHotline, type ReloadableHotline } from "../src/reload.js";
+import type { PostSender } from "../src/schedule/types.js";
+import { defaultSnapshotPath } from "../src/snapshot.js";
+import { type AdapterFactory, enabledAdapters, type PlatformAdapter } from "./adapters.js";
+import { runConsoleBot } from "./console-bot.js";
+import { openSchedule } from "./store.js";
+
+/** How long shutdown waits for in-flight work before exiting anyway. */
+const SHUTDOWN_TIMEOUT_MS = 15_000;
+
+/** Options of {@link startApp}. */
+export interface AppOptions {
+  config: Config;
+  corpusDir: string;
+  logger: Logger;
+  /** The adapters to run; default: those `config` enables ({@link enabledAdapters}). */
+  adapters?: AdapterFactory[] | undefined;
+  /** Set in the children of a sharded Discord bot: run only this shard's Discord client. */
+  discordShard?: boolean | undefined;
+}
+
+/** A running bot. */
+export interface RunningApp {
+  hotline: ReloadableHotline;
+  /** The started adapters, in start order. */
+  adapters: PlatformAdapter[];
+  /** Re-reads the corpus; a bad corpus keeps the previous one (logged). */
+  reload(): void;
+  /** Stops taking events, then lets the scheduler finish its sends, then closes the store. */
+  stop(): Promise<void>;
+}
+
+/** Loads the corpus behind a holder, so a reload swaps it under the adapters and scheduler. */
+function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline {
+  return createReloadableHotline(
+    () =>
+      loadHotline({
+        corpusDir,
+        snapshotPath: defaultSnapshotPath(corpusDir),
+        onSnapshot: (event) => logger.debug({ snapshot: event }, "corpus snapshot"),
+      }),
+    (result) => {
+      if (result.ok) logger.info({ corpusDir }, "corpus reloaded");
+      else
+        logger.error(
+          { corpusDir, err: result.error },
+          "corpus reload failed; still serving the previous corpus",
+        );
+    },
+  );
+}
+
+/**
+ * Starts the store, the adapters and the scheduler. When an adapter fails to start, the ones
+ * already started are stopped and the store is closed before the error propagates.
+ */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, corpusDir, logger } = options;
+  const hotline = reloadableCorpus(corpusDir, logger);
+  const { store, subscriptions, createScheduler } = await openSchedule(config);
+  const factories = options.adapters ?? enabledAdapters(config, options.discordShard ?? false);
+  const adapters: PlatformAdapter[] = [];
+  try {
+    for (const factory of factories) {
+      const adapter = factory({ config, hotline, logger, subscriptions });
+      adapters.push(adapter);
+      await adapter.start();
+    }
+  } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.stop()));
+    store.close();
+    throw error;
+  }
+  const senders = adapters.map((a) => a.sender()).filter((s): s is PostSender => s !== undefined);
+  const scheduler = createScheduler({ store, hotline, senders, logger });
+  await scheduler.start();
+  logger.info(
+    { platforms: adapters.map((a) => a.name), database: config.databasePath },
+    "hotline is running",
+  );
+  let stopping: Promise<void> | undefined;
+  return {
+    hotline,
+    adapters,
+    reload: () => hotline.reload(),
+    stop() {
+      stopping ??= Promise.allSettled(adapters.map((a) => a.stop()))
+        .then(() => scheduler.stop())
+        .then(() => store.close());
+      return stopping;
+    },
+  };
+}
+
+/** `hotline start`: runs until SIGTERM or SIGINT; resolves with the exit code. */
+export async function start(
+  config: Config,
+  corpusDir: string,
+  flags: { discordShard?: boolean | undefined } = {},
+): Promise<number> {
+  const logger = createLogger(config.logLevel);
+  if (!config.discord && !config.slack) {
+    logger.debug("no Discord or Slack credentials: running the console");
+    return runConsoleBot(config, reloadableCorpus(corpusDir, logger), logger);
+  }
+  guardProcess(logger);
+  const app = await startApp({ config, corpusDir, logger, discordShard: flags.discordShard });
+  const reload = () => {
+    logger.info({ corpusDir }, "SIGHUP: reloading the corpus");
+    app.reload();
+  };
+  process.on("SIGHUP", reload);
+  await new Promise<void>((resolve) => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      process.off("SIGHUP", reload);
+      logger.info({ signal }, "shutting down");
+      const timer = setTimeout(() => {
+        logger.warn("shutdown timed out; exiting");
+        resolve();
+      }, SHUTDOWN_TIMEOUT_MS);
+      timer.unref();
+      app
+        .stop()
+        .catch((error: unknown) =>
+          logger.error({ err: describeError(error) }, "error during shutdown"),
+        )
+        .finally(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+    };
+    process.once("SIGTERM", shutdown);
+    process.once("SIGINT", shutdown);
+  });
+  logger.info("stopped");
+  return 0;
+}
+
+/** One bad event must not take the process down: log what escaped every handler. */
+function guardProcess(logger: Logger): void {
+  process.on("unhandledRejection", (reason) => {
+    logger.error({ err: describeError(reason) }, "unhandled promise rejection");
+  });
+  process.on("uncaughtException", (error) => {
+    logger.error({ err: describeError(error) }, "uncaught exception");
+  });
+}
