@@ -4,7 +4,8 @@
  * recall@1, recall@3, date accuracy, decline accuracy and faithfulness, listing failing cases.
  * Rules: ../shared/eval/README.md.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
@@ -21,6 +22,8 @@ const caseSchema = z.object({
   any: z.array(z.string()).optional(),
   date: z.array(z.string()).optional(),
   decline: z.boolean().optional(),
+  /** A when-question about an event the sources say has not happened: answered, with no date. */
+  nodate: z.boolean().optional(),
 });
 const fileSchema = z.object({ about: z.string().optional(), cases: z.array(caseSchema) });
 
@@ -48,12 +51,51 @@ export function repoRoot(): string {
   return dir;
 }
 
+/**
+ * One case file, and the documents asked about: the corpus alone, or (for the generalisation set)
+ * the corpus plus the fixture documents in `extraDocs`, loaded together with no change to either.
+ */
+export interface CaseFile {
+  set: string;
+  file: string;
+  extraDocs?: string;
+}
+
 /** The case files: the shared development set (when present beside the repo) and our own. */
-export function caseFiles(root = repoRoot()): { set: string; file: string }[] {
-  return [
+export function caseFiles(root = repoRoot()): CaseFile[] {
+  const own = join(root, "test", "eval");
+  const files: CaseFile[] = [
     { set: "dev (shared)", file: join(root, "..", "shared", "eval", "dev-questions.json") },
-    { set: "own (test/eval)", file: join(root, "test", "eval", "cases.json") },
-  ].filter((f) => existsSync(f.file));
+    { set: "own (test/eval)", file: join(own, "cases.json") },
+    { set: "chat", file: join(own, "chat.json") },
+    {
+      set: "generalisation",
+      file: join(own, "generalisation", "questions.json"),
+      extraDocs: join(own, "generalisation", "corpus"),
+    },
+  ];
+  return files.filter((f) => existsSync(f.file));
+}
+
+/**
+ * Runs `use` with a corpus directory holding `corpusDir`'s files plus the Markdown documents of
+ * `extraDocs` (a temporary copy, removed afterwards), or `corpusDir` itself when there are none.
+ */
+export function withCorpus<T>(
+  corpusDir: string,
+  extraDocs: string | undefined,
+  use: (dir: string) => T,
+): T {
+  if (!extraDocs) return use(corpusDir);
+  const dir = mkdtempSync(join(tmpdir(), "hotline-eval-"));
+  try {
+    cpSync(corpusDir, dir, { recursive: true, filter: (src) => !src.includes(".hotline-cache") });
+    for (const name of readdirSync(extraDocs).filter((n) => n.endsWith(".md")))
+      cpSync(join(extraDocs, name), join(dir, name));
+    return use(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Reads and validates a case file. */
@@ -127,6 +169,16 @@ export function evaluate(set: string, cases: EvalCase[], corpusDir: string): Eva
         });
       }
     }
+    if (c.nodate) {
+      dateCases++;
+      if (answer.status === "answered" && answer.date === null) dates++;
+      else
+        failures.push({
+          id: c.id,
+          q: c.q,
+          why: `${answer.status}, date ${answer.date?.iso ?? "none"}: expected an answer with no date`,
+        });
+    }
     if (c.date) {
       dateCases++;
       if (c.date.some((d) => answer.date?.iso.startsWith(d))) dates++;
@@ -184,7 +236,9 @@ export function runEval(options: {
     );
     return 1;
   }
-  const figures = files.map((f) => evaluate(f.set, readCases(f.file), options.corpusDir));
+  const figures = files.map((f) =>
+    withCorpus(options.corpusDir, f.extraDocs, (dir) => evaluate(f.set, readCases(f.file), dir)),
+  );
   options.print(options.json ? JSON.stringify(figures, null, 2) : formatFigures(figures));
   return 0;
 }
