@@ -23,7 +23,7 @@ import { splitSentences } from "../src/text/sentences.js";
 export interface SyntheticOptions {
   /** About how many sentences (passages) to write, the seed documents included. */
   sentences: number;
-  /** The real corpus to copy (documents, `synonyms.json`, `scope.json`) and take words from. */
+  /** The real corpus to copy (documents and `synonyms.json`) and take words from. */
   seedDir: string;
   /** Where to write; default: a new directory under the OS temp dir. Created when missing. */
   outDir?: string | undefined;

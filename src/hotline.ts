@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank } from "./answer/rank.js";
+import { readSubjects } from "./answer/subject.js";
 import type { Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
 import { anniversaryDigest } from "./dates/anniversary.js";
@@ -20,6 +21,8 @@ import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
 import { Vocabulary } from "./search/fuzzy.js";
 import { Postings, termStats } from "./search/index.js";
 import { type Built, loadWithSnapshot, type Prebuilt, type SnapshotEvent } from "./snapshot.js";
+import { plainQuestion } from "./text/chat.js";
+import { ENGLISH_ONLY, inLatinLetters } from "./text/language.js";
 import { cleanQuestion } from "./text/normalize.js";
 import { buildPassages, type Sentence } from "./text/passages.js";
 
@@ -33,7 +36,7 @@ export function defaultCorpusDir(): string {
 
 /** Options for {@link loadHotline}. */
 export interface LoadOptions {
-  /** Directory of `*.md` documents (plus optional `synonyms.json`, `scope.json`). Default: the repo's `corpus/`. */
+  /** Directory of `*.md` documents (plus an optional `synonyms.json`). Default: the repo's `corpus/`. */
   corpusDir?: string | undefined;
   /**
    * A start-up snapshot file (see `src/snapshot.ts`): used when it matches the corpus and code,
@@ -87,31 +90,26 @@ export function createHotline(
     const sentence = sentenceById.get(event.id);
     if (sentence) reported.set(sentence, event);
   }
-  const partyPairs = pairFinder(corpus, analyzer);
-  const coveredPairs = new Set(
-    prebuilt?.coveredPairs ?? passages.sentences.flatMap((s) => partyPairs(s.text)),
-  );
-  onBuilt?.({ corpus, analysis: passages.sentences, coveredPairs });
+  const subjects = readSubjects(corpus.documents, prebuilt?.coveredPairs);
+  onBuilt?.({ corpus, analysis: passages.sentences, coveredPairs: subjects.coveredPairs() });
   const context: QueryContext = {
     analyzer,
     stats,
     vocabulary: new Vocabulary(stats.df.keys()),
-    places: new Set(
-      corpus.places.map((p) => analyzer.term(p)).filter((t) => t && !stats.df.has(t)),
-    ),
-    pairsIn: partyPairs,
-    coveredPairs,
+    subjects,
   };
 
   const search = (query: Query) => {
     const terms = query.terms.flatMap((t) =>
       t.known ? [{ term: t.term, weight: 1 }] : t.expansions.map((e) => ({ term: e, weight: 0.8 })),
     );
-    return rank(query, index.search(passages.sentences, terms, CANDIDATES));
+    // A question that names places is answered from the documents about them.
+    const fit = (sentence: Sentence) => subjects.fit(sentence.paragraph.doc.meta.id, query.places);
+    return rank(query, index.search(passages.sentences, terms, CANDIDATES), fit);
   };
 
   const answer = (command: "ask" | "when", input: string): Reply => {
-    const question = cleanQuestion(input);
+    const question = plainQuestion(cleanQuestion(input));
     if (question === "") {
       return {
         status: "rejected",
@@ -129,8 +127,9 @@ export function createHotline(
         message: `Your question is ${question.length} characters; the limit is ${MAX_QUESTION_LENGTH}. Please shorten it.`,
       };
     }
+    if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
     const query = readQuery(question, command, context);
-    if (query.outOfScope || query.terms.length === 0) return noAnswer(question);
+    if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     const ranked = search(query);
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
@@ -159,27 +158,6 @@ export function createHotline(
     sources: () => sources.map((s) => ({ ...s })),
     suggest: (text, limit = 25) =>
       suggest(suggestions, analyzer, stats.idf, cleanQuestion(text), limit),
-  };
-}
-
-/**
- * Finds pairs of parties named together in text ("Sino-U.S.", "Beijing and Moscow",
- * "China and the United States"): the sides of a hotline. Returns sorted `a|b` keys.
- */
-function pairFinder(corpus: Corpus, analyzer: Analyzer): (text: string) => string[] {
-  const parties = new Set([...corpus.parties, ...corpus.places.map((p) => analyzer.term(p))]);
-  return (text) => {
-    const tokens = analyzer.tokens(text.replace(/\s+(and|&|to|with)\s+(the\s+)?/gi, "-"));
-    const pairs: string[] = [];
-    for (let i = 1; i < tokens.length; i++) {
-      const a = tokens[i - 1];
-      const b = tokens[i];
-      if (!a || !b || b.position - a.position !== 1) continue;
-      if (a.term !== b.term && parties.has(a.term) && parties.has(b.term)) {
-        pairs.push([a.term, b.term].sort().join("|"));
-      }
-    }
-    return pairs;
   };
 }
 

@@ -4,8 +4,7 @@
  * those results, and the party pairs the corpus names, in one file so a restart only parses
  * JSON. The retrieval index is rebuilt from the analysis at load (fast: see `Postings`).
  *
- * A snapshot is keyed by a SHA-256 of every corpus file (`*.md`, `synonyms.json`,
- * `scope.json`), the package version, {@link SNAPSHOT_SCHEMA}, the code of the modules whose
+ * A snapshot is keyed by a SHA-256 of every corpus file (`*.md`, `synonyms.json`), the package version, {@link SNAPSHOT_SCHEMA}, the code of the modules whose
  * output it stores and the versions of chrono-node and stemmer, and carries a SHA-256 of its
  * own payload. A snapshot whose key differs (stale) or whose payload does not check out
  * (corrupt, truncated, wrong shape) is never used: the corpus is built from scratch and the
@@ -30,7 +29,7 @@ import type { Corpus } from "./corpus/load.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 2;
+export const SNAPSHOT_SCHEMA = 3;
 
 const FORMAT = "hotline-snapshot";
 
@@ -38,11 +37,13 @@ const FORMAT = "hotline-snapshot";
 const CODE_MODULES = [
   "hotline",
   "snapshot",
+  "answer/subject",
   "corpus/document",
   "corpus/schema",
   "corpus/load",
   "dates/extract",
   "search/analyzer",
+  "search/gazetteer",
   "search/index",
   "search/stopwords",
   "text/normalize",
@@ -53,7 +54,7 @@ const CODE_MODULES = [
 /** What a snapshot holds: what start-up would otherwise compute. */
 export interface Prebuilt {
   /**
-   * The parsed corpus (documents, synonyms, scope), so a start from a snapshot parses no YAML
+   * The parsed corpus (documents and synonyms), so a start from a snapshot parses no YAML
    * and loads no validator. `dir` is set again at load.
    */
   corpus: Omit<Corpus, "dir">;
@@ -98,7 +99,7 @@ export function snapshotKey(corpusDir: string): string {
     hash.update(`${module}\0${file ? readFileSync(file) : "missing"}\0`);
   }
   for (const name of readdirSync(corpusDir).sort()) {
-    if (!name.endsWith(".md") && name !== "synonyms.json" && name !== "scope.json") continue;
+    if (!name.endsWith(".md") && name !== "synonyms.json") continue;
     hash.update(`${name}\0`);
     hash.update(readFileSync(join(corpusDir, name)));
     hash.update("\0");

@@ -25,8 +25,8 @@ import { formatDate } from "../../src/present/format.js";
 import { cutText, splitText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
-  NO_ANSWER_MESSAGE,
   NO_EVENTS_MESSAGE,
+  noAnswerText,
   SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
 
@@ -282,7 +282,7 @@ function answerMessages(
   const question = escapeText(reply.question);
   if (reply.status === "no_answer") {
     const title = command === "when" ? `When: ${question}` : question;
-    return embedMessages({ title }, [markCommands(NO_ANSWER_MESSAGE)], ephemeral);
+    return embedMessages({ title }, [markCommands(noAnswerText(reply.note))], ephemeral);
   }
   const items: string[] = [];
   let head: { title: string; footer?: string };

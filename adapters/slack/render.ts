@@ -14,8 +14,8 @@ import { formatDate, formatIso } from "../../src/present/format.js";
 import { cutText, type SplitOptions, splitText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
-  NO_ANSWER_MESSAGE,
   NO_EVENTS_MESSAGE,
+  noAnswerText,
   SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
 
@@ -284,7 +284,7 @@ function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block
   const echo = cutText(escapeSlack(reply.question), 2000, SLACK_SPLIT);
   const asked = context(`${result.command === "when" ? "When" : "Asked"}: ${echo}`);
   if (reply.status === "no_answer") {
-    return [[asked, section(markCommands(NO_ANSWER_MESSAGE))]];
+    return [[asked, section(markCommands(noAnswerText(reply.note)))]];
   }
   if (reply.date) {
     groups.push([

@@ -25,9 +25,9 @@ const SAME_EVENT_SCORE_MIN = 0.6;
 const ANAPHOR =
   /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
 
-/** The no-answer reply. */
-export function noAnswer(question: string): Answer {
-  return { status: "no_answer", question, date: null, quotes: [], note: null };
+/** The no-answer reply; `reason` (default none) says what the sources lack. */
+export function noAnswer(question: string, reason: string | null = null): Answer {
+  return { status: "no_answer", question, date: null, quotes: [], note: reason };
 }
 
 /** Answers an `ask` question from ranked sentences. */

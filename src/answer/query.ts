@@ -3,9 +3,12 @@
  * unknown names weighted heavily so an off-topic question cannot ride on one common word), what
  * kind of answer it wants, the years it names, and whether it is out of the corpus's scope.
  */
+
 import type { Analyzer } from "../search/analyzer.js";
 import type { Vocabulary } from "../search/fuzzy.js";
+import type { PlaceMention } from "../search/gazetteer.js";
 import type { TermStats } from "../search/index.js";
+import type { Subjects } from "./subject.js";
 
 /** What kind of answer a question wants. */
 export type Intent = "when" | "who" | "why" | "what";
@@ -34,6 +37,8 @@ export interface Query {
   years: string[];
   /** Why the corpus cannot answer, when that is clear before searching. */
   outOfScope: string | null;
+  /** The places (countries) the question names. */
+  places: PlaceMention[];
 }
 
 /** What question reading needs from the loaded corpus. */
@@ -41,12 +46,8 @@ export interface QueryContext {
   analyzer: Analyzer;
   stats: TermStats;
   vocabulary: Vocabulary;
-  /** Out-of-scope places as analysed terms. */
-  places: Set<string>;
-  /** Finds pairs of parties ("Moscow-Washington") in text, as sorted `a|b` keys. */
-  pairsIn(text: string): string[];
-  /** Pairs some document names. */
-  coveredPairs: Set<string>;
+  /** The places and pairs of sides the documents are about. */
+  subjects: Subjects;
 }
 
 const WHO =
@@ -61,13 +62,17 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   const tokens = ctx.analyzer.tokens(question);
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
-  let outOfScope: string | null = null;
+  const places = ctx.subjects.places(question);
+  // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
+  const unnamed = places.find(
+    (m) => !ctx.subjects.mentioned(m) && !stats.df.has(ctx.analyzer.term(m.surface)),
+  );
+  let outOfScope: string | null = unnamed
+    ? `The sources say nothing about ${unnamed.surface}.`
+    : null;
   for (const token of tokens) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
-    if (!known && ctx.places.has(token.term)) {
-      outOfScope = `The sources say nothing about ${token.surface}.`;
-    }
     const expansions = known
       ? []
       : ctx.vocabulary
@@ -98,7 +103,9 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     outOfScope = `The sources never mention ${unknown.map((t) => t.surface).join(" or ")}.`;
   }
   if (!outOfScope) {
-    const uncovered = ctx.pairsIn(question).find((pair) => !ctx.coveredPairs.has(pair));
+    // Only a question naming just two sides names a pair; more is a list ("China, Russia, …").
+    const pairs = places.length === 2 ? ctx.subjects.pairsIn(question) : [];
+    const uncovered = pairs.find((pair) => !ctx.subjects.covers(pair));
     if (uncovered) outOfScope = "The sources do not cover a hotline between those two sides.";
   }
   const trimmed = question.trim();
@@ -129,5 +136,6 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     intent,
     years: [...new Set(question.match(/\b(1[6-9]|20)\d\d\b/g) ?? [])],
     outOfScope,
+    places,
   };
 }

@@ -25,6 +25,9 @@ export interface Ranked {
 /** Least support for an answer: below it, the bot says the sources do not answer. */
 export const SUPPORT_MIN = 0.5;
 
+/** What a sentence from a document about other places than the question's loses. */
+const OFF_SUBJECT = 0.35;
+
 /** Matching a misspelled word through its fuzzy expansion counts a little less than exact. */
 const FUZZY_CREDIT = 0.8;
 
@@ -38,8 +41,16 @@ function credit(term: QueryTerm, terms: { has(term: string): boolean }): number 
   return term.expansions.some((e) => terms.has(e)) ? FUZZY_CREDIT : 0;
 }
 
-/** Scores and sorts `hits` for `query`, best first. */
-export function rank(query: Query, hits: Hit[]): Ranked[] {
+/**
+ * Scores and sorts `hits` for `query`, best first. `placeFit` says how far a sentence's document is
+ * about the places the question names (0 to 1; default 1): a sentence about another pair of
+ * countries loses up to {@link OFF_SUBJECT}.
+ */
+export function rank(
+  query: Query,
+  hits: Hit[],
+  placeFit: (s: Sentence) => number = () => 1,
+): Ranked[] {
   if (hits.length === 0 || query.totalWeight === 0) return [];
   const top = Math.max(...hits.map((h) => h.score));
   const ranked = hits.map(({ sentence, score }) => {
@@ -70,6 +81,7 @@ export function rank(query: Query, hits: Hit[]): Ranked[] {
     ) {
       bonus += 0.12;
     }
+    bonus -= OFF_SUBJECT * (1 - placeFit(sentence));
     if (query.intent === "who" && PERSON.test(sentence.text)) bonus += 0.06;
     if (query.intent === "who" && describesName(query, sentence.text)) bonus += 0.1;
     if (query.intent === "why" && PURPOSE.test(sentence.text)) bonus += 0.08;

@@ -19,10 +19,6 @@ export interface Corpus {
   dir: string;
   documents: CorpusDocument[];
   synonyms: SynonymGroup[];
-  /** Canonical synonym words that name the sides of a hotline (from `scope.json`). */
-  parties: string[];
-  /** Place names (lower case) that are out of scope unless a document mentions them. */
-  places: string[];
 }
 
 /**
@@ -61,9 +57,6 @@ export function loadCorpus(dir: string): Corpus {
     dir,
     documents,
     synonyms: names.includes("synonyms.json") ? loadSynonyms(join(dir, "synonyms.json")) : [],
-    ...(names.includes("scope.json")
-      ? loadScope(join(dir, "scope.json"))
-      : { parties: [], places: [] }),
   };
 }
 
@@ -91,17 +84,6 @@ function synonymsSchema() {
   });
 }
 
-function scopeSchema() {
-  const { z } = zod();
-  return z.object({
-    about: z.string().optional(),
-    parties: z
-      .array(z.string().regex(/^[a-z0-9]+$/, "must be a canonical synonym word"))
-      .default([]),
-    places: z.array(z.string().regex(/^[a-z][a-z ]*$/, "must be lower-case words")).default([]),
-  });
-}
-
 function readJson(file: string): unknown {
   const text = readText(file);
   try {
@@ -109,18 +91,6 @@ function readJson(file: string): unknown {
   } catch {
     throw new HotlineError("corpus_invalid", `corpus: ${file}: not valid JSON`);
   }
-}
-
-function loadScope(file: string): { parties: string[]; places: string[] } {
-  const parsed = scopeSchema().safeParse(readJson(file));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new HotlineError(
-      "corpus_invalid",
-      `corpus: ${file}: "${issue?.path.join(".") ?? ""}" ${issue?.message ?? "invalid"}`,
-    );
-  }
-  return { parties: parsed.data.parties, places: parsed.data.places };
 }
 
 function loadSynonyms(file: string): SynonymGroup[] {

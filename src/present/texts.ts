@@ -7,9 +7,20 @@
 export const FAILURE_MESSAGE =
   "Sorry, something went wrong while answering. The error has been logged; please try again later.";
 
-/** What a no-answer reply says: what the bot covers and where to look instead. */
-export const NO_ANSWER_MESSAGE =
-  "The sources don't answer that. hotline covers the military hotlines between China, Russia and the United States (2008 reporting). Try /hotline timeline for every dated event or /hotline sources for the documents.";
+/** What the bot covers and where to look instead, said with every no-answer reply. */
+const COVERAGE =
+  "hotline covers the military hotlines between China, Russia and the United States (2008 reporting). Try /hotline timeline for every dated event or /hotline sources for the documents.";
+
+/** What a no-answer reply says when the core gives no reason. */
+export const NO_ANSWER_MESSAGE = `The sources don't answer that. ${COVERAGE}`;
+
+/**
+ * What a no-answer reply says: the core's reason when it has one ("The sources say nothing about
+ * Brazil.", "hotline answers questions in English…"), then what the bot covers.
+ */
+export function noAnswerText(note: string | null): string {
+  return note ? `${note} ${COVERAGE}` : NO_ANSWER_MESSAGE;
+}
 
 /** The label of an answer's note when its sources give different dates or facts. */
 export const SOURCES_DIFFER_LABEL = "Sources disagree";

@@ -59,14 +59,14 @@ describe("hotline command line", () => {
     expect(JSON.parse(result.stdout).date.iso).toBe("2008-03-14");
   });
 
-  it("GIVEN a question the corpus cannot answer THEN no_answer and exit 0", () => {
+  it("GIVEN a question the corpus cannot answer THEN no_answer saying what is missing, and exit 0", () => {
     const { code, stdout } = hotline(["ask", "--json", "How tall is the Eiffel Tower?"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       status: "no_answer",
       date: null,
       quotes: [],
-      note: null,
+      note: "The sources never mention tall or Eiffel or Tower.",
     });
   });
 

@@ -10,7 +10,7 @@ import type { CommandResult } from "../../src/commands/run.js";
 import { loadHotline } from "../../src/hotline.js";
 import { eventHeading } from "../../src/present/digest.js";
 import { formatDate } from "../../src/present/format.js";
-import { NO_ANSWER_MESSAGE, SOURCES_DIFFER_LABEL } from "../../src/present/texts.js";
+import { noAnswerText, SOURCES_DIFFER_LABEL } from "../../src/present/texts.js";
 
 const hotline = loadHotline();
 
@@ -97,9 +97,11 @@ describe("GIVEN a question the sources do not answer", () => {
   const reply = hotline.ask("How tall is the Eiffel Tower?");
   const result: CommandResult = { kind: "answer", command: "ask", reply, visibility: "public" };
   for (const [name, render] of Object.entries(PLATFORMS)) {
-    it(`THEN ${name} shows the one no-answer text`, () => {
+    it(`THEN ${name} shows the one no-answer text, with the core's reason`, () => {
       expect(reply.status).toBe("no_answer");
-      expect(render(result)).toContain(words(NO_ANSWER_MESSAGE));
+      const note = reply.status === "no_answer" ? reply.note : null;
+      expect(note).toMatch(/^The sources never mention/);
+      expect(render(result)).toContain(words(noAnswerText(note)));
     });
   }
 });

@@ -1,0 +1,151 @@
+/**
+ * Finds the countries a text names: by name, official name, other spellings, capital or
+ * demonym, from the maintained `world-countries` data (250 countries), so parties and places
+ * come from general knowledge instead of lists fitted to the seed documents. "Korea" and
+ * "Korean" stand for both Koreas, "Delhi" for New Delhi, "U.S." for the United States.
+ */
+import { createRequire } from "node:module";
+import type { Countries } from "world-countries";
+
+// The package's entry is `module.exports = require("./countries.json")`; read through require so
+// the JSON loads the same way under Node and vitest.
+const countries = createRequire(import.meta.url)("world-countries") as Countries;
+
+/** One place named in a text: the ISO 3166 alpha-3 codes it may stand for. */
+export interface PlaceMention {
+  codes: string[];
+  /** The words as written. */
+  surface: string;
+  /** Word offsets in the text, for telling which mentions stand together. */
+  start: number;
+  end: number;
+  /** Character offsets in {@link acronymsRead}`(text)`. */
+  from: number;
+  to: number;
+}
+
+/**
+ * Names the country data does not carry: historical states and the seats of government that
+ * news uses for their country ("the Pentagon", "the Kremlin"), and the combining forms of
+ * compound adjectives ("Sino-Russian", "Indo-Pakistani").
+ */
+const OTHER_NAMES: Record<string, string> = {
+  "soviet union": "RUS",
+  soviet: "RUS",
+  soviets: "RUS",
+  ussr: "RUS",
+  kremlin: "RUS",
+  pentagon: "USA",
+  "white house": "USA",
+  sino: "CHN",
+  indo: "IND",
+  pak: "PAK",
+  anglo: "GBR",
+};
+
+/** Words that never name a country on their own, though the data lists them as short forms. */
+const NOT_NAMES = new Set(["us", "in", "is", "it", "no", "at", "be", "me", "my", "to", "so", "do"]);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const DIRECTION = /^(north|south|east|west|northern|southern|eastern|western)\s+/;
+
+/** Reads place names; built once per process from the country data. */
+export class Gazetteer {
+  private readonly phrases = new Map<string, Set<string>>();
+  /** Acronyms (`US`, `USA`, `DPRK`, `PRC`), matched only in capitals so "us" stays a pronoun. */
+  private readonly acronyms = new Map<string, Set<string>>();
+  private longest = 1;
+
+  constructor() {
+    for (const c of countries) {
+      const names = [
+        c.name.common,
+        c.name.official,
+        ...c.altSpellings,
+        ...(c.capital ?? []).flatMap((capital) => [capital, capital.replace(/\s+D\.?C\.?$/, "")]),
+        ...(c.capital ?? []).filter((capital) => /^New\s/.test(capital)).map((x) => x.slice(4)),
+        c.demonyms?.eng?.m ?? "",
+        c.demonyms?.eng?.f ?? "",
+        // Plural demonyms: "Russians", "Koreans".
+        c.demonyms?.eng?.m ? `${c.demonyms.eng.m}s` : "",
+      ];
+      for (const name of names) {
+        // Two-letter codes ("AM", "IT", "IN") are ordinary words too often; only US and UK are kept.
+        if (/^[A-Z]{3,5}$/.test(name.replace(/\./g, ""))) this.add(this.acronyms, name, c.cca3);
+        else if (name.length > 2) {
+          this.addPhrase(name, c.cca3);
+          // "North Korea" and "South Korean" also answer to "Korea" and "Korean".
+          const bare = name.toLowerCase().replace(DIRECTION, "");
+          if (bare !== name.toLowerCase()) this.addPhrase(bare, c.cca3);
+        }
+      }
+    }
+    for (const [name, code] of Object.entries(OTHER_NAMES)) this.addPhrase(name, code);
+    this.add(this.acronyms, "PRC", "CHN");
+    this.add(this.acronyms, "US", "USA");
+    this.add(this.acronyms, "UK", "GBR");
+  }
+
+  private add(map: Map<string, Set<string>>, key: string, code: string): void {
+    const k = key.replace(/\./g, "");
+    map.set(k, (map.get(k) ?? new Set()).add(code));
+  }
+
+  private addPhrase(name: string, code: string): void {
+    const words = name.toLowerCase().match(WORD) ?? [];
+    if (words.length === 0 || (words.length === 1 && NOT_NAMES.has(words[0] ?? ""))) return;
+    this.longest = Math.max(this.longest, words.length);
+    this.add(this.phrases, words.join(" "), code);
+  }
+
+  /** The places `text` names, in order; longest names first ("South Korea" before "Korea"). */
+  find(text: string): PlaceMention[] {
+    const words = wordsOf(text);
+    const mentions: PlaceMention[] = [];
+    for (let i = 0; i < words.length; ) {
+      let found: PlaceMention | undefined;
+      for (let n = Math.min(this.longest, words.length - i); n >= 1 && !found; n--) {
+        const slice = words.slice(i, i + n).map((w) => w[0]);
+        const codes =
+          this.phrases.get(slice.join(" ").toLowerCase()) ??
+          (n === 1 ? this.acronyms.get(slice[0] ?? "") : undefined);
+        const last = words[i + n - 1];
+        if (codes && last) {
+          const from = words[i]?.index ?? 0;
+          const to = last.index + last[0].length;
+          found = { codes: [...codes], surface: slice.join(" "), start: i, end: i + n, from, to };
+        }
+      }
+      if (found) {
+        mentions.push(found);
+        i = found.end;
+      } else i++;
+    }
+    // Chat writes "us china hotline": a lower-case "us" next to another place is the country.
+    for (const [i, w] of words.entries()) {
+      if (w[0].toLowerCase() !== "us" || mentions.some((m) => m.start <= i && i < m.end)) continue;
+      if (mentions.some((m) => m.end === i || m.start === i + 1)) {
+        const at = { start: i, end: i + 1, from: w.index, to: w.index + w[0].length };
+        mentions.push({ codes: ["USA"], surface: w[0], ...at });
+      }
+    }
+    return mentions.sort((a, b) => a.start - b.start);
+  }
+}
+
+/** `text` with "U.S." and "U.S.A." read as the acronyms they are: what `find` reads. */
+export function acronymsRead(text: string): string {
+  return text.replace(/\b((?:[A-Z]\.){2,})/g, (m) => m.replace(/\./g, ""));
+}
+
+function wordsOf(text: string): RegExpExecArray[] {
+  return [...acronymsRead(text).matchAll(WORD)];
+}
+
+let shared: Gazetteer | undefined;
+
+/** The process's gazetteer, built on first use (about 2,000 names). */
+export function gazetteer(): Gazetteer {
+  shared ??= new Gazetteer();
+  return shared;
+}

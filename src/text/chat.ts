@@ -1,0 +1,46 @@
+/**
+ * Turns a chat message into the plain question the core reads. Every door (Discord, Slack, the
+ * console, the CLI) passes through here, because the core calls it before reading a question.
+ *
+ * - Mentions of users, roles and channels (`<@123>`, `<@!123>`, `<@&123>`, `<#123>`, Slack's
+ *   `<@U024BE7LH>`, `<#C123|general>`, `<!channel>`, `<!subteam^S1|@team>`) and `@everyone` /
+ *   `@here` are dropped, with any label Slack sends with them: they name who is asked, never
+ *   what is asked about, and must never reach the search.
+ * - Slack links `<http://…|label>` keep their label; bare links and `<http://…>` are dropped.
+ * - Custom emoji (`:thinking:`, `<:name:123>`, `<a:name:123>`) and pictographic emoji are dropped.
+ * - Markdown emphasis, strike-through, code and quote markers are removed, keeping the words.
+ * - Leading filler ("ok so", "yo", "hey", "pls") and trailing "lol" are dropped.
+ * The result may be empty: the caller then asks for a question.
+ */
+export function plainQuestion(text: string): string {
+  return (
+    text
+      // Slack: <@U123|name>, <#C123|name>, <!subteam^S1|@team> are dropped with their labels.
+      .replace(/<[@#!][^<>|]*\|[^<>]*>/g, " ")
+      .replace(/<(?:https?|mailto):[^<>|]*\|([^<>]*)>/g, " $1 ")
+      .replace(/<(?:https?|mailto):[^<>]*>/g, " ")
+      // Discord and Slack mentions with no label, and Discord custom emoji.
+      .replace(/<(?:@[!&]?|#|!)[^<>\s]*>/g, " ")
+      .replace(/<a?:\w+:\d+>/g, " ")
+      .replace(/(^|\s)@(everyone|here|channel)\b/gi, " ")
+      .replace(/\bhttps?:\/\/\S+/gi, " ")
+      // :emoji_name: shortcodes; times such as 10:30 are left alone because they hold digits only.
+      .replace(/:[a-z][a-z0-9_+-]*:/gi, " ")
+      .replace(/\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}]|\u{FE0F}|\u{200D}|\u{20E3}/gu, " ")
+      // Markdown: code fences and spans, emphasis, strike-through, block quotes, spoilers.
+      .replace(/```+|`+/g, " ")
+      .replace(/(\*\*|__|\*|~~|\|\|)(?=\S)([\s\S]*?\S)\1/g, "$2")
+      .replace(/(^|\s)_(?=\S)([^_]*?\S)_(?=\s|$|[?!.,])/g, "$1$2")
+      .replace(/(^|\n)\s*>+\s?/g, "$1")
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(FILLER_START, "")
+      .replace(FILLER_END, "")
+      .trim()
+  );
+}
+
+// Chat openers and closers that carry no content; repeated ("ok so yo").
+const FILLER_START =
+  /^(?:(?:ok(?:ay)?|so|yo|hey|hi|hello|um+|uh+|hmm+|pls|please|quick q(?:uestion)?)(?:[\s,:!.]+|$))+/i;
+const FILLER_END = /[\s,]*\b(?:lol|lmao|haha|pls|please|thx|thanks|ty)\b[\s!.]*$/i;

@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { createHotline } from "../../src/hotline.js";
+
+const seeds = createHotline(loadCorpus("corpus"));
+
+// The seed corpus plus the generalisation fixtures: documents about other pairs of countries.
+const fixtures = join("test", "eval", "generalisation", "corpus");
+const dir = mkdtempSync(join(tmpdir(), "hotline-subject-"));
+cpSync("corpus", dir, { recursive: true, filter: (src) => !src.includes(".hotline-cache") });
+for (const name of readdirSync(fixtures)) cpSync(join(fixtures, name), join(dir, name));
+const wider = createHotline(loadCorpus(dir));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("document subjects", () => {
+  it.each([
+    "When did the Moscow-Washington hotline open?",
+    "when was the india pakistan hotline set up",
+    "Tokyo and Seoul military line, when was it agreed?",
+    "is there a hotline between Greece and Turkey",
+  ])("GIVEN the seed corpus and %j (a pair no document covers) THEN no answer", (question) => {
+    expect(seeds.ask(question).status).toBe("no_answer");
+  });
+
+  it("GIVEN a place no document names THEN the answer says the sources say nothing about it", () => {
+    const reply = seeds.ask("when did Brazil open its military hotline with China?");
+    expect(reply.status).toBe("no_answer");
+    expect(reply.status === "no_answer" && reply.note).toContain("Brazil");
+  });
+
+  it("GIVEN a list of several countries a document names together THEN it is answered", () => {
+    const reply = seeds.when(
+      "When did China, Russia, Kazakhstan, Kyrgyzstan and Tajikistan agree to reduce border forces?",
+    );
+    expect(reply.status === "answered" && reply.date?.iso).toBe("1990-04");
+  });
+
+  it("GIVEN a document about another pair THEN a question naming that pair is answered from it", () => {
+    const reply = wider.when("when was the hotline between delhi and islamabad set up");
+    expect(reply.status).toBe("answered");
+    expect(reply.status === "answered" && reply.quotes[0]?.source.id).toBe(
+      "example-india-pakistan-dgmo-hotline",
+    );
+  });
+
+  it("GIVEN the fixtures loaded THEN the Moscow-Washington pair is covered and answered from its document", () => {
+    const reply = wider.ask("what route did the moscow washington hotline cable take");
+    expect(reply.status === "answered" && reply.quotes[0]?.source.id).toBe(
+      "example-moscow-washington-hotline",
+    );
+  });
+});
+
+describe("questions not in English", () => {
+  it.each([
+    "中俄军事热线是什么时候开通的？",
+    "Когда открылась горячая линия между Россией и Китаем?",
+  ])(
+    "GIVEN %j THEN a no-answer that says the bot answers English questions, with an example",
+    (question) => {
+      const reply = seeds.ask(question);
+      expect(reply.status).toBe("no_answer");
+      expect(reply.status === "no_answer" && reply.note).toMatch(
+        /in English, e\.g\. \/hotline ask/,
+      );
+    },
+  );
+
+  it("GIVEN an English question naming a Chinese name in Latin letters THEN it is answered", () => {
+    expect(seeds.ask("who is Cao Gangchuan?").status).toBe("answered");
+  });
+});

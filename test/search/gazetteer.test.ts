@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { gazetteer } from "../../src/search/gazetteer.js";
+
+const codes = (text: string) =>
+  gazetteer()
+    .find(text)
+    .map((m) => m.codes.sort().join("/"));
+
+describe("gazetteer", () => {
+  it.each([
+    ["the Sino-Russian line", ["CHN", "RUS"]],
+    ["between Delhi and Islamabad", ["IND", "PAK"]],
+    ["the U.S. and the Soviet Union", ["USA", "RUS"]],
+    ["Beijing's line to the Pentagon", ["CHN", "USA"]],
+    ["Tokyo and Beijing", ["JPN", "CHN"]],
+    ["Burma, now Myanmar", ["MMR", "MMR"]],
+    ["the Indo-Pak ceasefire", ["IND", "PAK"]],
+    ["Russians and Americans", ["RUS", expect.stringContaining("USA")]],
+  ])("GIVEN %j THEN it names %j", (text, expected) => {
+    expect(codes(text)).toEqual(expected);
+  });
+
+  it("GIVEN Korea or Korean without north or south THEN both Koreas", () => {
+    expect(codes("the inter-Korean line")).toEqual(["KOR/PRK"]);
+    expect(codes("North Korea")).toEqual(["PRK"]);
+  });
+
+  it("GIVEN 'us' as a pronoun THEN no place; next to another place THEN the United States", () => {
+    expect(codes("tell us when it opened")).toEqual([]);
+    expect(codes("us china hotline")).toEqual(["USA", "CHN"]);
+  });
+
+  it("GIVEN two-letter words that are also country codes THEN no place", () => {
+    expect(codes("IT staff at 9 AM IN the office")).toEqual([]);
+  });
+});
