@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { type Query, type QueryContext, readQuery } from "./answer/query.js";
-import { rank } from "./answer/rank.js";
+import { rank, type SubjectView } from "./answer/rank.js";
 import { readSubjects } from "./answer/subject.js";
 import type { Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
@@ -104,8 +104,16 @@ export function createHotline(
       t.known ? [{ term: t.term, weight: 1 }] : t.expansions.map((e) => ({ term: e, weight: 0.8 })),
     );
     // A question that names places is answered from the documents about them.
-    const fit = (sentence: Sentence) => subjects.fit(sentence.paragraph.doc.meta.id, query.places);
-    return rank(query, index.search(passages.sentences, terms, CANDIDATES), fit);
+    const asked = new Map(query.places.map((m) => [analyzer.term(m.surface), m]));
+    const view: SubjectView = {
+      placeFit: (sentence) => subjects.fit(sentence.paragraph.doc.meta.id, query.places),
+      supplies(sentence, term) {
+        const doc = sentence.paragraph.doc.meta.id;
+        const place = asked.get(term);
+        return !!place && subjects.fit(doc, [place]) === 1;
+      },
+    };
+    return rank(query, index.search(passages.sentences, terms, CANDIDATES), view);
   };
 
   const answer = (command: "ask" | "when", input: string): Reply => {

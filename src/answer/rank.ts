@@ -25,6 +25,12 @@ export interface Ranked {
 /** Least support for an answer: below it, the bot says the sources do not answer. */
 export const SUPPORT_MIN = 0.5;
 
+/**
+ * A term the document's subject supplies counts for less than one the sentence says, so that of
+ * two sentences about the same event the one that names its subject leads.
+ */
+const SUPPLIED_CREDIT = 0.7;
+
 /** What a sentence from a document about other places than the question's loses. */
 const OFF_SUBJECT = 0.35;
 
@@ -42,19 +48,33 @@ function credit(term: QueryTerm, terms: { has(term: string): boolean }): number 
 }
 
 /**
- * Scores and sorts `hits` for `query`, best first. `placeFit` says how far a sentence's document is
- * about the places the question names (0 to 1; default 1): a sentence about another pair of
- * countries loses up to {@link OFF_SUBJECT}.
+ * What a sentence's document is about, for {@link rank}. Default: nothing known.
  */
-export function rank(
-  query: Query,
-  hits: Hit[],
-  placeFit: (s: Sentence) => number = () => 1,
-): Ranked[] {
+export interface SubjectView {
+  /** How far the document is about the places the question names (0 to 1). */
+  placeFit(sentence: Sentence): number;
+  /**
+   * Whether the document's subject supplies `term` (a place it is about): "the hotline" in an
+   * article about the India-Pakistan line needs no "India" in the sentence.
+   */
+  supplies(sentence: Sentence, term: string): boolean;
+}
+
+const NO_SUBJECT: SubjectView = { placeFit: () => 1, supplies: () => false };
+
+/**
+ * Scores and sorts `hits` for `query`, best first. A sentence from a document about other places
+ * than the question's loses up to {@link OFF_SUBJECT}; a term the document's subject supplies
+ * counts as if the sentence said it, so the event asked about decides between its sentences.
+ */
+export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJECT): Ranked[] {
   if (hits.length === 0 || query.totalWeight === 0) return [];
   const top = Math.max(...hits.map((h) => h.score));
   const ranked = hits.map(({ sentence, score }) => {
     let inSentence = 0;
+    // What the sentence says itself, without what its document's subject supplies: support must
+    // come from the words, or "who installed the line" would be supported by any article's title.
+    let said = 0;
     let inParagraph = 0;
     let bonus = proximity(query, sentence);
     for (const term of query.terms) {
@@ -62,7 +82,10 @@ export function rank(
         bonus += 0.1 * credit(term, sentence.termSet);
         continue;
       }
-      inSentence += term.weight * credit(term, sentence.termSet);
+      const own = credit(term, sentence.termSet);
+      const supplied = subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0;
+      said += term.weight * own;
+      inSentence += term.weight * Math.max(own, supplied);
       inParagraph += term.weight * credit(term, sentence.contextSet);
     }
     const coverage = inSentence / query.totalWeight;
@@ -81,14 +104,14 @@ export function rank(
     ) {
       bonus += 0.12;
     }
-    bonus -= OFF_SUBJECT * (1 - placeFit(sentence));
+    bonus -= OFF_SUBJECT * (1 - subject.placeFit(sentence));
     if (query.intent === "who" && PERSON.test(sentence.text)) bonus += 0.06;
     if (query.intent === "who" && describesName(query, sentence.text)) bonus += 0.1;
     if (query.intent === "why" && PURPOSE.test(sentence.text)) bonus += 0.08;
     return {
       sentence,
       score: 0.55 * coverage + 0.2 * context + 0.25 * (score / top) + bonus,
-      support: Math.max(coverage, 0.85 * context),
+      support: Math.max(said / query.totalWeight, 0.85 * context),
       coverage,
     };
   });
