@@ -126,7 +126,7 @@ export function evaluate(set: string, cases: EvalCase[], corpusDir: string): Eva
   for (const c of cases) {
     const reply = c.cmd === "when" ? hotline.when(c.q) : hotline.ask(c.q);
     if (reply.status === "rejected") {
-      failures.push({ id: c.id, q: c.q, why: `rejected: ${reply.message}` });
+      failures.push({ id: c.id, q: c.q, why: `rejected: ${reply.code}` });
       continue;
     }
     const answer: Answer = answerJson(reply);

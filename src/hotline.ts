@@ -119,20 +119,14 @@ export function createHotline(
   const answer = (command: "ask" | "when", input: string): Reply => {
     const question = plainQuestion(cleanQuestion(input));
     if (question === "") {
-      return {
-        status: "rejected",
-        code: "empty",
-        message:
-          command === "ask"
-            ? "Ask a question, e.g. /hotline ask what is the Beijing-Moscow line for?"
-            : "Name an event, e.g. /hotline when the Beijing-Moscow line opened",
-      };
+      return { status: "rejected", code: "empty", command };
     }
     if (question.length > MAX_QUESTION_LENGTH) {
       return {
         status: "rejected",
         code: "too_long",
-        message: `Your question is ${question.length} characters; the limit is ${MAX_QUESTION_LENGTH}. Please shorten it.`,
+        length: question.length,
+        limit: MAX_QUESTION_LENGTH,
       };
     }
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);

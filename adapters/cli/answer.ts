@@ -2,10 +2,12 @@
  * The one-shot commands `hotline ask|when|timeline|today|sources`: the same spec and command
  * runner as Discord, Slack and the console, printed as terminal text or `--json`.
  */
+
 import type { CommandResult, Invocation } from "../../src/commands/run.js";
 import { runCommand } from "../../src/commands/run.js";
 import { COMMAND, findSubcommand, type SubcommandName } from "../../src/commands/spec.js";
 import type { Hotline } from "../../src/hotline-api.js";
+import { rejectionText } from "../../src/present/texts.js";
 import type { ChannelRef } from "../../src/schedule/types.js";
 import { answerJson, renderResult } from "./render.js";
 import { UsageError } from "./usage.js";
@@ -90,7 +92,7 @@ export function runOneShot(
     today: values.date ?? today,
   });
   if (result.kind === "answer" && result.reply.status === "rejected") {
-    throw new UsageError(result.reply.message);
+    throw new UsageError(rejectionText(result.reply));
   }
   return values.json ? JSON.stringify(resultJson(result), null, 2) : renderResult(result);
 }

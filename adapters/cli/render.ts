@@ -12,7 +12,12 @@ import type {
 import type { CommandResult } from "../../src/commands/run.js";
 import { citationDate, citationLine } from "../../src/present/citation.js";
 import { formatDate } from "../../src/present/format.js";
-import { NO_EVENTS_MESSAGE, noAnswerText, SOURCES_DIFFER_LABEL } from "../../src/present/texts.js";
+import {
+  NO_EVENTS_MESSAGE,
+  noAnswerText,
+  rejectionText,
+  SOURCES_DIFFER_LABEL,
+} from "../../src/present/texts.js";
 import { composePostText } from "../../src/schedule/post-text.js";
 
 /** The `--json` form of an answer: exactly the documented keys, in order. */
@@ -28,7 +33,7 @@ export function answerJson(answer: Answer): Answer {
 
 /** Plain-text answer: lead date, quotes with citations, the note, or the no-answer message. */
 function renderReply(reply: Reply): string {
-  if (reply.status === "rejected") return reply.message;
+  if (reply.status === "rejected") return rejectionText(reply);
   if (reply.status === "no_answer") return noAnswerText(reply.note);
   const lines: string[] = [];
   if (reply.date) lines.push(formatDate(reply.date), "");

@@ -27,6 +27,7 @@ import {
   COMMAND_MENTION,
   NO_EVENTS_MESSAGE,
   noAnswerText,
+  rejectionText,
   SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
 
@@ -278,7 +279,7 @@ function answerMessages(
   reply: Reply,
   ephemeral: boolean,
 ): DiscordMessage[] {
-  if (reply.status === "rejected") return textMessages(reply.message, true);
+  if (reply.status === "rejected") return textMessages(rejectionText(reply), true);
   const question = escapeText(reply.question);
   if (reply.status === "no_answer") {
     const title = command === "when" ? `When: ${question}` : question;

@@ -16,6 +16,7 @@ import {
   COMMAND_MENTION,
   NO_EVENTS_MESSAGE,
   noAnswerText,
+  rejectionText,
   SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
 
@@ -278,7 +279,8 @@ function markCommands(text: string): string {
 
 function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block[][] {
   const reply = result.reply;
-  if (reply.status === "rejected") return [[section(`:warning: ${escapeSlack(reply.message)}`)]];
+  if (reply.status === "rejected")
+    return [[section(`:warning: ${escapeSlack(rejectionText(reply))}`)]];
   const groups: Block[][] = [];
   // The echo is a reminder of the question, not content: cutting a very long one is harmless.
   const echo = cutText(escapeSlack(reply.question), 2000, SLACK_SPLIT);

@@ -52,12 +52,20 @@ export interface Answer {
 }
 
 /** Input the core refuses to search: returned, not thrown, so adapters can show `message`. */
-export interface Rejection {
-  status: "rejected";
-  code: "empty" | "too_long";
-  /** A short sentence for the asker, e.g. "Your question is 812 characters; the limit is 500." */
-  message: string;
-}
+export type Rejection =
+  | {
+      status: "rejected";
+      code: "empty";
+      /** The command asked, so the reply can give an example of it. */
+      command: "ask" | "when";
+    }
+  | {
+      status: "rejected";
+      code: "too_long";
+      /** Characters in the question as cleaned, and the limit it exceeds. */
+      length: number;
+      limit: number;
+    };
 
 /** The result of `ask` or `when`: an answer (possibly no_answer) or a rejected input. */
 export type Reply = Answer | Rejection;

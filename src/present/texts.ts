@@ -2,6 +2,7 @@
  * The fixed texts every door shows, written once. Renderers add their markup (code spans for
  * command names, bold labels) but never change the words.
  */
+import type { Rejection } from "../answer/types.js";
 
 /** Shown to an asker when something unexpected failed; details go to the log only. */
 export const FAILURE_MESSAGE =
@@ -20,6 +21,16 @@ export const NO_ANSWER_MESSAGE = `The sources don't answer that. ${COVERAGE}`;
  */
 export function noAnswerText(note: string | null): string {
   return note ? `${note} ${COVERAGE}` : NO_ANSWER_MESSAGE;
+}
+
+/** What a rejected question says: how to ask, or how long a question may be. */
+export function rejectionText(rejection: Rejection): string {
+  if (rejection.code === "too_long") {
+    return `Your question is ${rejection.length} characters; the limit is ${rejection.limit}. Please shorten it.`;
+  }
+  return rejection.command === "ask"
+    ? "Ask a question, e.g. /hotline ask what is the Beijing-Moscow line for?"
+    : "Name an event, e.g. /hotline when the Beijing-Moscow line opened";
 }
 
 /** The label of an answer's note when its sources give different dates or facts. */

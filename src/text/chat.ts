@@ -22,7 +22,9 @@ export function plainQuestion(text: string): string {
       // Discord and Slack mentions with no label, and Discord custom emoji.
       .replace(/<(?:@[!&]?|#|!)[^<>\s]*>/g, " ")
       .replace(/<a?:\w+:\d+>/g, " ")
-      .replace(/(^|\s)@(everyone|here|channel)\b/gi, " ")
+      // @everyone, @here, @channel and "@name" / "#channel" as the Slack adapter reads them.
+      .replace(/(^|\s)@[\w.-]+/g, " ")
+      .replace(/(^|\s)#[a-z][\w-]*/gi, " ")
       .replace(/\bhttps?:\/\/\S+/gi, " ")
       // :emoji_name: shortcodes; times such as 10:30 are left alone because they hold digits only.
       .replace(/:[a-z][a-z0-9_+-]*:/gi, " ")

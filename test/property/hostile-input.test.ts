@@ -3,6 +3,7 @@
  * platform renderers. No exception, a valid reply with verbatim quotes, messages within the
  * platforms' limits, and nothing that could ping anyone.
  */
+
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { renderResult as renderDiscord } from "../../adapters/discord/render.js";
@@ -12,6 +13,7 @@ import { type CommandResult, runCommand } from "../../src/commands/run.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
 import { MAX_QUESTION_LENGTH } from "../../src/hotline-api.js";
+import { rejectionText } from "../../src/present/texts.js";
 import { cleanQuestion } from "../../src/text/normalize.js";
 import {
   assertDiscordMessageSafe,
@@ -81,7 +83,7 @@ function checkReply(input: string, command: "ask" | "when"): void {
   const reply = command === "ask" ? hotline.ask(input) : hotline.when(input);
   expect(["answered", "no_answer", "rejected"]).toContain(reply.status);
   if (reply.status === "rejected") {
-    expect(reply.message.length).toBeGreaterThan(0);
+    expect(rejectionText(reply).length).toBeGreaterThan(0);
     return;
   }
   for (const quote of reply.quotes) {

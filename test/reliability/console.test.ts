@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { answerLine } from "../../adapters/cli/console.js";
 import { loadHotline } from "../../src/hotline.js";
+import { rejectionText } from "../../src/present/texts.js";
 import { MemorySubscriptions } from "../adapters/slack/helpers.js";
 
 describe("GIVEN the console (the operator's own terminal)", () => {
@@ -23,6 +24,8 @@ describe("GIVEN the console (the operator's own terminal)", () => {
     const rejection = hotline.ask(long);
     expect(rejection.status).toBe("rejected");
     const out = answerLine(`ask ${long}`, { hotline, today: () => "03-14" });
-    expect(out).toContain(rejection.status === "rejected" ? rejection.message : "");
+    expect(out).toContain(
+      rejection.status === "rejected" ? rejectionText(rejection) : "<not rejected>",
+    );
   });
 });

@@ -3,6 +3,7 @@
  * local fake: rate limits, over-long questions, admin checks on every path, and REST faults
  * (500, 429, timeouts, a deleted channel) during replies and scheduled posts.
  */
+
 import { MessageFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type DiscordBot, startDiscord } from "../../adapters/discord/bot.js";
@@ -10,7 +11,7 @@ import { loadConfig } from "../../src/config.js";
 import { loadHotline } from "../../src/hotline.js";
 import { MAX_QUESTION_LENGTH } from "../../src/hotline-api.js";
 import { createLogger } from "../../src/log.js";
-import { FAILURE_MESSAGE } from "../../src/present/texts.js";
+import { FAILURE_MESSAGE, rejectionText } from "../../src/present/texts.js";
 import { createScheduler } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
@@ -141,7 +142,7 @@ describe("GIVEN a question longer than the limit", () => {
       (r) => r.method === "POST" && r.path === `/webhooks/${fake.applicationId}/${token}`,
     )[0];
     expect(followUp?.body.content).toContain(
-      rejection.status === "rejected" ? rejection.message : "",
+      rejection.status === "rejected" ? rejectionText(rejection) : "<not rejected>",
     );
     expect(followUp?.body.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
@@ -151,7 +152,9 @@ describe("GIVEN a question longer than the limit", () => {
     const threadsBefore = fake.find((r) => r.path.endsWith("/threads")).length;
     fake.sendMessage(`<@${fake.botUser.id}> ${long}`, { author });
     const [dm] = await fake.waitForRequests(dmMessages(author));
-    expect(dm?.body.content).toContain(rejection.status === "rejected" ? rejection.message : "");
+    expect(dm?.body.content).toContain(
+      rejection.status === "rejected" ? rejectionText(rejection) : "<not rejected>",
+    );
     expect(fake.find((r) => r.path.endsWith("/threads")).length).toBe(threadsBefore);
   });
 });

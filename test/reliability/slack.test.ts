@@ -3,11 +3,13 @@
  * local fake Web API: rate limits, over-long questions, admin checks on the slash and mention
  * paths, and Web API faults (500, 429, timeouts, channel_not_found) during replies and posts.
  */
+
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type SlackHandle, startSlack } from "../../adapters/slack/app.js";
 import { loadConfig } from "../../src/config.js";
 import { loadHotline } from "../../src/hotline.js";
 import { MAX_QUESTION_LENGTH } from "../../src/hotline-api.js";
+import { rejectionText } from "../../src/present/texts.js";
 import { createScheduler } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
@@ -148,7 +150,7 @@ describe("GIVEN a user asking faster than the per-user limit", () => {
 describe("GIVEN a question longer than the limit", () => {
   const long = "why ".repeat(Math.ceil((MAX_QUESTION_LENGTH + 20) / 4));
   const rejection = hotline.ask(long);
-  const message = rejection.status === "rejected" ? rejection.message : "(not rejected)";
+  const message = rejection.status === "rejected" ? rejectionText(rejection) : "(not rejected)";
 
   test("THEN /hotline ask answers with the core's message, ephemerally", async () => {
     const id = await sendSlash(`ask ${long}`, newUser());

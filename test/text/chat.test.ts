@@ -50,3 +50,11 @@ describe("plainQuestion", () => {
     );
   });
 });
+
+describe("plainQuestion after the Slack adapter has read mentions as words", () => {
+  it("GIVEN '@name' and '#channel' THEN they are dropped too", () => {
+    expect(plainQuestion("@channel @someone #general what is the line for")).toBe(
+      "what is the line for",
+    );
+  });
+});

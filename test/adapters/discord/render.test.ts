@@ -146,11 +146,14 @@ describe("renderResult", () => {
       reply: {
         status: "rejected",
         code: "too_long",
-        message: "Your question is 812 characters; the limit is 500.",
+        length: 812,
+        limit: 500,
       },
       visibility: "private",
     });
-    expect(message?.content).toBe("Your question is 812 characters; the limit is 500.");
+    expect(message?.content).toBe(
+      "Your question is 812 characters; the limit is 500. Please shorten it.",
+    );
     expect(message?.flags).toBe(MessageFlags.Ephemeral | MessageFlags.SuppressEmbeds);
   });
 
