@@ -3,13 +3,14 @@
  * On a terminal it is an interactive prompt; without one it answers each line of standard input
  * and exits at the end of input. A line is what you would type after `/hotline`.
  */
+
 import { createInterface } from "node:readline";
 import type { DayDigest } from "../../src/answer/types.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { runCommand } from "../../src/commands/run.js";
 import type { Hotline } from "../../src/hotline-api.js";
-import { composePostText } from "../../src/schedule/post-text.js";
 import type { ChannelRef, PostSender, SubscriptionService } from "../../src/schedule/types.js";
+import { digestText } from "./digest.js";
 import { renderResult } from "./render.js";
 
 /** What the console needs. */
@@ -43,7 +44,7 @@ export function createConsoleSender(output: NodeJS.WritableStream): PostSender {
     platform: "console",
     owns: (channel) => channel.platform === "console",
     async sendOnThisDay(_channel: ChannelRef, digest: DayDigest) {
-      output.write(`\n${composePostText(digest)}\n`);
+      output.write(`\n${digestText(digest)}\n`);
     },
   };
 }

@@ -2,6 +2,7 @@
  * Renders command results as plain text for a terminal, and answers as the `--json` object.
  * Quotes are printed exactly as the core returns them, inside “…” with the citation below.
  */
+
 import type {
   Answer,
   DayDigest,
@@ -18,7 +19,7 @@ import {
   rejectionText,
   SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
-import { composePostText } from "../../src/schedule/post-text.js";
+import { digestText } from "./digest.js";
 
 /** The `--json` form of an answer: exactly the documented keys, in order. */
 export function answerJson(answer: Answer): Answer {
@@ -58,7 +59,7 @@ function renderTimeline(events: TimelineEvent[]): string {
 
 /** What happened on a day in history, or the next anniversary: the on-this-day post's text. */
 function renderDigest(digest: DayDigest): string {
-  return composePostText(digest);
+  return digestText(digest);
 }
 
 /** The corpus documents. */

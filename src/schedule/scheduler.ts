@@ -13,7 +13,6 @@ import type { DayDigest } from "../answer/types.js";
 import { describeError } from "../errors.js";
 import type { Hotline } from "../hotline-api.js";
 import { localDateTime } from "./local-time.js";
-import { digestForLocalDate } from "./post-text.js";
 import { channelKey, type ScheduleStore, type StoredSubscription } from "./store.js";
 import type { ChannelRef, PostSender } from "./types.js";
 
@@ -183,7 +182,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         logger.debug({ channel: channelKey(subscription) }, "on-this-day: channel not owned here");
         continue;
       }
-      const digest = digestForLocalDate(hotline, local.date);
+      const digest = hotline.today(local.date);
       if (digest.events.length === 0) continue;
       if (!store.claim(subscription.id, local.date, now, processId)) continue;
       sends.push(track(send(sender, subscription, local.date, digest, 1)));
@@ -228,7 +227,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
         }
         continue;
       }
-      const digest = digestForLocalDate(hotline, claim.localDate);
+      const digest = hotline.today(claim.localDate);
       if (!store.takeRetry(claim.subscriptionId, claim.localDate, claim.attempts, now, processId)) {
         continue;
       }
