@@ -11,5 +11,12 @@ const result = spawnSync(process.execPath, [tsc, "-p", join(root, "tsconfig.buil
   stdio: "inherit",
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
+// The gazetteer's names, compiled from the country data once, so a command does not parse its
+// 1.4 MB of JSON at every start (see src/search/gazetteer.ts).
+const { countryNames } = await import(join(root, "dist", "src", "search", "gazetteer.js"));
+writeFileSync(
+  join(root, "dist", "src", "search", "country-names.json"),
+  JSON.stringify(countryNames()),
+);
 mkdirSync(join(root, "dist"), { recursive: true });
 writeFileSync(join(root, "dist", ".build-stamp"), `${new Date().toISOString()}\n`);

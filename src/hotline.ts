@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, type SubjectView } from "./answer/rank.js";
-import { readSubjects } from "./answer/subject.js";
+import { profileDocuments, readSubjects } from "./answer/subject.js";
 import type { Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
 import { anniversaryDigest } from "./dates/anniversary.js";
@@ -90,8 +90,9 @@ export function createHotline(
     const sentence = sentenceById.get(event.id);
     if (sentence) reported.set(sentence, event);
   }
-  const subjects = readSubjects(corpus.documents, prebuilt?.coveredPairs);
-  onBuilt?.({ corpus, analysis: passages.sentences, coveredPairs: subjects.coveredPairs() });
+  const profiles = prebuilt?.subjects ?? profileDocuments(corpus.documents);
+  const subjects = readSubjects(profiles);
+  onBuilt?.({ corpus, analysis: passages.sentences, subjects: profiles });
   const context: QueryContext = {
     analyzer,
     stats,

@@ -13,6 +13,7 @@
  * File format: one header line of JSON (`format`, `schema`, `key`, `sha256`), a newline, then
  * the payload as JSON.
  */
+
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -25,11 +26,12 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SubjectProfile } from "./answer/subject.js";
 import type { Corpus } from "./corpus/load.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 3;
+export const SNAPSHOT_SCHEMA = 4;
 
 const FORMAT = "hotline-snapshot";
 
@@ -60,15 +62,15 @@ export interface Prebuilt {
   corpus: Omit<Corpus, "dir">;
   /** Per sentence, in corpus order: terms, positions and dates. */
   analysis: SentenceAnalysis[];
-  /** Party pairs ("china|russia") that some sentence names. */
-  coveredPairs: string[];
+  /** What each document is about: the places and pairs it names. */
+  subjects: SubjectProfile[];
 }
 
 /** What start-up built, handed back so it can be saved. */
 export interface Built {
   corpus: Corpus;
   analysis: SentenceAnalysis[];
-  coveredPairs: Iterable<string>;
+  subjects: SubjectProfile[];
 }
 
 /** What happened to the snapshot at load, for logs and the benchmark. */
@@ -181,7 +183,7 @@ export function readSnapshot(path: string, key: string): ReadResult {
   if (
     !prebuilt ||
     !Array.isArray(prebuilt.analysis) ||
-    !Array.isArray(prebuilt.coveredPairs) ||
+    !Array.isArray(prebuilt.subjects) ||
     !Array.isArray(prebuilt.corpus?.documents)
   ) {
     return { ok: false, reason: "corrupt", detail: "payload has the wrong shape" };
@@ -199,7 +201,7 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
     corpus,
     // Only what analysis produced: a Sentence also links its paragraph and document.
     analysis: built.analysis.map(({ terms, positions, dates }) => ({ terms, positions, dates })),
-    coveredPairs: [...built.coveredPairs],
+    subjects: built.subjects,
   };
   const body = Buffer.from(JSON.stringify(payload), "utf8");
   const header = JSON.stringify({

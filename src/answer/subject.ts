@@ -26,8 +26,6 @@ export interface Subjects {
   pairsIn(text: string): string[][];
   /** Whether any document names the pair together, in any of its readings. */
   covers(readings: string[]): boolean;
-  /** Every pair some document names, sorted (kept in the snapshot). */
-  coveredPairs(): string[];
   /** Whether any document names a place `mention` may stand for. */
   mentioned(mention: PlaceMention): boolean;
   /**
@@ -37,40 +35,64 @@ export interface Subjects {
   fit(docId: string, places: PlaceMention[]): number;
 }
 
+/**
+ * What one document is about, as read from its text: plain data, kept in the start-up snapshot so
+ * a start from a snapshot reads no place names.
+ */
+export interface SubjectProfile {
+  id: string;
+  /** Country codes its title names. */
+  title: string[];
+  /** Per country code, how many paragraphs name it. */
+  paragraphs: Record<string, number>;
+  /** The pairs it names together, as `A|B` keys. */
+  pairs: string[];
+}
+
+/** Reads what each of `documents` is about (the slow part: every paragraph is read for places). */
+export function profileDocuments(documents: CorpusDocument[]): SubjectProfile[] {
+  const places = gazetteer();
+  return documents.map((doc) => {
+    const title = new Set(places.find(doc.meta.title).flatMap((m) => m.codes));
+    const pairs = new Set(pairsOf(places, doc.meta.title, LISTS).flat());
+    const paragraphs: Record<string, number> = {};
+    for (const block of doc.blocks) {
+      const found = places.find(block.text);
+      for (const c of new Set(found.flatMap((m) => m.codes)))
+        paragraphs[c] = (paragraphs[c] ?? 0) + 1;
+      for (const pair of pairsOf(places, block.text, LISTS, found).flat()) pairs.add(pair);
+    }
+    return { id: doc.meta.id, title: [...title], paragraphs, pairs: [...pairs] };
+  });
+}
+
 interface Profile {
   title: Set<string>;
-  /** Per country code, how many paragraphs name it. */
   paragraphs: Map<string, number>;
   /** The most paragraphs any one place is named in. */
   most: number;
-  /** The pairs the document names together. */
   pairs: Set<string>;
 }
 
-/** Reads the subjects of `documents`; `coveredPairs` (from a snapshot) skips reading pairs. */
-export function readSubjects(documents: CorpusDocument[], coveredPairs?: string[]): Subjects {
-  const places = gazetteer();
+/** The subjects of a corpus from its documents' profiles ({@link profileDocuments}). */
+export function readSubjects(read: SubjectProfile[]): Subjects {
   const profiles = new Map<string, Profile>();
-  const pairs = new Set(coveredPairs ?? []);
+  const pairs = new Set<string>();
   const named = new Set<string>();
-  for (const doc of documents) {
-    const profile: Profile = { title: new Set(), paragraphs: new Map(), most: 1, pairs: new Set() };
-    for (const m of places.find(doc.meta.title)) for (const c of m.codes) profile.title.add(c);
-    for (const pair of pairsOf(places, doc.meta.title, LISTS).flat()) profile.pairs.add(pair);
-    for (const block of doc.blocks) {
-      const found = places.find(block.text);
-      const codes = new Set(found.flatMap((m) => m.codes));
-      for (const c of codes) {
-        profile.paragraphs.set(c, (profile.paragraphs.get(c) ?? 0) + 1);
-        named.add(c);
-      }
-      for (const pair of pairsOf(places, block.text, LISTS, found).flat()) profile.pairs.add(pair);
-    }
-    profile.most = Math.max(1, ...profile.paragraphs.values());
-    for (const c of profile.title) named.add(c);
-    if (!coveredPairs) for (const pair of profile.pairs) pairs.add(pair);
-    profiles.set(doc.meta.id, profile);
+  for (const p of read) {
+    const paragraphs = new Map(Object.entries(p.paragraphs));
+    const profile: Profile = {
+      title: new Set(p.title),
+      paragraphs,
+      most: Math.max(1, ...paragraphs.values()),
+      pairs: new Set(p.pairs),
+    };
+    for (const c of [...p.title, ...paragraphs.keys()]) named.add(c);
+    for (const pair of p.pairs) pairs.add(pair);
+    profiles.set(p.id, profile);
   }
+  // The gazetteer is read only when a question names places, not at start-up.
+  const places = () => gazetteer();
   // A document is about a place its title names, or one it names in several paragraphs (at least
   // a quarter as many as its most-named place): not one it mentions in passing.
   const about = (profile: Profile, m: PlaceMention) =>
@@ -79,17 +101,16 @@ export function readSubjects(documents: CorpusDocument[], coveredPairs?: string[
       return profile.title.has(c) || (n >= 2 && n >= profile.most / 4);
     });
   return {
-    places: (text) => places.find(text),
-    pairsIn: (text) => pairsOf(places, text, PAIRS),
+    places: (text) => places().find(text),
+    pairsIn: (text) => pairsOf(places(), text, PAIRS),
     covers: (readings) => readings.some((pair) => pairs.has(pair)),
-    coveredPairs: () => [...pairs].sort(),
     mentioned: (m) => m.codes.some((c) => named.has(c)),
     fit(docId, asked) {
       const profile = profiles.get(docId);
       if (asked.length === 0 || !profile) return 1;
       const share = asked.filter((m) => about(profile, m)).length / asked.length;
       // A question about a pair ("the Moscow-Washington line") wants a document naming that pair.
-      const pair = asked.length === 2 ? pairsOf(places, "", PAIRS, asked).flat() : [];
+      const pair = asked.length === 2 ? pairsOf(places(), "", PAIRS, asked).flat() : [];
       const paired = pair.length === 0 || pair.some((p) => profile.pairs.has(p));
       return paired ? share : share / 2;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gazetteer } from "../../src/search/gazetteer.js";
+import { countryNames, gazetteer } from "../../src/search/gazetteer.js";
 
 const codes = (text: string) =>
   gazetteer()
@@ -32,5 +32,15 @@ describe("gazetteer", () => {
 
   it("GIVEN two-letter words that are also country codes THEN no place", () => {
     expect(codes("IT staff at 9 AM IN the office")).toEqual([]);
+  });
+});
+
+describe("countryNames", () => {
+  it("GIVEN the country data THEN capitals, demonyms and other spellings are names, with codes", () => {
+    const names = countryNames();
+    expect(names).toContainEqual(["Islamabad", "PAK"]);
+    expect(names).toContainEqual(["Burma", "MMR"]);
+    expect(names).toContainEqual(["Russians", "RUS"]);
+    expect(names.length).toBeGreaterThan(2000);
   });
 });
