@@ -10,9 +10,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { answerJson } from "../adapters/cli/render.js";
-import type { Answer } from "../src/answer/types.js";
 import { loadCorpus } from "../src/corpus/load.js";
 import { createHotline } from "../src/hotline.js";
+import type { Answer } from "../src/model.js";
 import { comparable } from "../src/text/normalize.js";
 
 const caseSchema = z.object({

@@ -2,7 +2,7 @@
  * The core's public surface, separate from its implementation so adapters and tests can read
  * it in one place. {@link loadHotline} in `hotline.ts` returns one of these.
  */
-import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "./answer/types.js";
+import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "./model.js";
 
 /** Longest question or event text the core searches; longer input is rejected as `too_long`. */
 export const MAX_QUESTION_LENGTH = 500;

@@ -5,10 +5,10 @@
  */
 
 import { createInterface } from "node:readline";
-import type { DayDigest } from "../../src/answer/types.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { runCommand } from "../../src/commands/run.js";
 import type { Hotline } from "../../src/hotline-api.js";
+import type { DayDigest } from "../../src/model.js";
 import type { ChannelRef, PostSender, SubscriptionService } from "../../src/schedule/types.js";
 import { digestText } from "./digest.js";
 import { renderResult } from "./render.js";

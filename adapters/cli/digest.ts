@@ -3,7 +3,7 @@
  * `hotline today`: the core's digest view (title, headings with the 28/29 February rule) in
  * plain text, each quote as a block quote with its citation, as the terminal shows answers.
  */
-import type { DayDigest } from "../../src/answer/types.js";
+import type { DayDigest } from "../../src/model.js";
 import { citationLine } from "../../src/present/citation.js";
 import { digestView } from "../../src/present/digest.js";
 

@@ -3,14 +3,8 @@
  * Quotes are printed exactly as the core returns them, inside “…” with the citation below.
  */
 
-import type {
-  Answer,
-  DayDigest,
-  Reply,
-  SourceSummary,
-  TimelineEvent,
-} from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import type { Answer, DayDigest, Reply, SourceSummary, TimelineEvent } from "../../src/model.js";
 import { citationDate, citationLine } from "../../src/present/citation.js";
 import { formatDate } from "../../src/present/format.js";
 import {

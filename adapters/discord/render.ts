@@ -10,15 +10,9 @@
  */
 
 import { type APIEmbed, escapeMarkdown, MessageFlags } from "discord.js";
-import type {
-  DayDigest,
-  Quote,
-  Reply,
-  SourceSummary,
-  TimelineEvent,
-} from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
 import { HotlineError } from "../../src/errors.js";
+import type { DayDigest, Quote, Reply, SourceSummary, TimelineEvent } from "../../src/model.js";
 import { type CitationParts, citationParts } from "../../src/present/citation.js";
 import { digestView } from "../../src/present/digest.js";
 import { formatDate } from "../../src/present/format.js";

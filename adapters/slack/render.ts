@@ -6,8 +6,8 @@
  */
 
 import type { types } from "@slack/bolt";
-import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/answer/types.js";
 import type { CommandResult } from "../../src/commands/run.js";
+import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/model.js";
 import { type CitationParts, citationParts } from "../../src/present/citation.js";
 import { digestView } from "../../src/present/digest.js";
 import { formatDate, formatIso } from "../../src/present/format.js";

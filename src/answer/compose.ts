@@ -4,11 +4,11 @@
  * question, the answer is `no_answer` rather than a loosely related quote.
  */
 import { sentenceQuote } from "../dates/timeline.js";
+import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
 import type { Sentence } from "../text/passages.js";
 import type { Query } from "./query.js";
 import { type Ranked, SUPPORT_MIN } from "./rank.js";
-import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "./types.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;

@@ -3,8 +3,9 @@
  * Adapters turn their event into an {@link Invocation}, call {@link runCommand}, and render the
  * {@link CommandResult}; permission checks and input limits happen here, once for every platform.
  */
-import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "../answer/types.js";
+
 import type { Hotline } from "../hotline-api.js";
+import type { DayDigest, Reply, SourceSummary, TimelineEvent } from "../model.js";
 import type { ChannelRef, SubscriptionService } from "../schedule/types.js";
 import { findSubcommand, helpLines, readArguments, type SubcommandName } from "./spec.js";
 

@@ -4,7 +4,7 @@
  * skipped for three years. Every door (scheduled posts, `/hotline today` on each platform, the
  * console and the CLI) gets the rule from here through `Hotline.today`.
  */
-import type { DayDigest, TimelineEvent } from "../answer/types.js";
+import type { DayDigest, TimelineEvent } from "../model.js";
 
 /** True for Gregorian leap years (divisible by 4, except centuries not divisible by 400). */
 export function isLeapYear(year: number): boolean {

@@ -4,8 +4,9 @@
  * bare years ("In 1993"), relative years ("Two years later" after "April 1990" is 1992), and
  * "ago" against the article's date ("nearly three years ago" in December 2008 is about 2006).
  */
-import type { AnswerDate, DateBasis } from "../answer/types.js";
+
 import { chronoNode } from "../lazy.js";
+import type { AnswerDate, DateBasis } from "../model.js";
 
 /** A date found in a sentence. */
 export interface DateMention {

@@ -2,8 +2,9 @@
  * The timeline: every dated event of the corpus, derived at load, so a new document adds its
  * events with no code change. An event is a date and the verbatim sentence that gives it.
  */
-import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../answer/types.js";
+
 import type { CorpusDocument } from "../corpus/document.js";
+import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
 import type { Passages, Sentence } from "../text/passages.js";
 

@@ -2,7 +2,7 @@
  * Citation parts every renderer shares: which facts a citation names, in which order, with dates
  * in words. Renderers add only their markup (links, escaping, separators).
  */
-import type { Quote, SourceRef } from "../answer/types.js";
+import type { Quote, SourceRef } from "../model.js";
 import { formatIso } from "./format.js";
 
 /** The parts of one citation. */

@@ -2,8 +2,9 @@
  * The headings of an on-this-day digest, the same words on every platform. Renderers add only
  * their markup (bold, block quotes, embeds) around them.
  */
-import type { DayDigest, TimelineEvent } from "../answer/types.js";
+
 import { onTheDay } from "../dates/anniversary.js";
+import type { DayDigest, TimelineEvent } from "../model.js";
 import { formatIso, formatMonthDay } from "./format.js";
 
 /**

@@ -2,7 +2,7 @@
  * Dates in words, the same on every platform.
  * Platform renderers add their own markup around these strings; they never change quote text.
  */
-import type { AnswerDate } from "../answer/types.js";
+import type { AnswerDate } from "../model.js";
 
 /** English month names, January first. */
 export const MONTHS: readonly string[] = [

@@ -2,7 +2,7 @@
  * The fixed texts every door shows, written once. Renderers add their markup (code spans for
  * command names, bold labels) but never change the words.
  */
-import type { Rejection } from "../answer/types.js";
+import type { Rejection } from "../model.js";
 
 /** Shown to an asker when something unexpected failed; details go to the log only. */
 export const FAILURE_MESSAGE =

@@ -2,7 +2,7 @@
  * The contract between the command runner and the on-this-day scheduler. The runner only needs
  * to subscribe and unsubscribe a channel; storage and timing live behind this interface.
  */
-import type { DayDigest } from "../answer/types.js";
+import type { DayDigest } from "../model.js";
 
 /** Which chat platform a channel lives on. */
 export type Platform = "discord" | "slack" | "console";

@@ -12,16 +12,3 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
-
-/** Question words that say what kind of answer is wanted; see `answer/intent.ts`. */
-export const QUESTION_WORDS: ReadonlySet<string> = new Set([
-  "who",
-  "whom",
-  "whose",
-  "what",
-  "when",
-  "where",
-  "why",
-  "how",
-  "which",
-]);

@@ -3,9 +3,9 @@
  * analyses each sentence once, and records the dates it states.
  */
 
-import type { AnswerDate } from "../answer/types.js";
 import type { CorpusDocument } from "../corpus/document.js";
 import { type DateMention, extractDates } from "../dates/extract.js";
+import type { AnswerDate } from "../model.js";
 import type { Analyzer } from "../search/analyzer.js";
 import { splitSentences } from "./sentences.js";
 

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { Answer, Reply } from "../../src/answer/types.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { loadHotline } from "../../src/hotline.js";
+import type { Answer, Reply } from "../../src/model.js";
 import { comparable } from "../../src/text/normalize.js";
 
 const hotline = loadHotline();

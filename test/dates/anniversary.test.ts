@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { DayDigest, TimelineEvent } from "../../src/answer/types.js";
 import {
   anniversaryDigest,
   anniversaryMonthDays,
@@ -7,6 +6,7 @@ import {
   onTheDay,
 } from "../../src/dates/anniversary.js";
 import { loadHotline } from "../../src/hotline.js";
+import type { DayDigest, TimelineEvent } from "../../src/model.js";
 import { eventHeading } from "../../src/present/digest.js";
 
 const hotline = loadHotline();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SourceRef } from "../../src/answer/types.js";
+import type { SourceRef } from "../../src/model.js";
 import { citationParts } from "../../src/present/citation.js";
 
 const source: SourceRef = {

@@ -6,9 +6,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { DayDigest, TimelineEvent } from "../../src/answer/types.js";
 import type { Hotline } from "../../src/hotline-api.js";
 import { createLogger } from "../../src/log.js";
+import type { DayDigest, TimelineEvent } from "../../src/model.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
 import type { ChannelRef, Platform, PostSender } from "../../src/schedule/types.js";
 

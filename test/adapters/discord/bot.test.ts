@@ -5,13 +5,13 @@ import { MessageFlags } from "discord.js";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type DiscordBot, startDiscord } from "../../../adapters/discord/bot.js";
 import { escapeText, renderResult } from "../../../adapters/discord/render.js";
-import type { Answer, Reply } from "../../../src/answer/types.js";
 import { type CommandContext, type Invocation, runCommand } from "../../../src/commands/run.js";
 import { COMMAND } from "../../../src/commands/spec.js";
 import { loadConfig } from "../../../src/config.js";
 import { loadHotline } from "../../../src/hotline.js";
 import type { Hotline } from "../../../src/hotline-api.js";
 import { createLogger } from "../../../src/log.js";
+import type { Answer, Reply } from "../../../src/model.js";
 import { formatDate } from "../../../src/present/format.js";
 import { FAILURE_MESSAGE } from "../../../src/present/texts.js";
 import {

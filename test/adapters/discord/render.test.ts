@@ -9,9 +9,9 @@ import {
   renderResult,
   threadName,
 } from "../../../adapters/discord/render.js";
-import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
 import { helpLines } from "../../../src/commands/spec.js";
+import type { Quote, SourceRef, TimelineEvent } from "../../../src/model.js";
 
 const source: SourceRef = {
   id: "doc",

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHandle, startSlack } from "../../../adapters/slack/app.js";
 import { escapeSlack, SHARE_ACTION_ID, SLACK_LIMITS } from "../../../adapters/slack/render.js";
-import type { Answer, Reply } from "../../../src/answer/types.js";
 import { loadConfig } from "../../../src/config.js";
 import { HotlineError } from "../../../src/errors.js";
 import { loadHotline } from "../../../src/hotline.js";
+import type { Answer, Reply } from "../../../src/model.js";
 import { formatDate } from "../../../src/present/format.js";
 import { rejectionText } from "../../../src/present/texts.js";
 import {

@@ -8,8 +8,8 @@ import {
   SLACK_LIMITS,
   type SlackMessage,
 } from "../../../adapters/slack/render.js";
-import type { Quote, SourceRef, TimelineEvent } from "../../../src/answer/types.js";
 import type { CommandResult } from "../../../src/commands/run.js";
+import type { Quote, SourceRef, TimelineEvent } from "../../../src/model.js";
 
 const source: SourceRef = {
   id: "doc",

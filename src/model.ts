@@ -1,6 +1,7 @@
 /**
- * The platform-neutral answer vocabulary. Every adapter (cli, discord, slack) renders these
- * types and nothing else; `hotline ask --json` prints an {@link Answer} as is.
+ * The shared data model: the platform-neutral answer vocabulary that every layer imports (text/
+ * and dates/ produce these, answer/ composes them, present/ and the adapters render them and
+ * nothing else; `hotline ask --json` prints an {@link Answer} as is).
  */
 
 /** Where a quote comes from: one corpus document's citable facts. */
