@@ -15,7 +15,8 @@ import { findSubcommand } from "../../src/commands/spec.js";
 import { describeError } from "../../src/errors.js";
 import { cutText } from "../../src/present/split.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
-import { discordMessage, renderResult } from "./render.js";
+import { discordMessage } from "./message.js";
+import { renderResult } from "./render.js";
 import { asReply, type Deferral, sendInteraction } from "./send.js";
 
 /** Builds the command context for a user in a channel (the bot's "today" included). */

@@ -10,13 +10,8 @@ import { parseCommandText } from "../../src/commands/parse.js";
 import { describeError } from "../../src/errors.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { DiscordContext } from "./interaction.js";
-import {
-  type DiscordMessage,
-  discordMessage,
-  escapeText,
-  renderResult,
-  threadName,
-} from "./render.js";
+import { type DiscordMessage, discordMessage, escapeText } from "./message.js";
+import { renderResult, threadName } from "./render.js";
 import { asChannelMessage, asMessageReply, replyInChannel } from "./send.js";
 
 /** Answers one message if it mentions the bot (bots and system messages never count). */

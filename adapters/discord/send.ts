@@ -14,7 +14,7 @@ import {
   MessageFlags,
   type MessageReplyOptions,
 } from "discord.js";
-import type { DiscordMessage } from "./render.js";
+import type { DiscordMessage } from "./message.js";
 
 function body(message: DiscordMessage) {
   return {

@@ -10,8 +10,9 @@ import { parseCommandText } from "../../src/commands/parse.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { SlackContext } from "./context.js";
 import { plainTextFromSlack } from "./incoming.js";
+import { escapeSlack } from "./message.js";
 import type { RecentKeys } from "./recent-keys.js";
-import { escapeSlack, renderResult } from "./render.js";
+import { renderResult } from "./render.js";
 
 /** The fields of a mention or message event the adapter reads. */
 interface MentionEvent {

@@ -10,13 +10,8 @@ import type { CommandResult, Invocation } from "../../src/commands/run.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { SlackContext } from "./context.js";
 import { plainTextFromSlack } from "./incoming.js";
-import {
-  escapeSlack,
-  fitResponseUrl,
-  renderResult,
-  SHARE_ACTION_ID,
-  type SlackMessage,
-} from "./render.js";
+import { escapeSlack, type SlackMessage } from "./message.js";
+import { fitResponseUrl, renderResult, SHARE_ACTION_ID } from "./render.js";
 
 type Respond = (
   message: webApi.ChatPostMessageArguments | Record<string, unknown>,

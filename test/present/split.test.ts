@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it, test } from "vitest";
-import { SLACK_SPLIT } from "../../adapters/slack/render.js";
+import { SLACK_SPLIT } from "../../adapters/slack/message.js";
 import { cutText, splitText } from "../../src/present/split.js";
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean);

@@ -3,8 +3,8 @@
  * and the reliability tests, plus the hostile fragments both platforms' users can type.
  */
 import { expect } from "vitest";
-import { DISCORD_LIMITS, type DiscordMessage } from "../../adapters/discord/render.js";
-import { SLACK_LIMITS, type SlackMessage } from "../../adapters/slack/render.js";
+import { DISCORD_LIMITS, type DiscordMessage } from "../../adapters/discord/message.js";
+import { SLACK_LIMITS, type SlackMessage } from "../../adapters/slack/message.js";
 
 /** Mentions, broadcasts, markup and invisible characters of Discord and Slack. */
 export const HOSTILE_FRAGMENTS = [

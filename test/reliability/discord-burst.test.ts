@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { type DiscordBot, startDiscord } from "../../adapters/discord/bot.js";
-import { escapeText, renderResult } from "../../adapters/discord/render.js";
+import { escapeText } from "../../adapters/discord/message.js";
+import { renderResult } from "../../adapters/discord/render.js";
 import { createRateLimiter } from "../../src/commands/rate-limit.js";
 import { runCommand } from "../../src/commands/run.js";
 import { loadConfig } from "../../src/config.js";

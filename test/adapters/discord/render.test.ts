@@ -5,10 +5,8 @@ import {
   DISCORD_LIMITS,
   type DiscordMessage,
   discordMessage,
-  renderDigest,
-  renderResult,
-  threadName,
-} from "../../../adapters/discord/render.js";
+} from "../../../adapters/discord/message.js";
+import { renderDigest, renderResult, threadName } from "../../../adapters/discord/render.js";
 import type { CommandResult } from "../../../src/commands/run.js";
 import { helpLines } from "../../../src/commands/spec.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/model.js";

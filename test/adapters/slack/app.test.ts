@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHandle, startSlack } from "../../../adapters/slack/app.js";
-import { escapeSlack, SHARE_ACTION_ID, SLACK_LIMITS } from "../../../adapters/slack/render.js";
+import { escapeSlack, SLACK_LIMITS } from "../../../adapters/slack/message.js";
+import { SHARE_ACTION_ID } from "../../../adapters/slack/render.js";
 import { loadConfig } from "../../../src/config.js";
 import { HotlineError } from "../../../src/errors.js";
 import { loadHotline } from "../../../src/hotline.js";

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHandle, startSlack } from "../../../adapters/slack/app.js";
-import { SLACK_LIMITS } from "../../../adapters/slack/render.js";
+import { SLACK_LIMITS } from "../../../adapters/slack/message.js";
 import { loadConfig } from "../../../src/config.js";
 import { loadHotline } from "../../../src/hotline.js";
 import type { Hotline } from "../../../src/hotline-api.js";

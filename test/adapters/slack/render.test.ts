@@ -1,13 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  escapeSlack,
-  fitResponseUrl,
-  renderResult,
-  SHARE_ACTION_ID,
-  SLACK_LIMITS,
-  type SlackMessage,
-} from "../../../adapters/slack/render.js";
+import { escapeSlack, SLACK_LIMITS, type SlackMessage } from "../../../adapters/slack/message.js";
+import { fitResponseUrl, renderResult, SHARE_ACTION_ID } from "../../../adapters/slack/render.js";
 import type { CommandResult } from "../../../src/commands/run.js";
 import type { Quote, SourceRef, TimelineEvent } from "../../../src/model.js";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHandle, startSlack } from "../../../adapters/slack/app.js";
-import { escapeSlack } from "../../../adapters/slack/render.js";
+import { escapeSlack } from "../../../adapters/slack/message.js";
 import { loadConfig } from "../../../src/config.js";
 import { loadHotline } from "../../../src/hotline.js";
 import {
