@@ -118,18 +118,19 @@ export function createHotline(
   };
 
   const answer = (command: "ask" | "when", input: string): Reply => {
-    const question = plainQuestion(cleanQuestion(input));
-    if (question === "") {
-      return { status: "rejected", code: "empty", command };
-    }
-    if (question.length > MAX_QUESTION_LENGTH) {
+    const typed = cleanQuestion(input);
+    // The limit is on what was typed, markup included: a message of 10,000 mentions is too long,
+    // not an empty question.
+    if (typed.length > MAX_QUESTION_LENGTH) {
       return {
         status: "rejected",
         code: "too_long",
-        length: question.length,
+        length: typed.length,
         limit: MAX_QUESTION_LENGTH,
       };
     }
+    const question = plainQuestion(typed);
+    if (question === "") return { status: "rejected", code: "empty", command };
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
     const query = readQuery(question, command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);

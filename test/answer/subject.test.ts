@@ -73,3 +73,17 @@ describe("questions not in English", () => {
     expect(seeds.ask("who is Cao Gangchuan?").status).toBe("answered");
   });
 });
+
+describe("chat markup and the length limit", () => {
+  it("GIVEN a message of only mentions, longer than the limit THEN it is rejected as too long", () => {
+    const reply = seeds.ask(" @channel".repeat(1200));
+    expect(reply).toMatchObject({ status: "rejected", code: "too_long" });
+  });
+
+  it("GIVEN only mentions and emoji THEN it is rejected as empty, never searched", () => {
+    expect(seeds.ask("<@123456789012345678> @everyone :wave:")).toMatchObject({
+      status: "rejected",
+      code: "empty",
+    });
+  });
+});
