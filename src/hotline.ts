@@ -18,8 +18,7 @@ import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
 import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-api.js";
 import type { Reply, SourceSummary, TimelineEvent } from "./model.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
-import { Vocabulary } from "./search/fuzzy.js";
-import { Postings, termStats } from "./search/index.js";
+import { SentenceIndex, termStats } from "./search/index.js";
 import { type Built, loadWithSnapshot, type Prebuilt, type SnapshotEvent } from "./snapshot.js";
 import { plainQuestion } from "./text/chat.js";
 import { ENGLISH_ONLY, inLatinLetters } from "./text/language.js";
@@ -48,8 +47,11 @@ export interface LoadOptions {
   onSnapshot?: ((event: SnapshotEvent) => void) | undefined;
 }
 
-/** How many index hits the reranker looks at: enough for recall, few enough to stay fast. */
-const CANDIDATES = 40;
+/**
+ * How many of the best-matching documents the reranker reads, every sentence of each: enough for
+ * recall (the answer's document is almost always among the first few), few enough to stay fast.
+ */
+const CANDIDATE_DOCUMENTS = 8;
 
 /**
  * Loads and indexes a corpus. Throws a HotlineError naming the file and field when a document
@@ -78,9 +80,8 @@ export function createHotline(
       `hotline: snapshot has ${prebuilt.analysis.length} sentences, corpus has ${passages.sentences.length}`,
     );
   }
-  // Scores as MiniSearch would, much faster on common terms (see Postings).
-  const index = new Postings(passages);
   const stats = termStats(passages);
+  const index = new SentenceIndex(passages, stats, prebuilt?.index);
   const timeline = buildTimeline(passages);
   const suggestions = suggestEntries(timeline, analyzer);
   const reported = new Map<Sentence, TimelineEvent>();
@@ -92,13 +93,8 @@ export function createHotline(
   }
   const profiles = prebuilt?.subjects ?? profileDocuments(corpus.documents);
   const subjects = readSubjects(profiles);
-  onBuilt?.({ corpus, analysis: passages.sentences, subjects: profiles });
-  const context: QueryContext = {
-    analyzer,
-    stats,
-    vocabulary: new Vocabulary(stats.df.keys()),
-    subjects,
-  };
+  onBuilt?.({ corpus, analysis: passages.sentences, subjects: profiles, index: index.toJSON() });
+  const context: QueryContext = { analyzer, stats, index, subjects };
 
   const search = (query: Query) => {
     const terms = query.terms.flatMap((t) =>
@@ -114,7 +110,7 @@ export function createHotline(
         return !!place && subjects.fit(doc, [place]) === 1;
       },
     };
-    return rank(query, index.search(passages.sentences, terms, CANDIDATES), view);
+    return rank(query, index.search(terms, CANDIDATE_DOCUMENTS), view);
   };
 
   const answer = (command: "ask" | "when", input: string): Reply => {
@@ -137,7 +133,7 @@ export function createHotline(
     const ranked = search(query);
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
-      ? composeWhen(question, query, ranked, reported)
+      ? composeWhen(question, query, ranked, reported, analyzer.terms)
       : composeAsk(question, ranked);
   };
 

@@ -2,7 +2,7 @@
  * Start-up snapshots. Building a large corpus is dominated by analysing every sentence (terms,
  * positions) and reading its dates with chrono-node (about 40 µs a sentence); a snapshot keeps
  * those results, and the party pairs the corpus names, in one file so a restart only parses
- * JSON. The retrieval index is rebuilt from the analysis at load (fast: see `Postings`).
+ * JSON. The MiniSearch index is kept too (its `toJSON()`), so it is loaded, not rebuilt.
  *
  * A snapshot is keyed by a SHA-256 of every corpus file (`*.md`, `synonyms.json`), the package version, {@link SNAPSHOT_SCHEMA}, the code of the modules whose
  * output it stores and the versions of chrono-node and stemmer, and carries a SHA-256 of its
@@ -26,12 +26,13 @@ import {
 } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { AsPlainObject } from "minisearch";
 import type { SubjectProfile } from "./answer/subject.js";
 import type { Corpus } from "./corpus/load.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 4;
+export const SNAPSHOT_SCHEMA = 5;
 
 const FORMAT = "hotline-snapshot";
 
@@ -64,6 +65,8 @@ export interface Prebuilt {
   analysis: SentenceAnalysis[];
   /** What each document is about: the places and pairs it names. */
   subjects: SubjectProfile[];
+  /** The MiniSearch index (its `toJSON()`), loaded with `loadJS` instead of indexing again. */
+  index: AsPlainObject;
 }
 
 /** What start-up built, handed back so it can be saved. */
@@ -71,6 +74,7 @@ export interface Built {
   corpus: Corpus;
   analysis: SentenceAnalysis[];
   subjects: SubjectProfile[];
+  index: AsPlainObject;
 }
 
 /** What happened to the snapshot at load, for logs and the benchmark. */
@@ -184,6 +188,8 @@ export function readSnapshot(path: string, key: string): ReadResult {
     !prebuilt ||
     !Array.isArray(prebuilt.analysis) ||
     !Array.isArray(prebuilt.subjects) ||
+    typeof prebuilt.index !== "object" ||
+    prebuilt.index === null ||
     !Array.isArray(prebuilt.corpus?.documents)
   ) {
     return { ok: false, reason: "corrupt", detail: "payload has the wrong shape" };
@@ -202,6 +208,7 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
     // Only what analysis produced: a Sentence also links its paragraph and document.
     analysis: built.analysis.map(({ terms, positions, dates }) => ({ terms, positions, dates })),
     subjects: built.subjects,
+    index: built.index,
   };
   const body = Buffer.from(JSON.stringify(payload), "utf8");
   const header = JSON.stringify({

@@ -16,6 +16,9 @@ export const MAX_QUOTES = 3;
 /** A quote more than this share below the best is not worth showing. */
 const RELATIVE_SCORE_MIN = 0.7;
 
+/** A "has not happened" sentence answers a when-question down to this share of the best score. */
+const NOT_HAPPENED_SCORE_MIN = 0.9;
+
 /** Another source's account of the same event is shown down to this share of the best score. */
 const SAME_EVENT_SCORE_MIN = 0.6;
 
@@ -24,6 +27,14 @@ const SAME_EVENT_SCORE_MIN = 0.6;
 // "Teng said, these are all technical barriers" points back too, after its attribution.
 const ANAPHOR =
   /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
+
+/**
+ * A sentence that says something has not happened (yet) as of its source's date: "There is still
+ * no hotline", "have not yet spoken", "never spoke", "still waits to be finalized", "appears to
+ * have stalled". General English markers of an unfinished or absent event, not words of a topic.
+ */
+const NOT_HAPPENED =
+  /\b(?:still|yet)\s+(?:no|not|nothing|none|waits?|waiting|to be)\b|\bnot\s+yet\b|\bnever\b|\b(?:has|have|had)(?:n['’]t|\s+not)\s+(?:yet\s+)?(?:been|happened|started|begun|spoken|used|opened|met)\b|\b(?:has|have|had|to\s+have)\s+stalled\b/i;
 
 /** The no-answer reply; `reason` (default none) says what the sources lack. */
 export function noAnswer(question: string, reason: string | null = null): Answer {
@@ -71,6 +82,7 @@ export function composeWhen(
   query: Query,
   ranked: Ranked[],
   reportedBySentence: Map<Sentence, TimelineEvent>,
+  termsOf: (text: string) => string[],
 ): Answer {
   const supported = ranked.filter((r) => r.support >= SUPPORT_MIN);
   const top = supported[0];
@@ -80,6 +92,22 @@ export function composeWhen(
     .filter((c): c is DatedCandidate => c !== null && c.score >= SAME_EVENT_SCORE_MIN * top.score)
     .sort((a, b) => b.score - a.score);
   const lead = candidates[0];
+  // The best account says it has not happened: that is the answer, with no date to give.
+  const pending = supported.find(
+    (r) =>
+      r.score >= NOT_HAPPENED_SCORE_MIN * top.score && saysNotHappened(r.sentence, query, termsOf),
+  );
+  if (pending && (!lead || pending.score >= lead.score)) {
+    const { published, publisher } = pending.sentence.paragraph.doc.meta;
+    const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
+    return {
+      status: "answered",
+      question,
+      date: null,
+      quotes: quotesFor([pending.sentence]),
+      note: `The sources give no date for this: ${asOf}${publisher} reported it had not happened.`,
+    };
+  }
   if (!lead || lead.score < RELATIVE_SCORE_MIN * top.score) {
     return {
       status: "answered",
@@ -109,6 +137,37 @@ export function composeWhen(
   const differing = rest.find((o) => !compatible(o.date, first.date));
   const note = differing ? `Sources differ: ${describe(first)}; ${describe(differing)}.` : null;
   return { status: "answered", question, date: first.date, quotes, note };
+}
+
+/** Where a sentence turns to another clause: "signed in February but … has stalled". */
+const CLAUSE_BREAK = /\b(?:but|while|although|though|whereas)\b|[;:]/giu;
+
+/**
+ * Whether `sentence` says the question's event has not happened. A sentence that also dates
+ * something ("A deal was signed in February but progress on establishing it has stalled") says
+ * so only when the not-happened clause shares more of the question's terms than the rest does.
+ */
+function saysNotHappened(
+  sentence: Sentence,
+  query: Query,
+  termsOf: (text: string) => string[],
+): boolean {
+  const text = sentence.text;
+  const match = NOT_HAPPENED.exec(text);
+  if (!match) return false;
+  if (sentence.dates.length === 0) return true;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (m.index <= match.index) start = m.index;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
+  const shared = (part: string) => termsOf(part).filter((t) => asked.has(t)).length;
+  return shared(text.slice(start, end)) > shared(text.slice(0, start) + text.slice(end));
 }
 
 function datedCandidate(

@@ -5,9 +5,8 @@
  */
 
 import type { Analyzer } from "../search/analyzer.js";
-import type { Vocabulary } from "../search/fuzzy.js";
 import type { PlaceMention } from "../search/gazetteer.js";
-import type { TermStats } from "../search/index.js";
+import type { SentenceIndex, TermStats } from "../search/index.js";
 import type { Subjects } from "./subject.js";
 
 /** What kind of answer a question wants. */
@@ -45,7 +44,8 @@ export interface Query {
 export interface QueryContext {
   analyzer: Analyzer;
   stats: TermStats;
-  vocabulary: Vocabulary;
+  /** Finds corpus terms near a misspelled word. */
+  index: Pick<SentenceIndex, "near">;
   /** The places and pairs of sides the documents are about. */
   subjects: Subjects;
 }
@@ -75,12 +75,10 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     const known = stats.df.has(token.term);
     const expansions = known
       ? []
-      : ctx.vocabulary
-          .near(token.surface.toLowerCase())
-          .map((n) => n.word)
-          .concat(ctx.vocabulary.near(token.term).map((n) => n.word))
-          .filter((w, i, all) => all.indexOf(w) === i && w !== token.term)
-          .slice(0, 3);
+      : [...new Set([...near(ctx, token.surface.toLowerCase()), ...near(ctx, token.term)])].slice(
+          0,
+          3,
+        );
     let weight: number;
     if (known) weight = stats.idf(token.term);
     else if (expansions.length > 0) weight = Math.max(...expansions.map((e) => stats.idf(e)));
@@ -138,4 +136,18 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     outOfScope,
     places,
   };
+}
+
+/**
+ * Edits allowed for a misspelled word of this length: none below 5 letters, 1 up to 6, then 2.
+ * MiniSearch counts edits as Levenshtein does, so two swapped letters ("yelstin") are two.
+ */
+export function allowedEdits(length: number): number {
+  if (length < 5) return 0;
+  return length < 7 ? 1 : 2;
+}
+
+function near(ctx: QueryContext, word: string): string[] {
+  if (!/^\p{L}+$/u.test(word)) return [];
+  return ctx.index.near(word, allowedEdits(word.length));
 }

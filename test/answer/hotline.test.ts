@@ -24,6 +24,23 @@ function expectVerbatim(answer: Answer): void {
 }
 
 describe("hotline.when", () => {
+  it("GIVEN a line the sources say was not set up yet THEN it is answered with no date, the saying quote and an as-of note", () => {
+    const answer = answered(hotline.when("when did the US-China military hotline open"));
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toMatch(/still no hotline|still waits|appears to have stalled/);
+    expect(answer.note).toMatch(
+      /^The sources give no date for this: (as of \d+ \w+ \d{4} )?(BBC News|Chinascope) reported it had not happened\.$/,
+    );
+    expectVerbatim(answer);
+  });
+
+  it("GIVEN a sentence that dates a deal and says what followed has stalled WHEN asked about the deal THEN the deal's date answers", () => {
+    const answer = answered(
+      hotline.when("When was the defence departments' hotline deal signed according to the BBC?"),
+    );
+    expect(answer.date?.iso).toMatch(/^2008-02/);
+  });
+
   it("GIVEN the Beijing-Moscow line THEN 14 March 2008 leads, at day precision, with the dating sentence", () => {
     const answer = answered(hotline.when("When was the Sino-Russian hotline set up?"));
     expect(answer.date).toEqual({ iso: "2008-03-14", precision: "day", approximate: false });
