@@ -55,7 +55,7 @@ export function report(deps: HandlerDeps, outcome: RequestOutcome): void {
     deps.observe(outcome);
   } catch (error) {
     deps.log.warn(
-      { err: describeError(error), outcome: outcome.kind },
+      { err: error, ...describeError(error), outcome: outcome.kind },
       `${outcome.platform}: request observer failed`,
     );
   }
