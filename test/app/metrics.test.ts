@@ -85,7 +85,7 @@ function parseExposition(text: string): Sample[] {
 }
 
 /** The value of the sample `name` whose labels are exactly `labels`; 0 when absent. */
-function valueOf(text: string, name: string, labels: Record<string, string> = {}): number {
+function sampleValue(text: string, name: string, labels: Record<string, string> = {}): number {
   const wanted = JSON.stringify(Object.entries(labels).sort());
   const found = parseExposition(text).find(
     (s) => s.name === name && JSON.stringify(Object.entries(s.labels).sort()) === wanted,
@@ -200,11 +200,11 @@ describe("GIVEN the metrics of the request runner, served on a metrics port", ()
     expect(after.status).toBe(200);
     expect(after.type).toMatch(/^text\/plain; version=0\.0\.4/);
     const answered = { ...labels, status: "answered" };
-    expect(valueOf(after.body, METRIC_NAMES.answers, answered)).toBe(
-      valueOf(before, METRIC_NAMES.answers, answered) + 1,
+    expect(sampleValue(after.body, METRIC_NAMES.answers, answered)).toBe(
+      sampleValue(before, METRIC_NAMES.answers, answered) + 1,
     );
     const count = `${METRIC_NAMES.latency}_count`;
-    expect(valueOf(after.body, count, labels)).toBe(valueOf(before, count, labels) + 1);
+    expect(sampleValue(after.body, count, labels)).toBe(sampleValue(before, count, labels) + 1);
     // The question is never a label value.
     expect(after.body).not.toContain("Beijing-Moscow");
   });
@@ -217,9 +217,9 @@ describe("GIVEN the metrics of the request runner, served on a metrics port", ()
     "WHEN the runner's reply is %s THEN that status is counted for that command",
     async (status, invocation) => {
       const labels = { platform: "slack", command: invocation.name, status };
-      const before = valueOf((await get(`${base}/metrics`)).body, METRIC_NAMES.answers, labels);
+      const before = sampleValue((await get(`${base}/metrics`)).body, METRIC_NAMES.answers, labels);
       await request(metrics, { name: invocation.name, options: { ...invocation.options } });
-      const after = valueOf((await get(`${base}/metrics`)).body, METRIC_NAMES.answers, labels);
+      const after = sampleValue((await get(`${base}/metrics`)).body, METRIC_NAMES.answers, labels);
       expect(after).toBe(before + 1);
     },
   );
@@ -229,14 +229,14 @@ describe("GIVEN the metrics of the request runner, served on a metrics port", ()
     await request(metrics, { name: "sources", options: {} }, { failReply: true });
     const after = (await get(`${base}/metrics`)).body;
     const labels = { platform: "slack", command: "sources" };
-    expect(valueOf(after, METRIC_NAMES.answers, { ...labels, status: "error" })).toBe(
-      valueOf(before, METRIC_NAMES.answers, { ...labels, status: "error" }) + 1,
+    expect(sampleValue(after, METRIC_NAMES.answers, { ...labels, status: "error" })).toBe(
+      sampleValue(before, METRIC_NAMES.answers, { ...labels, status: "error" }) + 1,
     );
-    expect(valueOf(after, METRIC_NAMES.answers, { ...labels, status: "answered" })).toBe(
-      valueOf(before, METRIC_NAMES.answers, { ...labels, status: "answered" }),
+    expect(sampleValue(after, METRIC_NAMES.answers, { ...labels, status: "answered" })).toBe(
+      sampleValue(before, METRIC_NAMES.answers, { ...labels, status: "answered" }),
     );
     const count = `${METRIC_NAMES.latency}_count`;
-    expect(valueOf(after, count, labels)).toBe(valueOf(before, count, labels) + 1);
+    expect(sampleValue(after, count, labels)).toBe(sampleValue(before, count, labels) + 1);
   });
 
   it("WHEN a non-admin tries to subscribe THEN a decline is counted and the command is rejected", async () => {
@@ -244,22 +244,30 @@ describe("GIVEN the metrics of the request runner, served on a metrics port", ()
     await request(metrics, { name: "subscribe", options: {} }, { isAdmin: false });
     const after = (await get(`${base}/metrics`)).body;
     const labels = { platform: "slack", command: "subscribe" };
-    expect(valueOf(after, METRIC_NAMES.declines, labels)).toBe(
-      valueOf(before, METRIC_NAMES.declines, labels) + 1,
+    expect(sampleValue(after, METRIC_NAMES.declines, labels)).toBe(
+      sampleValue(before, METRIC_NAMES.declines, labels) + 1,
     );
-    expect(valueOf(after, METRIC_NAMES.answers, { ...labels, status: "rejected" })).toBe(
-      valueOf(before, METRIC_NAMES.answers, { ...labels, status: "rejected" }) + 1,
+    expect(sampleValue(after, METRIC_NAMES.answers, { ...labels, status: "rejected" })).toBe(
+      sampleValue(before, METRIC_NAMES.answers, { ...labels, status: "rejected" }) + 1,
     );
   });
 
   it("WHEN a user goes past the rate limit THEN each refused request is counted, by scope", async () => {
     const limiter = createRateLimiter({ userPerMinute: 1, channelPerMinute: 100, now: () => 0 });
     const labels = { platform: "discord", scope: "user" };
-    const before = valueOf((await get(`${base}/metrics`)).body, METRIC_NAMES.rateLimited, labels);
+    const before = sampleValue(
+      (await get(`${base}/metrics`)).body,
+      METRIC_NAMES.rateLimited,
+      labels,
+    );
     for (let i = 0; i < 3; i++) {
       await request(metrics, { name: "help", options: {} }, { platform: "discord", limiter });
     }
-    const after = valueOf((await get(`${base}/metrics`)).body, METRIC_NAMES.rateLimited, labels);
+    const after = sampleValue(
+      (await get(`${base}/metrics`)).body,
+      METRIC_NAMES.rateLimited,
+      labels,
+    );
     expect(after).toBe(before + 2);
   });
 
@@ -302,8 +310,8 @@ describe("GIVEN the metrics of the request runner, served on a metrics port", ()
 
   it("THEN the default process metrics are served too", async () => {
     const { body } = await get(`${base}/metrics`);
-    expect(valueOf(body, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
-    expect(valueOf(body, "nodejs_heap_size_used_bytes")).toBeGreaterThan(0);
+    expect(sampleValue(body, "process_cpu_user_seconds_total")).toBeGreaterThan(0);
+    expect(sampleValue(body, "nodejs_heap_size_used_bytes")).toBeGreaterThan(0);
   });
 
   it("WHEN another path or method is asked THEN 404 and 405", async () => {
@@ -360,12 +368,12 @@ describe("GIVEN anything a user can type, on any platform name", () => {
     }
     // Typed names outside the spec all land on one series.
     expect(
-      valueOf(body, METRIC_NAMES.answers, {
+      sampleValue(body, METRIC_NAMES.answers, {
         platform: "other",
         command: "unknown",
         status: "answered",
       }) +
-        valueOf(body, METRIC_NAMES.answers, {
+        sampleValue(body, METRIC_NAMES.answers, {
           platform: "other",
           command: "unknown",
           status: "error",
@@ -412,7 +420,7 @@ describe("GIVEN the real scheduler whose logger is counted", () => {
   it("WHEN a post fails once, then is sent, and another fails for good THEN retried, sent and failed each count one", async () => {
     const metrics = createMetrics({ processMetrics: false });
     const posts = async (outcome: string) =>
-      valueOf((await metrics.scrape()).body, METRIC_NAMES.scheduledPosts, { outcome });
+      sampleValue((await metrics.scrape()).body, METRIC_NAMES.scheduledPosts, { outcome });
 
     const flaky = scheduled("flaky", 1, 3, metrics);
     flaky.clock.set(`${flaky.date}T09:00:00Z`);
@@ -564,14 +572,16 @@ describe("GIVEN the bot in Slack HTTP mode against the fake Slack API", () => {
       await fake.waitFor((c) => c.kind === "response" && c.method === "metrics-when");
       const afterSlash = await eventually(
         async () => (await get(`${base}/metrics`)).body,
-        (body) => valueOf(body, METRIC_NAMES.answers, answered) > 0,
+        (body) => sampleValue(body, METRIC_NAMES.answers, answered) > 0,
       );
-      expect(valueOf(afterSlash, METRIC_NAMES.answers, answered)).toBe(
-        valueOf(before, METRIC_NAMES.answers, answered) + 1,
+      expect(sampleValue(afterSlash, METRIC_NAMES.answers, answered)).toBe(
+        sampleValue(before, METRIC_NAMES.answers, answered) + 1,
       );
       const count = `${METRIC_NAMES.latency}_count`;
       const whenLabels = { platform: "slack", command: "when" };
-      expect(valueOf(afterSlash, count, whenLabels)).toBe(valueOf(before, count, whenLabels) + 1);
+      expect(sampleValue(afterSlash, count, whenLabels)).toBe(
+        sampleValue(before, count, whenLabels) + 1,
+      );
 
       // Slack retries an event with the same event id: the second delivery is a dedupe hit.
       const event = eventBody(mention("sources", "UMETRICS", "1700000100.000100"), "EvMETRICS1");
@@ -583,11 +593,11 @@ describe("GIVEN the bot in Slack HTTP mode against the fake Slack API", () => {
       expect(retry.status).toBe(200);
       const afterRetry = await eventually(
         async () => (await get(`${base}/metrics`)).body,
-        (body) => valueOf(body, METRIC_NAMES.dedupeHits, { platform: "slack" }) > 0,
+        (body) => sampleValue(body, METRIC_NAMES.dedupeHits, { platform: "slack" }) > 0,
       );
-      expect(valueOf(afterRetry, METRIC_NAMES.dedupeHits, { platform: "slack" })).toBe(1);
+      expect(sampleValue(afterRetry, METRIC_NAMES.dedupeHits, { platform: "slack" })).toBe(1);
       expect(
-        valueOf(afterRetry, METRIC_NAMES.answers, {
+        sampleValue(afterRetry, METRIC_NAMES.answers, {
           platform: "slack",
           command: "sources",
           status: "answered",
