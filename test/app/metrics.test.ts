@@ -36,7 +36,8 @@ import { createScheduler } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
 import { eventBody, mention, slashBody } from "../adapters/slack/helpers.js";
-import { SLACK_TEST_SECRET, slackEnv } from "../fakes/configs.js";
+import { discordEnv, SLACK_TEST_SECRET, slackEnv } from "../fakes/configs.js";
+import { FakeDiscord } from "../fakes/discord.js";
 import { LogSink } from "../fakes/recorders.js";
 import { postToApp, startFakeSlack } from "../fakes/slack.js";
 import { eventMonthDays, fakeClock, manualTick, recordingSender } from "../schedule/helpers.js";
@@ -636,6 +637,36 @@ describe("GIVEN the bot in Slack HTTP mode against the fake Slack API", () => {
     } finally {
       await app.stop();
       await fake.close();
+    }
+  });
+});
+
+describe("GIVEN the bot on Discord (the fake gateway) with METRICS_PORT", () => {
+  it("WHEN /hotline sources is run THEN the metrics port counts it for Discord", async () => {
+    const fake = await FakeDiscord.start();
+    const app = await startApp({
+      config: loadConfig({
+        DATABASE_PATH: join(dir, "discord.db"),
+        HOTLINE_TIMEZONE: "UTC",
+        ...discordEnv(fake),
+        METRICS_PORT: "0",
+      }),
+      corpusDir,
+      logger: quiet,
+    });
+    try {
+      const labels = { platform: "discord", command: "sources", status: "answered" };
+      const url = `http://127.0.0.1:${app.metricsPort}/metrics`;
+      expect(sampleValue((await get(url)).body, METRIC_NAMES.answers, labels)).toBe(0);
+      fake.sendCommand("sources");
+      const body = await eventually(
+        async () => (await get(url)).body,
+        (text) => sampleValue(text, METRIC_NAMES.answers, labels) > 0,
+      );
+      expect(sampleValue(body, METRIC_NAMES.answers, labels)).toBe(1);
+    } finally {
+      await app.stop();
+      await fake.stop();
     }
   });
 });
