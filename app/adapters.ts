@@ -35,7 +35,7 @@ export interface AdapterDeps {
   subscriptions: SubscriptionService;
   /** Told the outcome of every request (the metrics); default: nobody. */
   observe?: RequestObserver | undefined;
-  /** Slack HTTP mode: `/metrics` and a `/healthz` that checks the store. Default none. */
+  /** Slack HTTP mode: routes served next to `/slack/events` (`/metrics`, `/healthz`). Default none. */
   routes?: HttpRoute[] | undefined;
 }
 

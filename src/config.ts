@@ -71,7 +71,8 @@ function buildSchema() {
         .refine((port) => port <= 65535, "must be a port number (0 to 65535)")
         .optional(),
     ),
-    METRICS_HOST: z.string().trim().min(1).default("127.0.0.1"),
+    // Empty counts as unset, as for every optional variable in .env.example.
+    METRICS_HOST: optionalText.transform((value) => value ?? "127.0.0.1"),
   });
 }
 

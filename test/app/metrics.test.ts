@@ -534,12 +534,16 @@ describe("GIVEN METRICS_PORT", () => {
     await expect(fetch(`http://127.0.0.1:${port}/metrics`)).rejects.toThrow();
   });
 
-  it("WHEN its value is not a port THEN the config is refused naming the variable", () => {
+  it("WHEN its value is not a port THEN the config is refused naming the variable; an empty METRICS_HOST means 127.0.0.1", () => {
     expect(() => loadConfig({ METRICS_PORT: "90000" })).toThrow(
       "config: METRICS_PORT must be a port number (0 to 65535)",
     );
     expect(() => loadConfig({ METRICS_PORT: "metrics" })).toThrow("METRICS_PORT");
     expect(loadConfig({ METRICS_PORT: "9464" }).metrics).toEqual({ host: "127.0.0.1", port: 9464 });
+    expect(loadConfig({ METRICS_PORT: "9464", METRICS_HOST: " " }).metrics?.host).toBe("127.0.0.1");
+    expect(loadConfig({ METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0" }).metrics?.host).toBe(
+      "0.0.0.0",
+    );
     expect(loadConfig({}).metrics).toBeUndefined();
   });
 });
