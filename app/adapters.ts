@@ -6,9 +6,11 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import type { RequestObserver } from "../src/commands/handle.js";
 import type { Config } from "../src/config.js";
 import type { Hotline } from "../src/hotline-api.js";
 import type { PostSender, SubscriptionService } from "../src/schedule/types.js";
+import type { HttpRoute } from "./metrics-server.js";
 
 /** One running platform as the composition root sees it. */
 export interface PlatformAdapter {
@@ -31,6 +33,10 @@ export interface AdapterDeps {
   hotline: Hotline;
   logger: Logger;
   subscriptions: SubscriptionService;
+  /** Told the outcome of every request (the metrics); default: nobody. */
+  observe?: RequestObserver | undefined;
+  /** Slack HTTP mode: routes served next to `/slack/events` (`/metrics`, `/healthz`). Default none. */
+  routes?: HttpRoute[] | undefined;
 }
 
 /** Builds an adapter (not yet started). */

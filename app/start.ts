@@ -13,6 +13,14 @@ import type { PostSender } from "../src/schedule/types.js";
 import { defaultSnapshotPath } from "../src/snapshot.js";
 import { type AdapterFactory, enabledAdapters, type PlatformAdapter } from "./adapters.js";
 import { runConsoleBot } from "./console-bot.js";
+import { countScheduledPosts, createMetrics, type Metrics } from "./metrics.js";
+import {
+  type HealthCheck,
+  healthRoute,
+  type MetricsServer,
+  metricsRoute,
+  startMetricsServer,
+} from "./metrics-server.js";
 import { openSchedule } from "./store.js";
 
 /** How long shutdown waits for in-flight work before exiting anyway. */
@@ -27,6 +35,11 @@ export interface AppOptions {
   adapters?: AdapterFactory[] | undefined;
   /** Set in the children of a sharded Discord bot: run only this shard's Discord client. */
   discordShard?: boolean | undefined;
+  /**
+   * What `/healthz` checks (e.g. that the store answers); failing, it answers 503. Default:
+   * none, so `/healthz` only says the process answers.
+   */
+  health?: HealthCheck | undefined;
 }
 
 /** A running bot. */
@@ -34,6 +47,10 @@ export interface RunningApp {
   hotline: ReloadableHotline;
   /** The started adapters, in start order. */
   adapters: PlatformAdapter[];
+  /** This process's metrics, as `GET /metrics` serves them. */
+  metrics: Metrics;
+  /** The port `/metrics` is served on when `METRICS_PORT` is set (useful with 0); else undefined. */
+  metricsPort: number | undefined;
   /** Re-reads the corpus; a bad corpus keeps the previous one (logged). */
   reload(): void;
   /** Stops taking events, then lets the scheduler finish its sends, then closes the store. */
@@ -61,28 +78,56 @@ function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline 
 }
 
 /**
- * Starts the store, the adapters and the scheduler. When an adapter fails to start, the ones
- * already started are stopped and the store is closed before the error propagates.
+ * Starts the store, the metrics server (when `METRICS_PORT` is set), the adapters and the
+ * scheduler. When something fails to start, what already started is stopped and the store is
+ * closed before the error propagates.
+ *
+ * `/metrics` is served on `METRICS_PORT` when it is set, else by Slack's HTTP receiver on
+ * `PORT` in Slack HTTP mode, else not at all. `/healthz` is served on both ports. Discord shard
+ * children serve no port of their own (they would all bind the same one).
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, corpusDir, logger } = options;
   const hotline = reloadableCorpus(corpusDir, logger);
+  const metrics = createMetrics();
+  const health = healthRoute({ check: options.health, log: logger });
+  const served = [metricsRoute(metrics, logger), health];
   const { store, subscriptions, createScheduler } = await openSchedule(config);
   const factories = options.adapters ?? enabledAdapters(config, options.discordShard ?? false);
   const adapters: PlatformAdapter[] = [];
+  let metricsServer: MetricsServer | undefined;
   try {
+    if (config.metrics && !options.discordShard) {
+      metricsServer = await startMetricsServer({ ...config.metrics, routes: served, log: logger });
+    }
+    // With METRICS_PORT set the operator chose where metrics go: keep them off the public port.
+    const routes = config.metrics ? [health] : served;
     for (const factory of factories) {
-      const adapter = factory({ config, hotline, logger, subscriptions });
+      const adapter = factory({
+        config,
+        hotline,
+        logger,
+        subscriptions,
+        observe: metrics.observe,
+        routes,
+      });
       adapters.push(adapter);
       await adapter.start();
     }
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
+    await metricsServer?.stop();
     store.close();
     throw error;
   }
   const senders = adapters.map((a) => a.sender()).filter((s): s is PostSender => s !== undefined);
-  const scheduler = createScheduler({ store, hotline, senders, logger });
+  const scheduler = createScheduler({
+    store,
+    hotline,
+    senders,
+    // Counts posts from the scheduler's outcome log lines until it reports them itself.
+    logger: countScheduledPosts(logger, metrics.recordScheduledPost),
+  });
   await scheduler.start();
   logger.info(
     { platforms: adapters.map((a) => a.name), database: config.databasePath },
@@ -92,11 +137,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   return {
     hotline,
     adapters,
+    metrics,
+    metricsPort: metricsServer?.port,
     reload: () => hotline.reload(),
     stop() {
       stopping ??= Promise.allSettled(adapters.map((a) => a.stop()))
         .then(() => scheduler.stop())
-        .then(() => store.close());
+        .then(() => store.close())
+        .finally(() => metricsServer?.stop());
       return stopping;
     },
   };

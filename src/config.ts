@@ -63,6 +63,16 @@ function buildSchema() {
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     RATE_LIMIT_USER_PER_MINUTE: positiveInt(6),
     RATE_LIMIT_CHANNEL_PER_MINUTE: positiveInt(20),
+    METRICS_PORT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d{1,5}$/, "must be a port number (0 to 65535)")
+        .transform(Number)
+        .refine((port) => port <= 65535, "must be a port number (0 to 65535)")
+        .optional(),
+    ),
+    // Empty counts as unset, as for every optional variable in .env.example.
+    METRICS_HOST: optionalText.transform((value) => value ?? "127.0.0.1"),
   });
 }
 
@@ -100,6 +110,11 @@ export interface Config {
       }
     | undefined;
   rateLimit: { userPerMinute: number; channelPerMinute: number };
+  /**
+   * `METRICS_PORT` set: serve `/metrics` and `/healthz` on `host:port` (host default
+   * `127.0.0.1`, so metrics stay off public interfaces; 0 = any free port). Undefined when unset.
+   */
+  metrics: { host: string; port: number } | undefined;
 }
 
 /**
@@ -159,6 +174,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       userPerMinute: e.RATE_LIMIT_USER_PER_MINUTE,
       channelPerMinute: e.RATE_LIMIT_CHANNEL_PER_MINUTE,
     },
+    metrics:
+      e.METRICS_PORT === undefined ? undefined : { host: e.METRICS_HOST, port: e.METRICS_PORT },
   };
 }
 

@@ -7,7 +7,7 @@
 
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Logger } from "pino";
-import type { HandlerDeps } from "../../src/commands/handle.js";
+import type { HandlerDeps, RequestObserver } from "../../src/commands/handle.js";
 import { createRateLimiter, type RateLimiter } from "../../src/commands/rate-limit.js";
 import { COMMAND } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
@@ -41,6 +41,8 @@ export interface DiscordOptions {
    * `config.rateLimit` (6 per user and 20 per channel per minute unless configured).
    */
   rateLimiter?: RateLimiter | undefined;
+  /** Told the outcome of every command and mention (metrics); default: nobody. */
+  observe?: RequestObserver | undefined;
 }
 
 /** A running Discord adapter. */
@@ -71,6 +73,7 @@ export async function startDiscord(options: DiscordOptions): Promise<DiscordBot>
   const deps: HandlerDeps = {
     hotline,
     log,
+    observe: options.observe,
     limiter:
       options.rateLimiter ?? createRateLimiter({ ...config.rateLimit, now: () => now().getTime() }),
   };

@@ -7,7 +7,7 @@
 
 import type { App, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { HandlerDeps } from "../../src/commands/handle.js";
+import type { HandlerDeps, RequestObserver } from "../../src/commands/handle.js";
 import { createRateLimiter, type RateLimiter } from "../../src/commands/rate-limit.js";
 import type { Config } from "../../src/config.js";
 import { describeError, HotlineError } from "../../src/errors.js";
@@ -15,7 +15,7 @@ import type { Hotline } from "../../src/hotline-api.js";
 import type { PostSender, SubscriptionService } from "../../src/schedule/types.js";
 import { createSlackContext, type SlackUser } from "./context.js";
 import { registerMentions } from "./mention.js";
-import { createSlackApp, listen } from "./receiver.js";
+import { createSlackApp, listen, type SlackTransportOptions } from "./receiver.js";
 import { RecentKeys } from "./recent-keys.js";
 import { createSlackSender } from "./sender.js";
 import { registerSlashCommand } from "./slash.js";
@@ -59,6 +59,10 @@ export interface StartSlackOptions {
    * Default 10_000; the WebClient's own default is to wait forever.
    */
   apiTimeoutMs?: number | undefined;
+  /** Told the outcome of every command and mention (metrics); default: nobody. */
+  observe?: RequestObserver | undefined;
+  /** HTTP mode: extra routes next to `/slack/events` (see {@link SlackTransportOptions.routes}). */
+  routes?: SlackTransportOptions["routes"];
 }
 
 /** A running Slack adapter. */
@@ -89,6 +93,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const deps: HandlerDeps = {
     hotline: options.hotline,
     log,
+    observe: options.observe,
     limiter:
       options.rateLimiter ??
       createRateLimiter({ ...options.config.rateLimit, now: () => now().getTime() }),

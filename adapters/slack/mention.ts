@@ -5,7 +5,7 @@
  */
 
 import type { App } from "@slack/bolt";
-import { type HandlerDeps, handleRequest, rateOf } from "../../src/commands/handle.js";
+import { type HandlerDeps, handleRequest, rateOf, report } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
 import type { SlackContext } from "./context.js";
@@ -60,6 +60,7 @@ export function registerMentions(
         { eventId: meta.eventId, channel: event.channel, ts: event.ts, retryNum: meta.retryNum },
         "slack: duplicate event ignored",
       );
+      report(deps, { kind: "duplicate", platform: "slack" });
       return;
     }
     const user = { userId: event.user, teamId: event.team ?? meta.teamId ?? "" };

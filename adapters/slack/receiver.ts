@@ -7,7 +7,14 @@
 
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, webApi } from "@slack/bolt";
+import {
+  App,
+  type Logger as BoltLogger,
+  type CustomRoute,
+  HTTPReceiver,
+  LogLevel,
+  webApi,
+} from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../../src/config.js";
 import { HotlineError } from "../../src/errors.js";
@@ -20,6 +27,11 @@ export interface SlackTransportOptions {
   retryConfig?: webApi.RetryOptions | undefined;
   /** Milliseconds before a Web API request is abandoned. Default 10_000. */
   apiTimeoutMs?: number | undefined;
+  /**
+   * HTTP mode: extra GET routes such as `/metrics`; one for `/healthz` replaces the built-in
+   * one (which always answers 200). Default none. Handlers must not throw or reject.
+   */
+  routes?: CustomRoute[] | undefined;
 }
 
 /** A Bolt app not yet listening; {@link listen} starts it. */
@@ -92,6 +104,8 @@ export function createSlackApp(
           res.end('{"ok":true}');
         },
       },
+      // Later routes win in Bolt, so a given /healthz replaces the one above.
+      ...(options.routes ?? []),
     ],
   });
   const app = new App({

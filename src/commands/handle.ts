@@ -19,6 +19,46 @@ export interface HandlerDeps {
   limiter?: RateLimiter | undefined;
   /** The adapter's logger (already carrying its platform field). */
   log: Logger;
+  /**
+   * Told the outcome of every request (the composition root counts them for `/metrics`);
+   * absent: nobody is told. Whatever it throws is logged and never reaches the asker.
+   */
+  observe?: RequestObserver | undefined;
+}
+
+/**
+ * What became of one request, for {@link HandlerDeps.observe}. `seconds` runs from the request's
+ * arrival to its reply (or failure); `invocation` is the command as typed, so an observer must
+ * map `invocation.name` onto known subcommands before using it as a label.
+ */
+export type RequestOutcome =
+  | { kind: "rate_limited"; platform: string; scope: "user" | "channel" }
+  /** A redelivered event dropped before it ran (Slack retries, a message seen twice). */
+  | { kind: "duplicate"; platform: string }
+  | {
+      kind: "replied";
+      platform: string;
+      invocation: Invocation;
+      result: CommandResult;
+      seconds: number;
+    }
+  /** Something threw; undefined `invocation` when reading the request failed. */
+  | { kind: "failed"; platform: string; invocation: Invocation | undefined; seconds: number };
+
+/** Hears {@link RequestOutcome}s; see {@link HandlerDeps.observe}. */
+export type RequestObserver = (outcome: RequestOutcome) => void;
+
+/** Tells the observer, if any; an observer that throws is logged, never propagated. */
+export function report(deps: HandlerDeps, outcome: RequestOutcome): void {
+  if (!deps.observe) return;
+  try {
+    deps.observe(outcome);
+  } catch (error) {
+    deps.log.warn(
+      { err: error, ...describeError(error), outcome: outcome.kind },
+      `${outcome.platform}: request observer failed`,
+    );
+  }
 }
 
 /** One incoming request on one platform: the platform-specific steps of {@link handleRequest}. */
@@ -69,10 +109,14 @@ export function rateOf(
  */
 export async function handleRequest(deps: HandlerDeps, door: Door): Promise<void> {
   const { log } = deps;
+  const started = performance.now();
+  const seconds = () => (performance.now() - started) / 1000;
+  let invocation: Invocation | undefined;
   try {
     if (door.rate && deps.limiter) {
       const decision = deps.limiter.check(door.rate.key);
       if (!decision.allowed) {
+        report(deps, { kind: "rate_limited", platform: door.platform, scope: decision.scope });
         const fields = { user: door.rate.user, channel: door.rate.channel, scope: decision.scope };
         if (decision.notify) {
           log.info(fields, `${door.platform}: rate limited; notice sent`);
@@ -83,10 +127,17 @@ export async function handleRequest(deps: HandlerDeps, door: Door): Promise<void
         return;
       }
     }
-    const invocation = await door.read();
+    invocation = await door.read();
     if (!invocation) return;
     const result = runCommand(deps.hotline, invocation, await door.context(invocation));
     await door.reply(result, invocation);
+    report(deps, {
+      kind: "replied",
+      platform: door.platform,
+      invocation,
+      result,
+      seconds: seconds(),
+    });
     log.info(
       { ...door.fields, command: invocation.name, kind: result.kind },
       `${door.platform}: answered ${door.label}`,
@@ -96,6 +147,7 @@ export async function handleRequest(deps: HandlerDeps, door: Door): Promise<void
       { err: error, ...describeError(error), ...door.fields },
       `${door.platform}: ${door.label} failed`,
     );
+    report(deps, { kind: "failed", platform: door.platform, invocation, seconds: seconds() });
     try {
       await door.apologise();
     } catch (reportError) {
