@@ -8,7 +8,7 @@ import type { App } from "@slack/bolt";
 import { type HandlerDeps, handleRequest, rateOf } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
-import type { SlackContext } from "./context.js";
+import { explainRefusal, type SlackCommandContext, type SlackContext } from "./context.js";
 import { plainTextFromSlack } from "./incoming.js";
 import { escapeSlack } from "./message.js";
 import { renderResult } from "./render.js";
@@ -73,6 +73,7 @@ export function registerMentions(
     }
     const user = { userId: event.user, teamId: event.team ?? meta.teamId ?? "" };
     const threadTs = event.thread_ts ?? event.ts;
+    let asked: SlackCommandContext | undefined;
     const postPrivately = async (text: string) => {
       await app.client.chat.postEphemeral({
         channel: event.channel,
@@ -94,8 +95,12 @@ export function registerMentions(
           : (event.text ?? "").replace(/^\s*<@[^>]*>/, "");
         return parseCommandText(plainTextFromSlack(raw, meta.botUserId));
       },
-      context: (invocation) => context(invocation, user, event.channel),
-      reply: async (result) => {
+      context: async (invocation) => {
+        asked = await context(invocation, user, event.channel);
+        return asked;
+      },
+      reply: async (commandResult) => {
+        const result = explainRefusal(commandResult, asked);
         for (const message of renderResult(result)) {
           const common = {
             channel: event.channel,
