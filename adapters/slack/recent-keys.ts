@@ -6,7 +6,7 @@ import type { SeenKeys } from "./seen-keys.js";
 export interface MemorySeenKeysOptions {
   /**
    * Most keys kept; past it the oldest is forgotten first, even before it expires (so memory
-   * stays bounded under a flood, at the price of forgetting early). Default 50,000, about 10 MB.
+   * stays bounded under a flood, at the price of forgetting early). Default 50,000 (8 MB of heap measured with signature keys).
    */
   maxEntries?: number | undefined;
   /** Clock in milliseconds. Default `Date.now`. */
