@@ -1,8 +1,9 @@
 /**
  * The Bolt app and how Slack reaches it: Socket Mode when an app-level token is configured,
- * otherwise Bolt's HTTPReceiver (`POST /slack/events`, request signatures verified with the
- * signing secret, and `GET /healthz`). Kept apart from the handlers so transport and request
- * verification change in one place.
+ * otherwise Bolt's HTTPReceiver (`POST /slack/events` behind `request-guard.ts`: signature
+ * headers, timestamp window, body cap, replay and body shape checked before Bolt reads it; and
+ * `GET /healthz`). Also the Web API client's timeout and retries. Kept apart from the handlers
+ * so transport and request verification change in one place.
  */
 
 import type { IncomingMessage, ServerResponse } from "node:http";

@@ -78,6 +78,7 @@ function readCapped(req: IncomingMessage, limit: number): Promise<Buffer | Refus
       chunks.push(chunk);
     };
     const onEnd = () => stop(Buffer.concat(chunks));
+    // Also a sender hanging up mid-body: Node reports it as an "aborted" error.
     const onError = (error: Error) =>
       stop({ status: 400, reason: `body unreadable: ${error.message}` });
     req.on("data", onData);

@@ -292,6 +292,24 @@ describe("GIVEN a body over the cap", () => {
     await logs.waitFor((r) => r.msg === "slack: answered mention" && r.user === user, since);
   });
 
+  it("THEN a sender hanging up mid-body is logged as refused and the next request is answered", async () => {
+    const since = logs.records.length;
+    const req = request({
+      host: "127.0.0.1",
+      port: handle.port,
+      method: "POST",
+      path: "/slack/events",
+      headers: { ...signedHeaders(), "content-length": "10000" },
+    });
+    req.on("error", () => {});
+    req.write(Buffer.alloc(100, 0x20), () => req.destroy());
+    const refused = await logs.waitFor((r) => r.msg === "slack: request refused", since);
+    expect(refused).toMatchObject({ status: 400, reason: "body unreadable: aborted" });
+    const { user, id } = next("after-hangup");
+    await postToApp(base, slashBody("help", user, fake.responseUrl(id)), { secret: SECRET });
+    expect((await fake.waitFor((c) => c.method === id)).body.response_type).toBe("ephemeral");
+  });
+
   it("THEN GET /healthz still answers", async () => {
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
   });
