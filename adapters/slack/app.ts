@@ -16,7 +16,8 @@ import type { PostSender, SubscriptionService } from "../../src/schedule/types.j
 import { createSlackContext, type SlackUser } from "./context.js";
 import { registerMentions } from "./mention.js";
 import { createSlackApp, listen, type SlackTransportOptions } from "./receiver.js";
-import { RecentKeys } from "./recent-keys.js";
+import { MemorySeenKeys } from "./recent-keys.js";
+import type { SeenKeys } from "./seen-keys.js";
 import { createSlackSender } from "./sender.js";
 import { registerSlashCommand } from "./slash.js";
 
@@ -46,8 +47,17 @@ export interface StartSlackOptions {
    * Tests pass `{ retries: 0 }` so a failing fake API fails at once.
    */
   retryConfig?: webApi.RetryOptions | undefined;
-  /** Duplicate-delivery memory: at most `maxEntries` keys, each kept `ttlMs`. Default 10,000 and 1 hour. */
+  /**
+   * What this process has seen: Slack event ids and message keys (redeliveries, kept `dedupe.ttlMs`)
+   * and request signatures (replays, kept ten minutes). Default: a {@link MemorySeenKeys} of
+   * `dedupe.maxEntries` keys (50,000) on the `now` clock. Several processes behind one load
+   * balancer need one shared implementation.
+   */
+  seenKeys?: SeenKeys | undefined;
+  /** Default memory size (50,000 keys) and how long an event is remembered (default 1 hour). */
   dedupe?: { maxEntries?: number; ttlMs?: number } | undefined;
+  /** HTTP mode: largest body of `POST /slack/events`. Default 64 KiB (`SLACK_BODY_LIMIT_BYTES`). */
+  bodyLimitBytes?: number | undefined;
   /**
    * Limits slash commands and mentions per user and per channel (button clicks are not
    * limited: they only share an answer already given). Default: a sliding window built from
@@ -88,7 +98,13 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   }
   const log = options.logger.child({ module: "slack" });
   const now = options.now ?? (() => new Date());
-  const transport = createSlackApp(slack, log, options);
+  const seenKeys =
+    options.seenKeys ??
+    new MemorySeenKeys({
+      maxEntries: options.dedupe?.maxEntries,
+      now: () => now().getTime(),
+    });
+  const transport = createSlackApp(slack, log, { ...options, seenKeys });
   const { app } = transport;
   const deps: HandlerDeps = {
     hotline: options.hotline,
@@ -106,13 +122,11 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     subscriptions: options.subscriptions,
     isAdmin: options.isAdmin,
   });
-  const recent = new RecentKeys(
-    options.dedupe?.maxEntries ?? 10_000,
-    options.dedupe?.ttlMs ?? 60 * 60 * 1000,
-    () => now().getTime(),
-  );
   registerSlashCommand(app, deps, context);
-  registerMentions(app, deps, context, recent);
+  registerMentions(app, deps, context, {
+    seen: seenKeys,
+    ttlMs: options.dedupe?.ttlMs ?? 60 * 60 * 1000,
+  });
   app.error(async (error) => {
     log.error({ err: describeError(error) }, "slack: unhandled error in a listener");
   });

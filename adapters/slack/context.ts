@@ -5,7 +5,7 @@
 
 import type { App } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { CommandContext, Invocation } from "../../src/commands/run.js";
+import type { CommandContext, CommandResult, Invocation } from "../../src/commands/run.js";
 import { findSubcommand } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
 import { describeError } from "../../src/errors.js";
@@ -18,12 +18,37 @@ export interface SlackUser {
   teamId: string;
 }
 
+/** A command context that also says whether the admin lookup failed. */
+export interface SlackCommandContext extends CommandContext {
+  /** `users.info` failed: `isAdmin` is false (fail closed) and the refusal should say why. */
+  adminLookupFailed: boolean;
+}
+
 /** Builds the context of one request; waits for the request's turn first. */
 export type SlackContext = (
   invocation: Invocation,
   user: SlackUser,
   channelId: string,
-) => Promise<CommandContext>;
+) => Promise<SlackCommandContext>;
+
+/** What an admin command says when Slack could not tell whether the user is an admin. */
+export const ADMIN_LOOKUP_FAILED_MESSAGE =
+  "Slack did not say whether you are an admin (the lookup failed), so nothing was changed; try again in a minute.";
+
+/**
+ * The result to show: a refused admin command whose admin lookup failed says so, rather than
+ * "only admins…", which would be wrong for an admin. Any other result is returned as it is.
+ */
+export function explainRefusal(
+  result: CommandResult,
+  context: SlackCommandContext | undefined,
+): CommandResult {
+  // With the lookup failed, isAdmin is false, so an error notice here is the refusal.
+  if (!context?.adminLookupFailed || result.kind !== "notice" || result.tone !== "error") {
+    return result;
+  }
+  return { ...result, message: ADMIN_LOOKUP_FAILED_MESSAGE };
+}
 
 /** What {@link createSlackContext} needs. */
 export interface SlackContextOptions {
@@ -57,34 +82,39 @@ function createAnswerTurns(): () => Promise<void> {
 }
 
 /**
- * The context builder. Admin rights: `options.isAdmin` when given, else ids in
- * `config.slack.adminUserIds`, then workspace admins and owners according to `users.info`
- * (a failed lookup means "no").
+ * The context builder. Admin rights: `options.isAdmin` when given (if it throws, the request
+ * fails and the asker gets the apology), else ids in `config.slack.adminUserIds`, then
+ * workspace admins and owners according to `users.info`. A failed lookup (a Slack error, a
+ * timeout) fails closed: not an admin, with `adminLookupFailed` set.
  */
 export function createSlackContext(options: SlackContextOptions): SlackContext {
   const { app, config, log, now } = options;
   const answerTurn = createAnswerTurns();
-  const isAdmin = async (user: SlackUser): Promise<boolean> => {
-    if (options.isAdmin) return options.isAdmin(user);
-    if (config.slack?.adminUserIds.includes(user.userId)) return true;
+  const lookUp = async (user: SlackUser): Promise<{ admin: boolean; failed: boolean }> => {
+    if (options.isAdmin) return { admin: (await options.isAdmin(user)) === true, failed: false };
+    if (config.slack?.adminUserIds.includes(user.userId)) return { admin: true, failed: false };
     try {
       const info = await app.client.users.info({ user: user.userId });
-      return Boolean(info.user?.is_admin || info.user?.is_owner);
+      return { admin: info.user?.is_admin === true || info.user?.is_owner === true, failed: false };
     } catch (error) {
       log.warn(
         { err: describeError(error), user: user.userId },
-        "slack: users.info failed; treating user as non-admin",
+        "slack: users.info failed; admin command refused",
       );
-      return false;
+      return { admin: false, failed: true };
     }
   };
   return async (invocation, user, channelId) => {
     await answerTurn();
-    const admin = findSubcommand(invocation.name)?.admin === true ? await isAdmin(user) : false;
+    const rights =
+      findSubcommand(invocation.name)?.admin === true
+        ? await lookUp(user)
+        : { admin: false, failed: false };
     return {
       channel: { platform: "slack", workspaceId: user.teamId, channelId },
       userId: user.userId,
-      isAdmin: admin,
+      isAdmin: rights.admin,
+      adminLookupFailed: rights.failed,
       subscriptions: options.subscriptions,
       today: localDateTime(now(), config.timezone).date,
     };

@@ -8,11 +8,11 @@ import type { App } from "@slack/bolt";
 import { type HandlerDeps, handleRequest, rateOf, report } from "../../src/commands/handle.js";
 import { parseCommandText } from "../../src/commands/parse.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
-import type { SlackContext } from "./context.js";
+import { explainRefusal, type SlackCommandContext, type SlackContext } from "./context.js";
 import { plainTextFromSlack } from "./incoming.js";
 import { escapeSlack } from "./message.js";
-import type { RecentKeys } from "./recent-keys.js";
 import { renderResult } from "./render.js";
+import type { SeenKeys } from "./seen-keys.js";
 
 /** The fields of a mention or message event the adapter reads. */
 interface MentionEvent {
@@ -35,12 +35,18 @@ interface MentionMeta {
   retryNum: unknown;
 }
 
+/** Where redeliveries are remembered, and for how long. */
+export interface MentionDedupe {
+  seen: SeenKeys;
+  ttlMs: number;
+}
+
 /** Registers the mention listeners on `app`. */
 export function registerMentions(
   app: App,
   deps: HandlerDeps,
   context: SlackContext,
-  recent: RecentKeys,
+  dedupe: MentionDedupe,
 ): void {
   const { log } = deps;
   const handleMention = async (event: MentionEvent, meta: MentionMeta) => {
@@ -52,10 +58,13 @@ export function registerMentions(
       );
       return;
     }
-    // Retries repeat the event id; a message with a mention can arrive as `message` and as `app_mention`.
-    const byEvent = meta.eventId !== undefined && recent.seen(`event:${meta.eventId}`);
-    const byMessage = recent.seen(`message:${event.channel}:${event.ts}`);
-    if (byEvent || byMessage) {
+    // Retries repeat the event id; a message with a mention can arrive as `message` and as
+    // `app_mention` (two event ids, one channel and ts). Both keys are recorded either way.
+    const { seen, ttlMs } = dedupe;
+    const newEvent =
+      meta.eventId === undefined || (await seen.firstSeen(`event:${meta.eventId}`, ttlMs));
+    const newMessage = await seen.firstSeen(`message:${event.channel}:${event.ts}`, ttlMs);
+    if (!newEvent || !newMessage) {
       log.info(
         { eventId: meta.eventId, channel: event.channel, ts: event.ts, retryNum: meta.retryNum },
         "slack: duplicate event ignored",
@@ -65,6 +74,7 @@ export function registerMentions(
     }
     const user = { userId: event.user, teamId: event.team ?? meta.teamId ?? "" };
     const threadTs = event.thread_ts ?? event.ts;
+    let asked: SlackCommandContext | undefined;
     const postPrivately = async (text: string) => {
       await app.client.chat.postEphemeral({
         channel: event.channel,
@@ -86,8 +96,12 @@ export function registerMentions(
           : (event.text ?? "").replace(/^\s*<@[^>]*>/, "");
         return parseCommandText(plainTextFromSlack(raw, meta.botUserId));
       },
-      context: (invocation) => context(invocation, user, event.channel),
-      reply: async (result) => {
+      context: async (invocation) => {
+        asked = await context(invocation, user, event.channel);
+        return asked;
+      },
+      reply: async (commandResult) => {
+        const result = explainRefusal(commandResult, asked);
         for (const message of renderResult(result)) {
           const common = {
             channel: event.channel,

@@ -1,11 +1,12 @@
 /**
  * The Bolt app and how Slack reaches it: Socket Mode when an app-level token is configured,
- * otherwise Bolt's HTTPReceiver (`POST /slack/events`, request signatures verified with the
- * signing secret, and `GET /healthz`). Kept apart from the handlers so transport and request
- * verification change in one place.
+ * otherwise Bolt's HTTPReceiver (`POST /slack/events` behind `request-guard.ts`: signature
+ * headers, timestamp window, body cap, replay and body shape checked before Bolt reads it; and
+ * `GET /healthz`). Also the Web API client's timeout and retries. Kept apart from the handlers
+ * so transport and request verification change in one place.
  */
 
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
   App,
@@ -17,7 +18,15 @@ import {
 } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Config } from "../../src/config.js";
-import { HotlineError } from "../../src/errors.js";
+import { describeError, HotlineError } from "../../src/errors.js";
+import { createRequestGuard, SLACK_BODY_LIMIT_BYTES } from "./request-guard.js";
+import type { SeenKeys } from "./seen-keys.js";
+
+/**
+ * Default milliseconds before a Web API call or a response-URL post is abandoned: 10 s. The
+ * WebClient's own default (0) waits forever, and so does Bolt's `respond`.
+ */
+export const SLACK_API_TIMEOUT_MS = 10_000;
 
 /** Transport options of {@link createSlackApp}. */
 export interface SlackTransportOptions {
@@ -25,13 +34,20 @@ export interface SlackTransportOptions {
   host?: string | undefined;
   /** Web API retry policy. Default: five retries within five minutes. */
   retryConfig?: webApi.RetryOptions | undefined;
-  /** Milliseconds before a Web API request is abandoned. Default 10_000. */
+  /**
+   * Milliseconds before a Web API request or a response-URL post is abandoned. Default
+   * {@link SLACK_API_TIMEOUT_MS}; must be positive (0 would mean "wait forever").
+   */
   apiTimeoutMs?: number | undefined;
   /**
    * HTTP mode: extra GET routes such as `/metrics`; one for `/healthz` replaces the built-in
    * one (which always answers 200). Default none. Handlers must not throw or reject.
    */
   routes?: CustomRoute[] | undefined;
+  /** HTTP mode: remembers request signatures for the replay check. */
+  seenKeys: SeenKeys;
+  /** HTTP mode: largest body of `/slack/events`. Default {@link SLACK_BODY_LIMIT_BYTES}. */
+  bodyLimitBytes?: number | undefined;
 }
 
 /** A Bolt app not yet listening; {@link listen} starts it. */
@@ -57,8 +73,52 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 /**
+ * `fetch` that gives up after `timeoutMs`. Bolt's `respond` (response URLs) uses the client's
+ * `fetch` without any timeout; the WebClient passes its own signal, which is kept as well.
+ */
+function fetchWithTimeout(timeoutMs: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+    return fetch(input, { ...init, signal });
+  };
+}
+
+/**
+ * The Web API client's options: `timeout` per attempt, the same timeout on response-URL posts,
+ * the retry policy, and the API URL (tests point it at a fake). Throws a `config_invalid`
+ * HotlineError naming the value when `apiTimeoutMs` is not a positive number.
+ */
+export function slackClientOptions(
+  slack: Pick<NonNullable<Config["slack"]>, "apiUrl">,
+  options: Pick<SlackTransportOptions, "apiTimeoutMs" | "retryConfig">,
+): webApi.WebClientOptions {
+  const timeout = options.apiTimeoutMs ?? SLACK_API_TIMEOUT_MS;
+  if (!Number.isFinite(timeout) || timeout <= 0) {
+    throw new HotlineError(
+      "config_invalid",
+      `slack: apiTimeoutMs must be a positive number of milliseconds (0 waits forever), got ${timeout}`,
+    );
+  }
+  return {
+    timeout,
+    fetch: fetchWithTimeout(timeout),
+    // Bolt's own default waits up to thirty minutes, no use to someone waiting for an answer.
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+  };
+}
+
+/** True for the requests Bolt answers as Slack events: `POST /slack/events`. */
+function isEventsPost(req: IncomingMessage): boolean {
+  if (req.method !== "POST") return false;
+  return new URL(req.url ?? "/", "http://localhost").pathname === "/slack/events";
+}
+
+/**
  * Builds the Bolt app (initialisation deferred). Throws a `config_invalid` HotlineError when
- * HTTP mode has no signing secret.
+ * HTTP mode has no signing secret or `apiTimeoutMs` is not positive. In HTTP mode every
+ * `POST /slack/events` passes `request-guard.ts` before Bolt reads it.
  */
 export function createSlackApp(
   slack: NonNullable<Config["slack"]>,
@@ -66,12 +126,7 @@ export function createSlackApp(
   options: SlackTransportOptions,
 ): SlackTransport {
   const logger = boltLogger(log);
-  const clientOptions: webApi.WebClientOptions = {
-    timeout: options.apiTimeoutMs ?? 10_000,
-    // Bolt's own default waits up to thirty minutes, no use to someone waiting for an answer.
-    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-  };
+  const clientOptions = slackClientOptions(slack, options);
   if (slack.appToken) {
     const app = new App({
       token: slack.botToken,
@@ -95,6 +150,8 @@ export function createSlackApp(
     logger,
     // Acknowledge first, answer after: slash commands must be acked within three seconds.
     processBeforeResponse: false,
+    // The guard below caps the body first; this is Bolt's own cap, kept in step.
+    bodyLimit: options.bodyLimitBytes ?? SLACK_BODY_LIMIT_BYTES,
     customRoutes: [
       {
         path: "/healthz",
@@ -108,6 +165,32 @@ export function createSlackApp(
       ...(options.routes ?? []),
     ],
   });
+  const guard = createRequestGuard({
+    signingSecret: slack.signingSecret,
+    seen: options.seenKeys,
+    log,
+    bodyLimitBytes: options.bodyLimitBytes,
+  });
+  // Bolt's server calls `receiver.requestListener` for every request: put the guard in front
+  // of the events endpoint; other paths (healthz, 404s) go to Bolt unchanged.
+  const boltListener = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    if (!isEventsPost(req)) return boltListener(req, res);
+    void guard(req, res)
+      .then((rawBody) => {
+        if (!rawBody) return;
+        // Bolt reuses an already-read body (`rawBody`) instead of reading the stream again.
+        Object.assign(req, { rawBody });
+        boltListener(req, res);
+      })
+      .catch((error: unknown) => {
+        log.error({ err: describeError(error) }, "slack: request failed before Bolt");
+        if (!res.headersSent) {
+          res.writeHead(500);
+          res.end();
+        }
+      });
+  };
   const app = new App({
     token: slack.botToken,
     receiver,

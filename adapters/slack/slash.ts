@@ -8,7 +8,7 @@ import { type HandlerDeps, handleRequest, rateOf } from "../../src/commands/hand
 import { parseCommandText } from "../../src/commands/parse.js";
 import type { CommandResult, Invocation } from "../../src/commands/run.js";
 import { FAILURE_MESSAGE } from "../../src/present/texts.js";
-import type { SlackContext } from "./context.js";
+import { explainRefusal, type SlackCommandContext, type SlackContext } from "./context.js";
 import { plainTextFromSlack } from "./incoming.js";
 import { escapeSlack, type SlackMessage } from "./message.js";
 import { fitResponseUrl, renderResult, SHARE_ACTION_ID } from "./render.js";
@@ -75,6 +75,7 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, context: Slack
   app.command("/hotline", async ({ command, ack, respond }) => {
     await ack();
     const user = { userId: command.user_id, teamId: command.team_id };
+    let asked: SlackCommandContext | undefined;
     await handleRequest(deps, {
       label: "/hotline",
       platform: "slack",
@@ -84,8 +85,12 @@ export function registerSlashCommand(app: App, deps: HandlerDeps, context: Slack
         await respondPrivately(respond, escapeSlack(text));
       },
       read: () => parseCommandText(plainTextFromSlack(command.text ?? "")),
-      context: (invocation) => context(invocation, user, command.channel_id),
-      reply: async (result, invocation) => {
+      context: async (invocation) => {
+        asked = await context(invocation, user, command.channel_id);
+        return asked;
+      },
+      reply: async (commandResult, invocation) => {
+        const result = explainRefusal(commandResult, asked);
         const share =
           result.visibility === "private" && shareable(result) ? shareValue(invocation) : undefined;
         await respondAll(respond, renderResult(result, { shareValue: share }), result.visibility);

@@ -1,7 +1,8 @@
 /**
  * The Slack adapter under abuse and faults, through the real Bolt app in HTTP mode against the
  * local fake Web API: rate limits, over-long questions, admin checks on the slash and mention
- * paths, and Web API faults (500, 429, timeouts, channel_not_found) during replies and posts.
+ * paths (subscribing through the real SQLite store), and Web API faults (500, 429, hung calls,
+ * channel_not_found) during replies and posts.
  */
 
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
@@ -16,9 +17,9 @@ import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
 import {
   captureLogs,
   eventBody,
-  MemorySubscriptions,
   mention,
   slashBody,
+  sqliteSubscriptions,
 } from "../adapters/slack/helpers.js";
 import { type FakeSlack, postToApp, startFakeSlack } from "../fakes/slack.js";
 import { assertSlackTextSafe } from "../property/safety.js";
@@ -32,7 +33,9 @@ let fake: FakeSlack;
 let handle: SlackHandle;
 let base: string;
 const logs = captureLogs();
-const subscriptions = new MemorySubscriptions();
+const subscriptions = sqliteSubscriptions(() => NOW);
+/** The Web API timeout of the app under test; hung calls below hang far longer. */
+const API_TIMEOUT_MS = 500;
 let counter = 0;
 
 function newUser(): string {
@@ -61,12 +64,12 @@ beforeAll(async () => {
     hotline,
     config,
     logger: logs.logger,
-    subscriptions,
+    subscriptions: subscriptions.service,
     now: () => NOW,
     host: "127.0.0.1",
     // Quick retries so faults resolve within the test; the production default is five in five minutes.
     retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
-    apiTimeoutMs: 500,
+    apiTimeoutMs: API_TIMEOUT_MS,
   });
   base = `http://127.0.0.1:${handle.port}`;
 });
@@ -74,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.stop();
   await fake?.close();
+  subscriptions.close();
 });
 
 /** Sends `/hotline text`; returns the response-URL id its answers go to. */
@@ -174,15 +178,13 @@ describe("GIVEN a question longer than the limit", () => {
 
 describe("GIVEN admin commands on the Slack paths", () => {
   test("THEN /hotline subscribe by a non-admin is refused privately and stores nothing", async () => {
-    const before = subscriptions.requests.length;
     const response = await waitResponse(await sendSlash("subscribe", "UPLAIN"));
     expect(response.body.response_type).toBe("ephemeral");
     expect(response.body.text).toMatch(/Only .*admins/);
-    expect(subscriptions.requests).toHaveLength(before);
+    expect(subscriptions.active()).toEqual([]);
   });
 
   test("THEN '@hotline subscribe' by a non-admin is refused ephemerally and stores nothing", async () => {
-    const before = subscriptions.requests.length;
     const since = logs.records.length;
     await sendMention("subscribe", "UPLAIN");
     await waitLog("slack: answered mention", "UPLAIN", since);
@@ -190,15 +192,21 @@ describe("GIVEN admin commands on the Slack paths", () => {
       .find((c) => c.method === "chat.postEphemeral" && c.body.user === "UPLAIN")
       .at(-1);
     expect(refusal?.body.text).toMatch(/Only .*admins/);
-    expect(subscriptions.requests).toHaveLength(before);
+    expect(subscriptions.active()).toEqual([]);
   });
 
   test("THEN '@hotline subscribe' by a configured admin subscribes the channel", async () => {
-    const before = subscriptions.requests.length;
     const since = logs.records.length;
     await sendMention("subscribe", "UADMIN");
     await waitLog("slack: answered mention", "UADMIN", since);
-    expect(subscriptions.requests).toHaveLength(before + 1);
+    expect(subscriptions.active()).toEqual([
+      expect.objectContaining({
+        platform: "slack",
+        workspaceId: "T0001",
+        channelId: "C0001",
+        requestedBy: "UADMIN",
+      }),
+    ]);
   });
 });
 
@@ -224,12 +232,51 @@ describe("GIVEN Web API faults while answering a mention", () => {
     expect(publicReplies(ts).length).toBeGreaterThanOrEqual(2);
   });
 
-  test("THEN a call that hangs past the timeout is abandoned and retried", async () => {
-    fake.failNext("chat.postMessage", { hangMs: 1_500 });
+  test("THEN a call that hangs past the timeout is abandoned and retried, and the answer is posted once", async () => {
+    fake.failNext("chat.postMessage", { hangMs: 15_000 });
     const user = newUser();
     const since = logs.records.length;
-    await sendMention("what is the hotline for?", user);
+    const ts = await sendMention("what is the hotline for?", user);
     await waitLog("slack: answered mention", user, since);
+    const posts = publicReplies(ts);
+    // The first message twice (the abandoned attempt and its retry), every other message once.
+    const texts = posts.map((c) => String(c.body.text));
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    expect(texts.filter((t) => t === texts[0])).toHaveLength(2);
+    expect(new Set(texts).size).toBe(texts.length - 1);
+  });
+
+  test("THEN a call that hangs on every attempt ends in a logged failure and an apology, not a stuck handler", async () => {
+    // Three attempts (the first and two retries), each hanging far past the timeout and the
+    // test's own limit: only the timeout can end them.
+    for (let i = 0; i < 3; i++) fake.failNext("chat.postMessage", { hangMs: 30_000 });
+    const user = newUser();
+    const since = logs.records.length;
+    const started = Date.now();
+    const ts = await sendMention("what is the hotline for?", user);
+    const failure = await logs.waitFor(
+      (r) => r.msg === "slack: mention failed" && r.ts === ts,
+      since,
+    );
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(JSON.stringify(failure.err)).toMatch(/timeout|aborted/i);
+    const apology = await fake.waitFor(
+      (c) => c.method === "chat.postEphemeral" && c.body.user === user && /wrong/.test(c.body.text),
+    );
+    expect(apology.body).toMatchObject({ channel: "C0001", thread_ts: ts });
+  });
+
+  test("THEN a response URL that hangs ends in a logged /hotline failure and the apology is posted", async () => {
+    const user = newUser();
+    counter += 1;
+    const id = `hang${counter}`;
+    fake.failNext(id, { hangMs: 30_000 });
+    const since = logs.records.length;
+    await postToApp(base, slashBody("sources", user, fake.responseUrl(id)), { secret: SECRET });
+    const failure = await waitLog("slack: /hotline failed", user, since);
+    expect(JSON.stringify(failure)).toMatch(/timeout|aborted/i);
+    const apology = await fake.waitFor((c) => c.method === id && /wrong/.test(String(c.body.text)));
+    expect(apology.body.response_type).toBe("ephemeral");
   });
 
   test("THEN channel_not_found is logged with the channel and ts, and the next question is answered", async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SlackHandle, startSlack } from "../../../adapters/slack/app.js";
+import { ADMIN_LOOKUP_FAILED_MESSAGE } from "../../../adapters/slack/context.js";
 import { escapeSlack, SLACK_LIMITS } from "../../../adapters/slack/message.js";
 import { SHARE_ACTION_ID } from "../../../adapters/slack/render.js";
 import { loadConfig } from "../../../src/config.js";
@@ -19,9 +20,10 @@ import {
   buttonBody,
   captureLogs,
   eventBody,
-  MemorySubscriptions,
   mention,
+  type SqliteSubscriptions,
   slashBody,
+  sqliteSubscriptions,
 } from "./helpers.js";
 
 const SECRET = "test-signing-secret-0123456789";
@@ -33,7 +35,8 @@ let fake: FakeSlack;
 let handle: SlackHandle;
 let base: string;
 const logs = captureLogs();
-const subscriptions = new MemorySubscriptions();
+// The real SQLite store (in memory), as the bot runs it.
+const subscriptions: SqliteSubscriptions = sqliteSubscriptions(() => NOW);
 let userCounter = 0;
 let requestCounter = 0;
 
@@ -63,7 +66,7 @@ beforeAll(async () => {
     hotline,
     config,
     logger: logs.logger,
-    subscriptions,
+    subscriptions: subscriptions.service,
     now: () => NOW,
     host: "127.0.0.1",
     retryConfig: { retries: 0 },
@@ -74,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.stop();
   await fake?.close();
+  subscriptions.close();
 });
 
 /** Sends `/hotline text` as `user`; resolves with every response-URL post once it is answered. */
@@ -128,12 +132,14 @@ function answered(reply: Reply): Answer {
 }
 
 function expectWithinLimits(calls: SlackCall[]): void {
+  expect(calls.length).toBeGreaterThan(0);
   for (const call of calls) {
     const blocks = call.body.blocks as { type: string; text?: { text: string } }[];
+    expect(blocks.length).toBeGreaterThan(0);
     expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
-    for (const block of blocks) {
-      if (block.type === "section")
-        expect(block.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionChars);
+    const sections = blocks.filter((block) => block.type === "section");
+    for (const block of sections) {
+      expect(block.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionChars);
     }
     expect(JSON.stringify(blocks).length).toBeLessThan(SLACK_LIMITS.messageChars * 2);
   }
@@ -197,17 +203,19 @@ describe("/hotline slash command", () => {
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.body.response_type === "in_channel")).toBe(true);
     const first = calls[0]?.body.blocks as { type: string; text: { text: string } }[];
-    if (reply.date) {
-      expect(first[0]?.type).toBe("header");
-      expect(first[0]?.text.text.toLowerCase()).toBe(formatDate(reply.date).toLowerCase());
-    }
+    // A when-question the corpus dates: its answer leads with the date.
+    const date = reply.date;
+    if (!date) throw new Error(`expected the corpus to date "${question}"`);
+    expect(first[0]?.type).toBe("header");
+    expect(first[0]?.text.text.toLowerCase()).toBe(formatDate(date).toLowerCase());
     const text = payloadText(calls);
     for (const quote of reply.quotes) {
       expect(text).toContain(inJson(quote.text));
       expect(text).toContain(`<${quote.source.url}|`);
       expect(text).toContain(quote.location);
     }
-    if (reply.note) expect(text).toContain("Sources disagree");
+    // The disagreement note is shown exactly when the core's answer has one.
+    expect(text.includes("Sources disagree")).toBe(Boolean(reply.note));
     expectWithinLimits(calls);
   });
 
@@ -215,6 +223,7 @@ describe("/hotline slash command", () => {
     const question = "why was Russia first";
     const reply = answered(hotline.ask(question));
     const calls = await slash(`ask ${question}`);
+    expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.body.response_type === "in_channel")).toBe(true);
     const text = payloadText(calls);
     for (const quote of reply.quotes) expect(text).toContain(inJson(quote.text));
@@ -230,6 +239,7 @@ describe("/hotline slash command", () => {
 
   it("GIVEN timeline THEN every event is listed, in channel, within the limits", async () => {
     const calls = await slash("timeline");
+    expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.body.response_type === "in_channel")).toBe(true);
     const text = payloadText(calls);
     for (const event of hotline.timeline()) expect(text).toContain(inJson(event.quote.text));
@@ -274,6 +284,7 @@ describe("/hotline slash command", () => {
   it("GIVEN --hide THEN the answer is private with a Share button, and sharing posts it to the channel", async () => {
     const user = newUser();
     const calls = await slash("sources --hide", user);
+    expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.body.response_type === "ephemeral")).toBe(true);
     const blocks = calls.at(-1)?.body.blocks as {
       type: string;
@@ -301,6 +312,7 @@ describe("/hotline slash command", () => {
 
   it("GIVEN --public THEN the answer goes to the channel", async () => {
     const calls = await slash("ask --public why was Russia first");
+    expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.body.response_type === "in_channel")).toBe(true);
   });
 
@@ -317,11 +329,11 @@ describe("/hotline slash command", () => {
   });
 
   it("GIVEN a non-admin subscribing THEN they are refused privately and nothing is stored", async () => {
-    const before = subscriptions.requests.length;
     const calls = await slash("subscribe 08:30 Europe/London", "UPLAIN");
-    expect(calls.at(-1)?.body.response_type).toBe("ephemeral");
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body.response_type).toBe("ephemeral");
     expect(payloadText(calls)).toMatch(/Only .*admins/);
-    expect(subscriptions.requests.length).toBe(before);
+    expect(subscriptions.active()).toEqual([]);
     expect(
       fake.find((c) => c.method === "users.info" && c.body.user === "UPLAIN").length,
     ).toBeGreaterThan(0);
@@ -330,25 +342,68 @@ describe("/hotline slash command", () => {
   it("GIVEN an admin from SLACK_ADMIN_USER_IDS THEN subscribe and unsubscribe work for this channel", async () => {
     const sub = await slash("subscribe 08:30 Europe/London", "ULISTED");
     expect(payloadText(sub)).toContain("Subscribed");
-    expect(subscriptions.subscriptions).toContainEqual(
+    expect(subscriptions.active()).toEqual([
       expect.objectContaining({
         platform: "slack",
         workspaceId: FAKE_BOT.teamId,
         channelId: "C0001",
         time: "08:30",
+        timezone: "Europe/London",
+        requestedBy: "ULISTED",
       }),
-    );
+    ]);
     // The configured list is enough: no users.info lookup for a listed admin.
     expect(fake.find((c) => c.method === "users.info" && c.body.user === "ULISTED")).toEqual([]);
     const unsub = await slash("unsubscribe", "ULISTED");
     expect(payloadText(unsub)).toContain("no longer");
-    expect(subscriptions.subscriptions).toEqual([]);
+    expect(subscriptions.active()).toEqual([]);
   });
 
   it("GIVEN a workspace admin or owner THEN users.info grants the admin commands", async () => {
     expect(payloadText(await slash("subscribe", "UWSADMIN"))).toContain("Subscribed");
+    expect(subscriptions.active()).toEqual([
+      expect.objectContaining({ channelId: "C0001", requestedBy: "UWSADMIN" }),
+    ]);
     expect(payloadText(await slash("unsubscribe", "UOWNER"))).toContain("no longer");
+    expect(subscriptions.active()).toEqual([]);
   });
+
+  for (const [label, failure] of [
+    ["a Slack error", { error: "internal_error" }],
+    ["an HTTP 500", { status: 500 }],
+  ] as const) {
+    it(`GIVEN users.info fails with ${label} THEN a workspace admin's subscribe and unsubscribe are refused with one line saying why, and nothing changes`, async () => {
+      fake.failNext("users.info", failure);
+      const refused = await slash("subscribe 07:00 UTC", "UWSADMIN");
+      expect(refused).toHaveLength(1);
+      expect(refused[0]?.body).toMatchObject({
+        response_type: "ephemeral",
+        text: `:warning: ${ADMIN_LOOKUP_FAILED_MESSAGE}`,
+      });
+      expect(ADMIN_LOOKUP_FAILED_MESSAGE).not.toContain("\n");
+      expect(subscriptions.active()).toEqual([]);
+
+      // Subscribed while Slack answers; an unsubscribe during a failure leaves it in place.
+      expect(payloadText(await slash("subscribe 07:00 UTC", "UWSADMIN"))).toContain("Subscribed");
+      fake.failNext("users.info", failure);
+      const kept = await slash("unsubscribe", "UWSADMIN");
+      expect(payloadText(kept)).toContain(escapeSlack(ADMIN_LOOKUP_FAILED_MESSAGE));
+      expect(subscriptions.active()).toEqual([expect.objectContaining({ time: "07:00" })]);
+      expect(payloadText(await slash("unsubscribe", "UWSADMIN"))).toContain("no longer");
+    });
+  }
+
+  it("GIVEN users.info fails on a mention THEN '@hotline subscribe' by a workspace admin is refused ephemerally and stores nothing", async () => {
+    fake.failNext("users.info", { error: "internal_error" });
+    const ts = "1700000050.000050";
+    const calls = await mentionOf("subscribe", ts, undefined, "UWSADMIN");
+    expect(calls.filter((c) => c.method === "chat.postMessage")).toEqual([]);
+    const refusal = calls.filter((c) => c.method === "chat.postEphemeral");
+    expect(refusal).toHaveLength(1);
+    expect(payloadText(refusal)).toContain(escapeSlack(ADMIN_LOOKUP_FAILED_MESSAGE));
+    expect(subscriptions.active()).toEqual([]);
+  });
+
   it("GIVEN the response URL fails THEN the error is logged, the asker gets a short apology, and the next command works", async () => {
     const user = newUser();
     const id = `fail-${user}`;
@@ -396,8 +451,10 @@ describe("@-mentions", () => {
     const body = eventBody(mention("timeline", user, ts), "EvRETRY0001");
     await postToApp(base, body, { secret: SECRET });
     await logs.waitFor((r) => r.user === user && r.msg === "slack: answered mention");
+    // Slack signs each delivery afresh; an identical signature would be refused as a replay.
     const retry = await postToApp(base, body, {
       secret: SECRET,
+      timestamp: Math.floor(Date.now() / 1000) - 1,
       headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
     });
     expect(retry.status).toBe(200);
@@ -408,6 +465,35 @@ describe("@-mentions", () => {
     expect(posts.length).toBeGreaterThan(0);
     // One reply (which may span several messages): a second would repeat the first's texts.
     expect(new Set(posts.map((c) => c.body.text)).size).toBe(posts.length);
+    expect(
+      logs.records.filter((r) => r.msg === "slack: answered mention" && r.user === user),
+    ).toHaveLength(1);
+  });
+
+  it("GIVEN a retry with the same event_id in a different envelope (other ts, event_time, retry headers) THEN it is dropped by its event id", async () => {
+    const user = newUser();
+    const first = eventBody(mention("sources", user, "1700000350.000350"), "EvRETRY0002");
+    await postToApp(base, first, { secret: SECRET });
+    await logs.waitFor((r) => r.user === user && r.msg === "slack: answered mention");
+    const since = logs.records.length;
+    // Only the event id is shared: the channel:ts key cannot catch this one.
+    const retry = {
+      ...eventBody(mention("sources", user, "1700000351.000351"), "EvRETRY0002"),
+      event_time: 1_700_000_999,
+    };
+    const res = await postToApp(base, retry, {
+      secret: SECRET,
+      headers: { "x-slack-retry-num": "2", "x-slack-retry-reason": "http_error" },
+    });
+    expect(res.status).toBe(200);
+    const dropped = await logs.waitFor(
+      (r) => r.msg === "slack: duplicate event ignored" && r.eventId === "EvRETRY0002",
+      since,
+    );
+    expect(dropped).toMatchObject({ ts: "1700000351.000351", retryNum: 2 });
+    expect(
+      fake.find((c) => c.method === "chat.postMessage" && c.body.thread_ts === "1700000351.000351"),
+    ).toEqual([]);
     expect(
       logs.records.filter((r) => r.msg === "slack: answered mention" && r.user === user),
     ).toHaveLength(1);

@@ -1,11 +1,15 @@
 /**
- * Shared set-up for the Slack adapter tests: a log capture, an in-memory subscription service,
- * and builders for the request bodies Slack sends (slash commands, events, button clicks).
+ * Shared set-up for the Slack adapter tests: a log capture, subscription services (the real
+ * SQLite store in memory for the Slack tests; a small in-memory one for the console), and builders for the request bodies Slack sends (slash commands, events, button clicks).
  */
 import { EventEmitter } from "node:events";
 import { Writable } from "node:stream";
 import type { Logger } from "pino";
+import { loadConfig } from "../../../src/config.js";
 import { createLogger } from "../../../src/log.js";
+import { openSqliteStore } from "../../../src/schedule/sqlite-store.js";
+import type { StoredSubscription } from "../../../src/schedule/store.js";
+import { createSubscriptionService } from "../../../src/schedule/subscriptions.js";
 import type {
   ChannelRef,
   SubscribeRequest,
@@ -52,6 +56,25 @@ export function captureLogs(): {
       });
     },
   };
+}
+
+/** The real subscription service over the real SQLite store, in memory (nothing on disk). */
+export interface SqliteSubscriptions {
+  service: SubscriptionService;
+  /** The active subscriptions, as the scheduler would read them. */
+  active(): StoredSubscription[];
+  close(): void;
+}
+
+/** Opens {@link SqliteSubscriptions} with `now` as the service's clock. */
+export function sqliteSubscriptions(now: () => Date): SqliteSubscriptions {
+  const store = openSqliteStore({ path: ":memory:" });
+  const service = createSubscriptionService({
+    store,
+    config: loadConfig({ HOTLINE_TIMEZONE: "UTC" }),
+    clock: now,
+  });
+  return { service, active: () => store.listSubscriptions(), close: () => store.close() };
 }
 
 /** A tiny in-memory SubscriptionService: the real SQLite one is tested on its own. */

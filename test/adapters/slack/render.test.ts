@@ -36,6 +36,7 @@ function blockChars(message: SlackMessage): number {
 }
 
 function expectWithinLimits(messages: SlackMessage[]): void {
+  expect(messages.length).toBeGreaterThan(0);
   for (const message of messages) {
     expect(message.blocks.length).toBeGreaterThan(0);
     expect(message.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocksPerMessage);
@@ -43,12 +44,13 @@ function expectWithinLimits(messages: SlackMessage[]): void {
     expect(blockChars(message) + message.text.length).toBeLessThanOrEqual(
       SLACK_LIMITS.messageChars,
     );
-    for (const block of message.blocks) {
-      if (block.type === "section")
-        expect(block.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionChars);
-      if (block.type === "header")
-        expect(block.text.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerChars);
-    }
+    const limitOf = { section: SLACK_LIMITS.sectionChars, header: SLACK_LIMITS.headerChars };
+    const titled = message.blocks.flatMap((block) =>
+      block.type === "section" || block.type === "header"
+        ? [{ chars: block.text?.text.length ?? 0, limit: limitOf[block.type] }]
+        : [],
+    );
+    for (const { chars, limit } of titled) expect(chars).toBeLessThanOrEqual(limit);
   }
 }
 

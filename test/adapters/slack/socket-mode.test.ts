@@ -69,6 +69,7 @@ describe("Socket Mode", () => {
     await socket.waitForAck("env-slash-1");
     await logs.waitFor((r) => r.user === "USOCK1" && r.msg === "slack: answered /hotline");
     const calls = fake.find((c) => c.method === "socket-slash");
+    expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((c) => c.body.response_type === "in_channel")).toBe(true);
     const text = JSON.stringify(calls.map((c) => c.body.blocks));
     for (const quote of reply.quotes)
