@@ -41,12 +41,30 @@ export function noAnswer(question: string, reason: string | null = null): Answer
   return { status: "no_answer", question, date: null, quotes: [], note: reason };
 }
 
+/**
+ * A yes/no or status question ("Is there a line yet?", "Does Beijing have one?", "has it been
+ * used already"): the sentence that says whether it has happened settles it.
+ */
+const STATUS_QUESTION =
+  /^(?:is|are|was|were|does|do|did|has|have|had)\b|\b(?:yet|still|already|so far|by now|any ?more)\b/i;
+
 /** Answers an `ask` question from ranked sentences. */
-export function composeAsk(question: string, ranked: Ranked[]): Answer {
-  const best = ranked[0];
-  if (!best || best.support < SUPPORT_MIN) return noAnswer(question);
+export function composeAsk(question: string, query: Query, ranked: Ranked[]): Answer {
+  const top = ranked[0];
+  if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
+  // For a status question, an account that says it has not happened leads when it ranks close.
+  const settling = STATUS_QUESTION.test(question)
+    ? ranked.find(
+        (r) =>
+          r.support >= SUPPORT_MIN &&
+          r.score >= NOT_HAPPENED_SCORE_MIN * top.score &&
+          NOT_HAPPENED.test(r.sentence.text),
+      )
+    : undefined;
+  const best = settling ?? top;
   const picks = [best];
-  for (const candidate of ranked.slice(1)) {
+  for (const candidate of ranked) {
+    if (candidate === best) continue;
     if (picks.length >= MAX_QUOTES) break;
     if (candidate.score < RELATIVE_SCORE_MIN * best.score || candidate.support < SUPPORT_MIN)
       continue;

@@ -86,6 +86,12 @@ describe("hotline.when", () => {
 });
 
 describe("hotline.ask", () => {
+  it("GIVEN a yes/no question about a line the sources say is not set up THEN the sentence that says so leads", () => {
+    const answer = answered(hotline.ask("do china and america have a military hotline"));
+    expect(answer.quotes[0]?.text).toMatch(/still no hotline|still waits to be finalized/);
+    expectVerbatim(answer);
+  });
+
   it("GIVEN a who question THEN the quote names the person, verbatim, with a citation", () => {
     const answer = answered(
       hotline.ask("Who was on the other end of the line when Cao made the first call?"),
