@@ -134,7 +134,7 @@ export function createHotline(
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
       ? composeWhen(question, query, ranked, reported, analyzer.terms)
-      : composeAsk(question, query, ranked);
+      : composeAsk(question, ranked);
   };
 
   // Counted in one pass: filtering the timeline once per document is quadratic in corpus size.

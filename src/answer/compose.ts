@@ -49,7 +49,7 @@ const STATUS_QUESTION =
   /^(?:is|are|was|were|does|do|did|has|have|had)\b|\b(?:yet|still|already|so far|by now|any ?more)\b/i;
 
 /** Answers an `ask` question from ranked sentences. */
-export function composeAsk(question: string, query: Query, ranked: Ranked[]): Answer {
+export function composeAsk(question: string, ranked: Ranked[]): Answer {
   const top = ranked[0];
   if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
   // For a status question, an account that says it has not happened leads when it ranks close.

@@ -60,6 +60,7 @@ describe("ArgumentsOf and readArguments", () => {
   it("GIVEN the as-const spec THEN option types are derived per subcommand", () => {
     expectTypeOf<ArgumentsOf<"ask">>().toEqualTypeOf<{ question?: string; hide?: boolean }>();
     expectTypeOf<ArgumentsOf<"subscribe">>().toEqualTypeOf<{ time?: string; timezone?: string }>();
+    // biome-ignore lint/complexity/noBannedTypes: `help` takes no arguments: exactly the empty object type.
     expectTypeOf<ArgumentsOf<"help">>().toEqualTypeOf<{}>();
   });
 
