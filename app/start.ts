@@ -8,7 +8,12 @@ import type { Config } from "../src/config.js";
 import { describeError } from "../src/errors.js";
 import { loadHotline } from "../src/hotline.js";
 import { createLogger } from "../src/log.js";
-import { createReloadableHotline, type ReloadableHotline } from "../src/reload.js";
+import {
+  createReloadableHotline,
+  loadHotlineYielding,
+  type ReloadableHotline,
+  type ReloadResult,
+} from "../src/reload.js";
 import type { PostSender } from "../src/schedule/types.js";
 import { defaultSnapshotPath } from "../src/snapshot.js";
 import { type AdapterFactory, enabledAdapters, type PlatformAdapter } from "./adapters.js";
@@ -34,19 +39,25 @@ export interface RunningApp {
   hotline: ReloadableHotline;
   /** The started adapters, in start order. */
   adapters: PlatformAdapter[];
-  /** Re-reads the corpus; a bad corpus keeps the previous one (logged). */
-  reload(): void;
+  /** Re-reads the corpus; a bad corpus keeps the previous one (logged). Never rejects. */
+  reload(): Promise<ReloadResult>;
   /** Stops taking events, then lets the scheduler finish its sends, then closes the store. */
   stop(): Promise<void>;
 }
 
-/** Loads the corpus behind a holder, so a reload swaps it under the adapters and scheduler. */
-function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline {
+/**
+ * Loads the corpus behind a holder, so a reload swaps it under the adapters and scheduler. The
+ * first load uses the snapshot; a reload builds without holding the event loop (the bot keeps
+ * answering from the old corpus meanwhile) and logs one line per outcome.
+ */
+function reloadableCorpus(config: Config, corpusDir: string, logger: Logger): ReloadableHotline {
+  const maxFileBytes = config.corpusMaxFileBytes;
   return createReloadableHotline(
     () =>
       loadHotline({
         corpusDir,
-        snapshotPath: defaultSnapshotPath(corpusDir),
+        snapshotPath: defaultSnapshotPath(corpusDir, config.cacheDir),
+        maxFileBytes,
         onSnapshot: (event) => logger.debug({ snapshot: event }, "corpus snapshot"),
       }),
     (result) => {
@@ -57,6 +68,7 @@ function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline 
           "corpus reload failed; still serving the previous corpus",
         );
     },
+    () => loadHotlineYielding(corpusDir, { maxFileBytes }),
   );
 }
 
@@ -66,7 +78,7 @@ function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline 
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, corpusDir, logger } = options;
-  const hotline = reloadableCorpus(corpusDir, logger);
+  const hotline = reloadableCorpus(config, corpusDir, logger);
   const { store, subscriptions, createScheduler } = await openSchedule(config);
   const factories = options.adapters ?? enabledAdapters(config, options.discordShard ?? false);
   const adapters: PlatformAdapter[] = [];
@@ -111,13 +123,13 @@ export async function start(
   const logger = createLogger(config.logLevel);
   if (!config.discord && !config.slack) {
     logger.debug("no Discord or Slack credentials: running the console");
-    return runConsoleBot(config, reloadableCorpus(corpusDir, logger), logger);
+    return runConsoleBot(config, reloadableCorpus(config, corpusDir, logger), logger);
   }
   guardProcess(logger);
   const app = await startApp({ config, corpusDir, logger, discordShard: flags.discordShard });
   const reload = () => {
     logger.info({ corpusDir }, "SIGHUP: reloading the corpus");
-    app.reload();
+    void app.reload();
   };
   process.on("SIGHUP", reload);
   await new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@
  * Configuration, parsed once from the environment with zod into a typed {@link Config}.
  * Nothing else in the project reads `process.env`. Every variable is documented in `.env.example`.
  */
+import { DEFAULT_MAX_FILE_BYTES } from "./corpus/load.js";
 import { HotlineError } from "./errors.js";
 import { zod } from "./lazy.js";
 import { normaliseTime, normaliseTimezone } from "./schedule/local-time.js";
@@ -13,7 +14,7 @@ const isTimezone = (value: string): boolean => normaliseTimezone(value) !== null
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 /** Default of `CORPUS_MAX_FILE_BYTES`: a corpus document larger than this is refused (8 MiB). */
-export const DEFAULT_CORPUS_MAX_FILE_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_CORPUS_MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 // Built on first use: zod is loaded only when the bot's configuration is checked (see `lazy.ts`).
 function buildSchema() {

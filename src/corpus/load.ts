@@ -1,9 +1,27 @@
 /**
  * Loads every `*.md` document of a corpus directory, plus its `synonyms.json`. Files are read in
  * name order so passage ids and tie-breaks are stable across machines.
+ *
+ * Only regular files inside the directory are read, each up to a size limit: a FIFO named `x.md`
+ * would block a read forever and a link to `/dev/zero` would fill memory, so a file that is not
+ * a regular file, a symlink that leaves the directory, dangles or loops, or a file over the limit
+ * is refused with an error naming the path and the reason. The same checks serve the start-up
+ * load (synchronous) and the SIGHUP reload (asynchronous, see `src/reload.ts`).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  closeSync,
+  constants,
+  type Dirent,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from "node:fs";
+import { open } from "node:fs/promises";
+import { join, sep } from "node:path";
 import { HotlineError } from "../errors.js";
 import { zod } from "../lazy.js";
 import { type CorpusDocument, parseDocument } from "./document.js";
@@ -21,51 +39,227 @@ export interface Corpus {
   synonyms: SynonymGroup[];
 }
 
+/** Default largest corpus file, in bytes (8 MiB; `CORPUS_MAX_FILE_BYTES` in the configuration). */
+export const DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Options of the corpus readers. */
+export interface CorpusReadOptions {
+  /** Largest file read, in bytes; default {@link DEFAULT_MAX_FILE_BYTES}. A larger one is refused. */
+  maxFileBytes?: number | undefined;
+}
+
+/** The files of a corpus directory that the loader reads, in name order. */
+export interface CorpusFiles {
+  /** The directory as given (messages name paths under it). */
+  dir: string;
+  /** `*.md` documents (not `README*`). */
+  documents: string[];
+  /** `synonyms.json`, when present. */
+  synonyms: string | undefined;
+}
+
 /**
- * Reads `dir`. Throws a HotlineError naming the file and the problem for an unreadable
- * directory, a bad document, a duplicate id or a malformed synonyms file. A directory without
- * `synonyms.json` is fine (no synonyms).
+ * Why a path cannot be read or written, in words, from a file system error's code: "not found",
+ * "permission denied", "symlink loop", "not a directory", "not a regular file"; otherwise the
+ * error's own message.
  */
-export function loadCorpus(dir: string): Corpus {
-  let names: string[];
+export function reasonOf(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ENOENT":
+      return "not found";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ELOOP":
+      return "symlink loop";
+    case "ENOTDIR":
+      return "not a directory";
+    case "EISDIR":
+      return "not a regular file";
+    default:
+      return (error as Error).message;
+  }
+}
+
+function unreadable(path: string, reason: string, cause?: unknown): HotlineError {
+  return new HotlineError("corpus_unreadable", `corpus: ${path}: ${reason}`, { cause });
+}
+
+/**
+ * Lists the files the loader reads, checking each: the directory exists and is one; each entry
+ * is a regular file or a symlink to one inside the directory. Reads no file contents (a FIFO is
+ * never opened here). Throws a `corpus_unreadable` HotlineError naming the path and the reason
+ * (not found, not a directory, permission denied, symlink loop, dangling symlink, symlink leaves
+ * the corpus directory, not a regular file).
+ */
+export function listCorpusFiles(dir: string): CorpusFiles {
+  let real: string;
+  let entries: Dirent[];
   try {
-    names = readdirSync(dir).sort();
+    real = realpathSync(dir);
+    if (!statSync(real).isDirectory()) throw unreadable(dir, "not a directory");
+    entries = readdirSync(real, { withFileTypes: true });
   } catch (error) {
-    throw new HotlineError("corpus_unreadable", `corpus: cannot read directory ${dir}`, {
-      cause: error,
-    });
+    if (error instanceof HotlineError) throw error;
+    throw unreadable(dir, reasonOf(error), error);
   }
-  const documents: CorpusDocument[] = [];
-  const seen = new Map<string, string>();
-  for (const name of names.filter((n) => n.endsWith(".md") && !n.startsWith("README"))) {
-    const file = join(dir, name);
-    const doc = parseDocument(file, readText(file));
-    const previous = seen.get(doc.meta.id);
-    if (previous) {
-      throw new HotlineError(
-        "corpus_duplicate_id",
-        `corpus: ${file}: duplicate id "${doc.meta.id}" (also in ${previous})`,
-      );
-    }
-    seen.set(doc.meta.id, file);
-    documents.push(doc);
-  }
-  if (documents.length === 0) {
-    throw new HotlineError("corpus_invalid", `corpus: ${dir}: no .md documents`);
-  }
+  const names = entries.map((e) => e.name).sort();
+  const wanted = names.filter(
+    (n) => (n.endsWith(".md") && !n.startsWith("README")) || n === "synonyms.json",
+  );
+  for (const name of wanted) checkEntry(join(dir, name), real);
   return {
     dir,
-    documents,
-    synonyms: names.includes("synonyms.json") ? loadSynonyms(join(dir, "synonyms.json")) : [],
+    documents: wanted.filter((n) => n.endsWith(".md")).map((n) => join(dir, n)),
+    synonyms: wanted.includes("synonyms.json") ? join(dir, "synonyms.json") : undefined,
   };
 }
 
-function readText(file: string): string {
+/** Throws unless `path` is a regular file, or a symlink to one inside `realDir`. */
+function checkEntry(path: string, realDir: string): void {
   try {
-    return readFileSync(file, "utf8");
+    const link = lstatSync(path);
+    if (link.isSymbolicLink()) {
+      let target: string;
+      try {
+        target = realpathSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw unreadable(path, code === "ENOENT" ? "dangling symlink" : reasonOf(error), error);
+      }
+      if (!target.startsWith(realDir + sep)) {
+        throw unreadable(path, "symlink leaves the corpus directory");
+      }
+      if (!statSync(target).isFile()) throw unreadable(path, "not a regular file");
+    } else if (!link.isFile()) {
+      throw unreadable(path, "not a regular file");
+    }
   } catch (error) {
-    throw new HotlineError("corpus_unreadable", `corpus: cannot read ${file}`, { cause: error });
+    if (error instanceof HotlineError) throw error;
+    throw unreadable(path, reasonOf(error), error);
   }
+}
+
+function limitOf(options: CorpusReadOptions): number {
+  return options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+}
+
+function tooLarge(path: string, size: number, max: number): HotlineError {
+  return unreadable(path, `${size} bytes, over the limit of ${max} bytes (CORPUS_MAX_FILE_BYTES)`);
+}
+
+// O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer; the
+// descriptor is then checked with fstat before anything is read.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/**
+ * Reads one corpus file (a path from {@link listCorpusFiles}) as bytes: opened without blocking,
+ * checked to be a regular file within the size limit, then read. Throws a `corpus_unreadable`
+ * HotlineError naming the path and the reason.
+ */
+export function readCorpusFileSync(path: string, options: CorpusReadOptions = {}): Buffer {
+  const max = limitOf(options);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw unreadable(path, "not a regular file");
+    if (stat.size > max) throw tooLarge(path, stat.size, max);
+    // Read at most one byte past the limit, so a file growing meanwhile cannot fill memory.
+    const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) {
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    }
+    if (length > max) throw tooLarge(path, length, max);
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof HotlineError) throw error;
+    throw unreadable(path, reasonOf(error), error);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The asynchronous twin of {@link readCorpusFileSync}, for reloads that must not block. */
+export async function readCorpusFile(
+  path: string,
+  options: CorpusReadOptions = {},
+): Promise<Buffer> {
+  const max = limitOf(options);
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(path, OPEN_FLAGS);
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw unreadable(path, "not a regular file");
+    if (stat.size > max) throw tooLarge(path, stat.size, max);
+    const buffer = Buffer.alloc(Math.min(stat.size, max) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) {
+      n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+    }
+    if (length > max) throw tooLarge(path, length, max);
+    return buffer.subarray(0, length);
+  } catch (error) {
+    if (error instanceof HotlineError) throw error;
+    throw unreadable(path, reasonOf(error), error);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Reads `dir`. Throws a HotlineError naming the file and the problem for an unreadable
+ * directory or file (see {@link listCorpusFiles}), a file over `maxFileBytes`, a bad document,
+ * a duplicate id or a malformed synonyms file. A directory without `synonyms.json` is fine (no
+ * synonyms).
+ */
+export function loadCorpus(dir: string, options: CorpusReadOptions = {}): Corpus {
+  const files = listCorpusFiles(dir);
+  const corpus = startCorpus(files);
+  for (const file of files.documents) {
+    corpus.add(file, readCorpusFileSync(file, options).toString("utf8"));
+  }
+  const synonyms = files.synonyms && readCorpusFileSync(files.synonyms, options).toString("utf8");
+  return corpus.finish(synonyms);
+}
+
+/** Builds a {@link Corpus} one file at a time, so an asynchronous loader can pause in between. */
+export interface CorpusAssembly {
+  /** Parses one document; throws naming the file when it is invalid or repeats an id. */
+  add(file: string, text: string): void;
+  /** The corpus, with the synonyms file's text when there is one; throws when it has no documents. */
+  finish(synonymsText: string | undefined): Corpus;
+}
+
+/** Starts assembling the corpus of `files` (from {@link listCorpusFiles}). */
+export function startCorpus(files: CorpusFiles): CorpusAssembly {
+  const documents: CorpusDocument[] = [];
+  const seen = new Map<string, string>();
+  return {
+    add(file, text) {
+      const doc = parseDocument(file, text);
+      const previous = seen.get(doc.meta.id);
+      if (previous) {
+        throw new HotlineError(
+          "corpus_duplicate_id",
+          `corpus: ${file}: duplicate id "${doc.meta.id}" (also in ${previous})`,
+        );
+      }
+      seen.set(doc.meta.id, file);
+      documents.push(doc);
+    },
+    finish(synonymsText) {
+      if (documents.length === 0) {
+        throw new HotlineError("corpus_invalid", `corpus: ${files.dir}: no .md documents`);
+      }
+      const synonyms =
+        files.synonyms && synonymsText !== undefined
+          ? parseSynonyms(files.synonyms, synonymsText)
+          : [];
+      return { dir: files.dir, documents, synonyms };
+    },
+  };
 }
 
 // Built on first use: zod is loaded only when a corpus is parsed (see `lazy.ts`).
@@ -84,17 +278,14 @@ function synonymsSchema() {
   });
 }
 
-function readJson(file: string): unknown {
-  const text = readText(file);
+function parseSynonyms(file: string, text: string): SynonymGroup[] {
+  let json: unknown;
   try {
-    return JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
     throw new HotlineError("corpus_invalid", `corpus: ${file}: not valid JSON`);
   }
-}
-
-function loadSynonyms(file: string): SynonymGroup[] {
-  const parsed = synonymsSchema().safeParse(readJson(file));
+  const parsed = synonymsSchema().safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new HotlineError(
