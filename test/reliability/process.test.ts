@@ -23,8 +23,9 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+/** A corpus copy in its own folder: its snapshot (`.hotline-cache/` beside it) goes there too. */
 function corpusCopy(): string {
-  const dir = tempDir("hotline-corpus-");
+  const dir = join(tempDir("hotline-corpus-"), "corpus");
   cpSync(defaultCorpusDir(), dir, { recursive: true });
   return dir;
 }
@@ -43,6 +44,12 @@ beforeAll(() => {
 
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+// The bots started on the repo corpus keep their snapshot here, not in the repo's .hotline-cache/.
+let cacheDir: string;
+beforeAll(() => {
+  cacheDir = tempDir("hotline-cache-");
 });
 
 describe("GIVEN a corrupt corpus", () => {
@@ -121,6 +128,7 @@ async function startBot(fake: FakeSlack, corpusDir: string): Promise<Running> {
       SLACK_API_URL: fake.apiUrl,
       PORT: "0",
       DATABASE_PATH: join(data, "hotline.db"),
+      HOTLINE_CACHE_DIR: cacheDir,
       LOG_LEVEL: "info",
     },
   });
