@@ -139,6 +139,30 @@ describe("GIVEN a corpus path that cannot be read", () => {
     },
   );
 
+  test("WHEN `hotline start` runs the Slack bot on a missing corpus THEN one line, exit 1, before anything listens", () => {
+    const missing = join(work, "nonexistent");
+    const result = spawnSync(
+      process.execPath,
+      [join(root, "bin", "hotline.js"), "start", "--corpus", missing],
+      {
+        cwd: root,
+        encoding: "utf8",
+        env: {
+          PATH: process.env.PATH ?? "",
+          SLACK_BOT_TOKEN: "xoxb-errors-test",
+          SLACK_SIGNING_SECRET: "errors-test-secret",
+          SLACK_API_URL: "http://127.0.0.1:9/api/",
+          PORT: "0",
+          DATABASE_PATH: join(work, "start.db"),
+          LOG_LEVEL: "silent",
+        },
+        timeout: 60_000,
+      },
+    );
+    expect(result.stderr.trim().split("\n")).toEqual([`hotline: corpus: ${missing}: not found`]);
+    expect(result.status).toBe(1);
+  });
+
   test("WHEN it holds a FIFO named x.md THEN the command does not wait on it: one line, exit 1", () => {
     const { dir, bad } = spoiltCorpus("fifo", (d) => {
       const fifo = join(d, "x.md");

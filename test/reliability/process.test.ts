@@ -222,6 +222,33 @@ describe("GIVEN a running bot (Slack HTTP mode)", () => {
     expect(await running.exit).toBe(0);
   }, 60_000);
 
+  test("WHEN a FIFO named x.md appears and it gets SIGHUP THEN the reload fails at once naming it, and it keeps answering", async () => {
+    const dir = corpusCopy();
+    running = await startBot(fake, dir);
+    expect(spawnSync("mkfifo", [join(dir, "x.md")]).status).toBe(0);
+    running.child.kill("SIGHUP");
+    // A reload that opened the FIFO would wait for a writer forever: this log would never come.
+    const failure = await running.waitForLog(
+      "corpus reload failed; still serving the previous corpus",
+    );
+    expect(failure.err).toMatchObject({
+      code: "corpus_unreadable",
+      message: `corpus: ${join(dir, "x.md")}: not a regular file`,
+    });
+    const res = await postToApp(
+      `http://127.0.0.1:${running.port}`,
+      slashBody("ask what is the hotline for?", "UPROC", fake.responseUrl("proc-after-fifo")),
+      { secret: SECRET },
+    );
+    expect(res.status).toBe(200);
+    const answer = await fake.waitFor(
+      (c) => c.kind === "response" && c.method === "proc-after-fifo",
+    );
+    expect(answer.body.response_type).toBe("in_channel");
+    running.child.kill("SIGTERM");
+    expect(await running.exit).toBe(0);
+  }, 60_000);
+
   test("WHEN the corpus is fixed and it gets SIGHUP THEN the reload succeeds", async () => {
     const dir = corpusCopy();
     running = await startBot(fake, dir);
