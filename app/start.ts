@@ -61,12 +61,18 @@ function reloadableCorpus(config: Config, corpusDir: string, logger: Logger): Re
         onSnapshot: (event) => logger.debug({ snapshot: event }, "corpus snapshot"),
       }),
     (result) => {
-      if (result.ok) logger.info({ corpusDir }, "corpus reloaded");
-      else
-        logger.error(
-          { corpusDir, err: result.error },
-          "corpus reload failed; still serving the previous corpus",
-        );
+      if (result.ok) {
+        logger.info({ corpusDir }, "corpus reloaded");
+        return;
+      }
+      // One line per file the loader would not read (a FIFO, a link out, a file over the limit).
+      for (const { path, reason } of result.refused) {
+        logger.warn({ file: path, reason }, "corpus file refused");
+      }
+      logger.error(
+        { corpusDir, err: result.error },
+        "corpus reload failed; still serving the previous corpus",
+      );
     },
     () => loadHotlineYielding(corpusDir, { maxFileBytes }),
   );

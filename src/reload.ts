@@ -12,8 +12,11 @@
 import { profileDocuments, type SubjectProfile } from "./answer/subject.js";
 import {
   type CorpusReadOptions,
+  corpusRefused,
   listCorpusFiles,
+  type Refusal,
   readCorpusFile,
+  refusalsOf,
   startCorpus,
 } from "./corpus/load.js";
 import { describeError } from "./errors.js";
@@ -22,8 +25,13 @@ import type { Hotline } from "./hotline-api.js";
 import { createAnalyzer } from "./search/analyzer.js";
 import { buildPassages, type SentenceAnalysis } from "./text/passages.js";
 
-/** The outcome of {@link ReloadableHotline.reload}: expected failures are returned, not thrown. */
-export type ReloadResult = { ok: true } | { ok: false; error: { code: string; message: string } };
+/**
+ * The outcome of {@link ReloadableHotline.reload}: expected failures are returned, not thrown.
+ * `refused` lists the files the loader would not read (empty for other failures).
+ */
+export type ReloadResult =
+  | { ok: true }
+  | { ok: false; error: { code: string; message: string }; refused: Refusal[] };
 
 /** A Hotline that delegates to the current instance, plus `reload()`. */
 export interface ReloadableHotline extends Hotline {
@@ -57,7 +65,7 @@ export function createReloadableHotline(
       current = await loadAgain();
       result = { ok: true };
     } catch (error) {
-      result = { ok: false, error: describeError(error) };
+      result = { ok: false, error: describeError(error), refused: refusalsOf(error) };
     }
     onReload?.(result);
     return result;
@@ -111,15 +119,26 @@ export async function loadHotlineYielding(
   const pause = options.pause ?? nextTurn;
   const files = listCorpusFiles(corpusDir);
   await pause();
-  const assembly = startCorpus(files);
-  for (const file of files.documents) {
-    assembly.add(file, (await readCorpusFile(file, options)).toString("utf8"));
+  // Every file is read before any is parsed, so every refused file is named, not just the first.
+  const texts = new Map<string, string>();
+  const refusals: Refusal[] = [...files.refused];
+  for (const file of [...files.documents, ...(files.synonyms ? [files.synonyms] : [])]) {
+    try {
+      texts.set(file, (await readCorpusFile(file, options)).toString("utf8"));
+    } catch (error) {
+      const found = refusalsOf(error);
+      if (found.length === 0) throw error;
+      refusals.push(...found);
+    }
     await pause();
   }
-  const synonyms = files.synonyms
-    ? (await readCorpusFile(files.synonyms, options)).toString("utf8")
-    : undefined;
-  const corpus = assembly.finish(synonyms);
+  if (refusals.length > 0) throw corpusRefused(refusals);
+  const assembly = startCorpus(files);
+  for (const file of files.documents) {
+    assembly.add(file, texts.get(file) as string);
+    await pause();
+  }
+  const corpus = assembly.finish(files.synonyms ? texts.get(files.synonyms) : undefined);
   const analyzer = createAnalyzer(corpus.synonyms);
   const analysis: SentenceAnalysis[] = [];
   const subjects: SubjectProfile[] = [];

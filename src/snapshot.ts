@@ -30,7 +30,7 @@ import {
   type Corpus,
   type CorpusReadOptions,
   listCorpusFiles,
-  readCorpusFileSync,
+  readCorpusFilesSync,
 } from "./corpus/load.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
@@ -107,10 +107,16 @@ export function snapshotKey(corpusDir: string, options: CorpusReadOptions = {}):
   // The loader's own checks (regular files inside the directory, size limit): hashing must
   // never open a FIFO or follow a link to a device, and a bad path fails here with its reason.
   const files = listCorpusFiles(corpusDir);
-  const paths = [...files.documents, ...(files.synonyms ? [files.synonyms] : [])].sort();
-  for (const path of paths) {
-    hash.update(`${basename(path)}\0`);
-    hash.update(readCorpusFileSync(path, options));
+  const read = readCorpusFilesSync(files, options);
+  const entries: [string, Buffer][] = files.documents.map((path, i) => [
+    basename(path),
+    read.documents[i] as Buffer,
+  ]);
+  if (files.synonyms && read.synonyms) entries.push([basename(files.synonyms), read.synonyms]);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, bytes] of entries) {
+    hash.update(`${name}\0`);
+    hash.update(bytes);
     hash.update("\0");
   }
   return hash.digest("hex");

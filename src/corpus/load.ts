@@ -5,7 +5,7 @@
  * Only regular files inside the directory are read, each up to a size limit: a FIFO named `x.md`
  * would block a read forever and a link to `/dev/zero` would fill memory, so a file that is not
  * a regular file, a symlink that leaves the directory, dangles or loops, or a file over the limit
- * is refused with an error naming the path and the reason. The same checks serve the start-up
+ * is refused with one error naming every such path and its reason. The same checks serve the start-up
  * load (synchronous) and the SIGHUP reload (asynchronous, see `src/reload.ts`).
  */
 import {
@@ -56,6 +56,8 @@ export interface CorpusFiles {
   documents: string[];
   /** `synonyms.json`, when present. */
   synonyms: string | undefined;
+  /** Entries refused by their type (not in the lists above); the readers throw naming them. */
+  refused: Refusal[];
 }
 
 /**
@@ -81,16 +83,62 @@ export function reasonOf(error: unknown): string {
   }
 }
 
+/** A path the loader will not read, and why ("not a regular file", "permission denied", …). */
+export interface Refusal {
+  path: string;
+  reason: string;
+}
+
+/**
+ * One `corpus_unreadable` error for every refused path, on one line: `corpus: a/x.md: not a
+ * regular file; a/y.md: dangling symlink`. The refusals themselves are its `cause.refused`
+ * (see {@link refusalsOf}), so a reload can log one line per file.
+ */
+export function corpusRefused(refusals: Refusal[], cause?: unknown): HotlineError {
+  const list = refusals.map((r) => `${r.path}: ${r.reason}`).join("; ");
+  return new HotlineError("corpus_unreadable", `corpus: ${list}`, {
+    cause: { refused: refusals, error: cause },
+  });
+}
+
 function unreadable(path: string, reason: string, cause?: unknown): HotlineError {
-  return new HotlineError("corpus_unreadable", `corpus: ${path}: ${reason}`, { cause });
+  return corpusRefused([{ path, reason }], cause);
+}
+
+/** The refused paths a corpus error carries; empty for any other error. */
+export function refusalsOf(error: unknown): Refusal[] {
+  if (!(error instanceof HotlineError) || error.code !== "corpus_unreadable") return [];
+  const cause = error.cause as { refused?: Refusal[] } | undefined;
+  return cause?.refused ?? [];
+}
+
+/**
+ * Runs `read` on every path, collecting every refusal (after those already in `refusals`)
+ * instead of stopping at the first; throws one error naming them all.
+ */
+function collect<T>(paths: string[], read: (path: string) => T, earlier: Refusal[]): T[] {
+  const results: T[] = [];
+  const refusals = [...earlier];
+  for (const path of paths) {
+    try {
+      results.push(read(path));
+    } catch (error) {
+      const found = refusalsOf(error);
+      if (found.length === 0) throw error;
+      refusals.push(...found);
+    }
+  }
+  if (refusals.length > 0) throw corpusRefused(refusals);
+  return results;
 }
 
 /**
  * Lists the files the loader reads, checking each: the directory exists and is one; each entry
  * is a regular file or a symlink to one inside the directory. Reads no file contents (a FIFO is
- * never opened here). Throws a `corpus_unreadable` HotlineError naming the path and the reason
- * (not found, not a directory, permission denied, symlink loop, dangling symlink, symlink leaves
- * the corpus directory, not a regular file).
+ * never opened here). Throws a `corpus_unreadable` HotlineError naming the directory and the
+ * reason (not found, not a directory, permission denied); an entry that fails (symlink loop,
+ * dangling symlink, symlink leaves the corpus directory, not a regular file) is listed in
+ * `refused`, for the readers to report with any file they refuse.
  */
 export function listCorpusFiles(dir: string): CorpusFiles {
   let real: string;
@@ -107,11 +155,23 @@ export function listCorpusFiles(dir: string): CorpusFiles {
   const wanted = names.filter(
     (n) => (n.endsWith(".md") && !n.startsWith("README")) || n === "synonyms.json",
   );
-  for (const name of wanted) checkEntry(join(dir, name), real);
+  const refused: Refusal[] = [];
+  const usable = wanted.filter((name) => {
+    try {
+      checkEntry(join(dir, name), real);
+      return true;
+    } catch (error) {
+      const found = refusalsOf(error);
+      if (found.length === 0) throw error;
+      refused.push(...found);
+      return false;
+    }
+  });
   return {
     dir,
-    documents: wanted.filter((n) => n.endsWith(".md")).map((n) => join(dir, n)),
-    synonyms: wanted.includes("synonyms.json") ? join(dir, "synonyms.json") : undefined,
+    documents: usable.filter((n) => n.endsWith(".md")).map((n) => join(dir, n)),
+    synonyms: usable.includes("synonyms.json") ? join(dir, "synonyms.json") : undefined,
+    refused,
   };
 }
 
@@ -181,6 +241,23 @@ export function readCorpusFileSync(path: string, options: CorpusReadOptions = {}
   }
 }
 
+/**
+ * Reads every file of `files` (documents in order, then `synonyms.json`) with
+ * {@link readCorpusFileSync}; throws one error naming every refused file, those the listing
+ * refused first.
+ */
+export function readCorpusFilesSync(
+  files: CorpusFiles,
+  options: CorpusReadOptions = {},
+): { documents: Buffer[]; synonyms: Buffer | undefined } {
+  const paths = [...files.documents, ...(files.synonyms ? [files.synonyms] : [])];
+  const buffers = collect(paths, (path) => readCorpusFileSync(path, options), files.refused);
+  return {
+    documents: buffers.slice(0, files.documents.length),
+    synonyms: files.synonyms ? buffers[files.documents.length] : undefined,
+  };
+}
+
 /** The asynchronous twin of {@link readCorpusFileSync}, for reloads that must not block. */
 export async function readCorpusFile(
   path: string,
@@ -216,12 +293,12 @@ export async function readCorpusFile(
  */
 export function loadCorpus(dir: string, options: CorpusReadOptions = {}): Corpus {
   const files = listCorpusFiles(dir);
+  const read = readCorpusFilesSync(files, options);
   const corpus = startCorpus(files);
-  for (const file of files.documents) {
-    corpus.add(file, readCorpusFileSync(file, options).toString("utf8"));
-  }
-  const synonyms = files.synonyms && readCorpusFileSync(files.synonyms, options).toString("utf8");
-  return corpus.finish(synonyms);
+  files.documents.forEach((file, i) => {
+    corpus.add(file, (read.documents[i] as Buffer).toString("utf8"));
+  });
+  return corpus.finish(read.synonyms?.toString("utf8"));
 }
 
 /** Builds a {@link Corpus} one file at a time, so an asynchronous loader can pause in between. */

@@ -103,8 +103,8 @@ describe("GIVEN a corpus path that cannot be read", () => {
       "a symlink loop",
       "corpus check",
       (dir) => {
-        symlinkSync(join(dir, "y.md"), join(dir, "x.md"));
-        symlinkSync(join(dir, "x.md"), join(dir, "y.md"));
+        symlinkSync(join(dir, "loop"), join(dir, "x.md"));
+        symlinkSync(join(dir, "x.md"), join(dir, "loop"));
         return join(dir, "x.md");
       },
       "symlink loop",
@@ -161,6 +161,19 @@ describe("GIVEN a corpus path that cannot be read", () => {
     );
     expect(result.stderr.trim().split("\n")).toEqual([`hotline: corpus: ${missing}: not found`]);
     expect(result.status).toBe(1);
+  });
+
+  test("WHEN several files are refused THEN the one line names each with its reason, exit 1", () => {
+    const { dir } = spoiltCorpus("several", (d) => {
+      mkdirSync(join(d, "a.md"));
+      symlinkSync("/etc/hostname", join(d, "b.md"));
+      return d;
+    });
+    const { code, lines } = hotline(["sources", "--corpus", dir]);
+    expect(lines).toEqual([
+      `hotline: corpus: ${join(dir, "a.md")}: not a regular file; ${join(dir, "b.md")}: symlink leaves the corpus directory`,
+    ]);
+    expect(code).toBe(1);
   });
 
   test("WHEN it holds a FIFO named x.md THEN the command does not wait on it: one line, exit 1", () => {

@@ -235,6 +235,9 @@ describe("GIVEN a running bot (Slack HTTP mode)", () => {
       code: "corpus_unreadable",
       message: `corpus: ${join(dir, "x.md")}: not a regular file`,
     });
+    expect(running.logs.filter((l) => l.msg === "corpus file refused")).toEqual([
+      expect.objectContaining({ file: join(dir, "x.md"), reason: "not a regular file" }),
+    ]);
     const res = await postToApp(
       `http://127.0.0.1:${running.port}`,
       slashBody("ask what is the hotline for?", "UPROC", fake.responseUrl("proc-after-fifo")),

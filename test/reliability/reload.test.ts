@@ -112,6 +112,7 @@ describe("GIVEN files the reload must not read", () => {
         code: "corpus_unreadable",
         message: `corpus: ${join(dir, "x.md")}: not a regular file`,
       },
+      refused: [{ path: join(dir, "x.md"), reason: "not a regular file" }],
     });
     expect(held.sources()).toEqual(before);
   });
@@ -126,7 +127,29 @@ describe("GIVEN files the reload must not read", () => {
         code: "corpus_unreadable",
         message: `corpus: ${join(dir, "x.md")}: symlink leaves the corpus directory`,
       },
+      refused: [{ path: join(dir, "x.md"), reason: "symlink leaves the corpus directory" }],
     });
+  });
+
+  test("WHEN several files are refused THEN the result names every one, each with its reason", async () => {
+    const dir = copyCorpus();
+    const held = startHolder(dir, [], 100_000);
+    symlinkSync(join(dir, "nowhere"), join(dir, "a-dangling.md"));
+    writeFileSync(join(dir, "b-large.md"), "x".repeat(100_001));
+    expect(spawnSync("mkfifo", [join(dir, "c-fifo.md")]).status).toBe(0);
+    const result = await held.reload();
+    expect(!result.ok && result.refused).toEqual([
+      { path: join(dir, "a-dangling.md"), reason: "dangling symlink" },
+      { path: join(dir, "c-fifo.md"), reason: "not a regular file" },
+      {
+        path: join(dir, "b-large.md"),
+        reason: "100001 bytes, over the limit of 100000 bytes (CORPUS_MAX_FILE_BYTES)",
+      },
+    ]);
+    // One line naming them all: entries refused by type first, then by what reading found.
+    expect(!result.ok && result.error.message).toBe(
+      `corpus: ${join(dir, "a-dangling.md")}: dangling symlink; ${join(dir, "c-fifo.md")}: not a regular file; ${join(dir, "b-large.md")}: 100001 bytes, over the limit of 100000 bytes (CORPUS_MAX_FILE_BYTES)`,
+    );
   });
 
   test("WHEN a symlink inside the directory points at a regular file there THEN it is read", async () => {
@@ -192,8 +215,9 @@ describe("GIVEN a reload of a large corpus", () => {
       },
     });
     const documents = hotline.sources().length;
-    // One after listing, one after each document is read, one after each is analysed.
-    expect(turns).toBe(1 + documents + documents);
+    // One after listing, one after each file is read (the documents and synonyms.json), one
+    // after each document is parsed and one after each is analysed.
+    expect(turns).toBe(1 + (documents + 1) + documents + documents);
   });
 
   test("WHEN reloads are asked for while one runs THEN they share one more run after it", async () => {
