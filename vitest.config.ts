@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // A private TMPDIR and snapshot cache per run; fails the run if tests leave temp files or
+    // touch the repository's .hotline-cache/ (see the file).
+    globalSetup: ["test/global-setup.ts"],
     // Network fakes bind real sockets on 127.0.0.1; a slow shared machine needs headroom.
     testTimeout: 20_000,
     hookTimeout: 20_000,

@@ -8,7 +8,12 @@ import type { Config } from "../src/config.js";
 import { describeError } from "../src/errors.js";
 import { loadHotline } from "../src/hotline.js";
 import { createLogger } from "../src/log.js";
-import { createReloadableHotline, type ReloadableHotline } from "../src/reload.js";
+import {
+  createReloadableHotline,
+  loadHotlineYielding,
+  type ReloadableHotline,
+  type ReloadResult,
+} from "../src/reload.js";
 import type { PostSender } from "../src/schedule/types.js";
 import { defaultSnapshotPath } from "../src/snapshot.js";
 import { type AdapterFactory, enabledAdapters, type PlatformAdapter } from "./adapters.js";
@@ -51,29 +56,42 @@ export interface RunningApp {
   metrics: Metrics;
   /** The port `/metrics` is served on when `METRICS_PORT` is set (useful with 0); else undefined. */
   metricsPort: number | undefined;
-  /** Re-reads the corpus; a bad corpus keeps the previous one (logged). */
-  reload(): void;
+  /** Re-reads the corpus; a bad corpus keeps the previous one (logged). Never rejects. */
+  reload(): Promise<ReloadResult>;
   /** Stops taking events, then lets the scheduler finish its sends, then closes the store. */
   stop(): Promise<void>;
 }
 
-/** Loads the corpus behind a holder, so a reload swaps it under the adapters and scheduler. */
-function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline {
+/**
+ * Loads the corpus behind a holder, so a reload swaps it under the adapters and scheduler. The
+ * first load uses the snapshot; a reload builds without holding the event loop (the bot keeps
+ * answering from the old corpus meanwhile) and logs one line per outcome.
+ */
+function reloadableCorpus(config: Config, corpusDir: string, logger: Logger): ReloadableHotline {
+  const maxFileBytes = config.corpusMaxFileBytes;
   return createReloadableHotline(
     () =>
       loadHotline({
         corpusDir,
-        snapshotPath: defaultSnapshotPath(corpusDir),
+        snapshotPath: defaultSnapshotPath(corpusDir, config.cacheDir),
+        maxFileBytes,
         onSnapshot: (event) => logger.debug({ snapshot: event }, "corpus snapshot"),
       }),
     (result) => {
-      if (result.ok) logger.info({ corpusDir }, "corpus reloaded");
-      else
-        logger.error(
-          { corpusDir, err: result.error },
-          "corpus reload failed; still serving the previous corpus",
-        );
+      if (result.ok) {
+        logger.info({ corpusDir }, "corpus reloaded");
+        return;
+      }
+      // One line per file the loader would not read (a FIFO, a link out, a file over the limit).
+      for (const { path, reason } of result.refused) {
+        logger.warn({ file: path, reason }, "corpus file refused");
+      }
+      logger.error(
+        { corpusDir, err: result.error },
+        "corpus reload failed; still serving the previous corpus",
+      );
     },
+    () => loadHotlineYielding(corpusDir, { maxFileBytes }),
   );
 }
 
@@ -88,7 +106,7 @@ function reloadableCorpus(corpusDir: string, logger: Logger): ReloadableHotline 
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, corpusDir, logger } = options;
-  const hotline = reloadableCorpus(corpusDir, logger);
+  const hotline = reloadableCorpus(config, corpusDir, logger);
   const metrics = createMetrics();
   const health = healthRoute({ check: options.health, log: logger });
   const served = [metricsRoute(metrics, logger), health];
@@ -159,13 +177,13 @@ export async function start(
   const logger = createLogger(config.logLevel);
   if (!config.discord && !config.slack) {
     logger.debug("no Discord or Slack credentials: running the console");
-    return runConsoleBot(config, reloadableCorpus(corpusDir, logger), logger);
+    return runConsoleBot(config, reloadableCorpus(config, corpusDir, logger), logger);
   }
   guardProcess(logger);
   const app = await startApp({ config, corpusDir, logger, discordShard: flags.discordShard });
   const reload = () => {
     logger.info({ corpusDir }, "SIGHUP: reloading the corpus");
-    app.reload();
+    void app.reload();
   };
   process.on("SIGHUP", reload);
   await new Promise<void>((resolve) => {

@@ -2,6 +2,7 @@
  * Configuration, parsed once from the environment with zod into a typed {@link Config}.
  * Nothing else in the project reads `process.env`. Every variable is documented in `.env.example`.
  */
+import { DEFAULT_MAX_FILE_BYTES } from "./corpus/load.js";
 import { HotlineError } from "./errors.js";
 import { zod } from "./lazy.js";
 import { normaliseTime, normaliseTimezone } from "./schedule/local-time.js";
@@ -11,6 +12,9 @@ const isTimezone = (value: string): boolean => normaliseTimezone(value) !== null
 
 /** Log levels pino knows, plus "silent". */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Default of `CORPUS_MAX_FILE_BYTES`: a corpus document larger than this is refused (8 MiB). */
+export const DEFAULT_CORPUS_MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES;
 
 // Built on first use: zod is loaded only when the bot's configuration is checked (see `lazy.ts`).
 function buildSchema() {
@@ -73,7 +77,22 @@ function buildSchema() {
     ),
     // Empty counts as unset, as for every optional variable in .env.example.
     METRICS_HOST: optionalText.transform((value) => value ?? "127.0.0.1"),
+    CORPUS_MAX_FILE_BYTES: positiveInt(DEFAULT_CORPUS_MAX_FILE_BYTES),
+    HOTLINE_CACHE_DIR: optionalText,
   });
+}
+
+/**
+ * The environment with every blank value (empty or only spaces) removed. One rule for every
+ * variable: `NAME=` means "unset", so the documented default applies. Without it `PORT=` became
+ * port 0 (a random port) and `DATABASE_PATH=` a throwaway database that loses subscriptions.
+ */
+export function withoutBlanks(
+  env: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
 }
 
 let schema: ReturnType<typeof buildSchema> | undefined;
@@ -115,15 +134,20 @@ export interface Config {
    * `127.0.0.1`, so metrics stay off public interfaces; 0 = any free port). Undefined when unset.
    */
   metrics: { host: string; port: number } | undefined;
+  /** Largest corpus file read at start or reload (`CORPUS_MAX_FILE_BYTES`, default 8 MiB). */
+  corpusMaxFileBytes: number;
+  /** Where start-up snapshots go (`HOTLINE_CACHE_DIR`); undefined: `.hotline-cache/` beside the corpus. */
+  cacheDir: string | undefined;
 }
 
 /**
- * Parses `env` (default `process.env`). Throws a `config_invalid` HotlineError naming the
- * variable (never its value, which may be a secret) when something is malformed or incomplete.
+ * Parses `env` (default `process.env`). A blank value counts as unset (its default applies).
+ * Throws a `config_invalid` HotlineError naming the variable (never its value, which may be a
+ * secret) when something is malformed or incomplete.
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   schema ??= buildSchema();
-  const parsed = schema.safeParse(env);
+  const parsed = schema.safeParse(withoutBlanks(env));
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
     throw new HotlineError("config_invalid", `config: ${problems.join("; ")}`);
@@ -176,6 +200,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     metrics:
       e.METRICS_PORT === undefined ? undefined : { host: e.METRICS_HOST, port: e.METRICS_PORT },
+    corpusMaxFileBytes: e.CORPUS_MAX_FILE_BYTES,
+    cacheDir: e.HOTLINE_CACHE_DIR,
   };
 }
 
@@ -183,11 +209,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export interface CliSettings {
   corpusDir: string | undefined;
   timezone: string;
+  corpusMaxFileBytes: number;
+  cacheDir: string | undefined;
 }
 
 /**
- * Reads only `CORPUS_DIR` and `HOTLINE_TIMEZONE`, without loading zod, so a one-shot answer on
- * the command line starts fast. The bot itself (`hotline start`) always uses {@link loadConfig}.
+ * Reads only `CORPUS_DIR`, `HOTLINE_TIMEZONE`, `CORPUS_MAX_FILE_BYTES` and `HOTLINE_CACHE_DIR`,
+ * without loading zod, so a one-shot answer on the command line starts fast; blank values count
+ * as unset, as in {@link loadConfig}. The bot itself (`hotline start`) always uses loadConfig.
  */
 export function loadCliSettings(
   env: Record<string, string | undefined> = process.env,
@@ -200,5 +229,17 @@ export function loadCliSettings(
       "config: HOTLINE_TIMEZONE must be an IANA timezone such as Europe/London",
     );
   }
-  return { corpusDir, timezone };
+  const maxBytes = env.CORPUS_MAX_FILE_BYTES?.trim() || undefined;
+  if (maxBytes !== undefined && !/^[1-9]\d*$/.test(maxBytes)) {
+    throw new HotlineError(
+      "config_invalid",
+      "config: CORPUS_MAX_FILE_BYTES must be a positive whole number of bytes",
+    );
+  }
+  return {
+    corpusDir,
+    timezone,
+    corpusMaxFileBytes: maxBytes === undefined ? DEFAULT_CORPUS_MAX_FILE_BYTES : Number(maxBytes),
+    cacheDir: env.HOTLINE_CACHE_DIR?.trim() || undefined,
+  };
 }

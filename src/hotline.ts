@@ -45,6 +45,8 @@ export interface LoadOptions {
   snapshotPath?: string | undefined;
   /** Hears whether the snapshot was loaded, rebuilt (and why) or could not be written. */
   onSnapshot?: ((event: SnapshotEvent) => void) | undefined;
+  /** Largest corpus file read, in bytes (`CORPUS_MAX_FILE_BYTES`); default 8 MiB. */
+  maxFileBytes?: number | undefined;
 }
 
 /**
@@ -59,8 +61,17 @@ const CANDIDATE_DOCUMENTS = 8;
  */
 export function loadHotline(options: LoadOptions = {}): Hotline {
   const dir = options.corpusDir ?? defaultCorpusDir();
-  if (!options.snapshotPath) return createHotline(loadCorpus(dir));
-  return loadWithSnapshot(dir, options.snapshotPath, loadCorpus, createHotline, options.onSnapshot);
+  const limits = { maxFileBytes: options.maxFileBytes };
+  const parse = (d: string) => loadCorpus(d, limits);
+  if (!options.snapshotPath) return createHotline(parse(dir));
+  return loadWithSnapshot(
+    dir,
+    options.snapshotPath,
+    parse,
+    createHotline,
+    options.onSnapshot,
+    limits,
+  );
 }
 
 /**

@@ -18,17 +18,21 @@ import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   renameSync,
   unlinkSync,
   writeFileSync,
 } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AsPlainObject } from "minisearch";
 import type { SubjectProfile } from "./answer/subject.js";
-import type { Corpus } from "./corpus/load.js";
+import {
+  type Corpus,
+  type CorpusReadOptions,
+  listCorpusFiles,
+  readCorpusFilesSync,
+} from "./corpus/load.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
@@ -65,8 +69,11 @@ export interface Prebuilt {
   analysis: SentenceAnalysis[];
   /** What each document is about: the places and pairs it names. */
   subjects: SubjectProfile[];
-  /** The MiniSearch index (its `toJSON()`), loaded with `loadJS` instead of indexing again. */
-  index: AsPlainObject;
+  /**
+   * The MiniSearch index (its `toJSON()`), loaded with `loadJS` instead of indexing again.
+   * Always in a snapshot file; absent when the caller analysed the corpus itself (a reload).
+   */
+  index?: AsPlainObject | undefined;
 }
 
 /** What start-up built, handed back so it can be saved. */
@@ -87,9 +94,9 @@ export type SnapshotEvent =
 /**
  * The snapshot key of a corpus: SHA-256 over the package version, the schema, the code of
  * {@link CODE_MODULES}, the chrono-node and stemmer versions, and every corpus file's name and
- * bytes (in name order).
+ * bytes (in name order). Throws the loader's `corpus_unreadable` error for a path it refuses.
  */
-export function snapshotKey(corpusDir: string): string {
+export function snapshotKey(corpusDir: string, options: CorpusReadOptions = {}): string {
   const hash = createHash("sha256");
   hash.update(`${FORMAT}\0${SNAPSHOT_SCHEMA}\0${packageVersion()}\0`);
   // Libraries whose output is cached: an upgrade may read dates or stem words differently.
@@ -104,10 +111,19 @@ export function snapshotKey(corpusDir: string): string {
       .find((f) => existsSync(f));
     hash.update(`${module}\0${file ? readFileSync(file) : "missing"}\0`);
   }
-  for (const name of readdirSync(corpusDir).sort()) {
-    if (!name.endsWith(".md") && name !== "synonyms.json") continue;
+  // The loader's own checks (regular files inside the directory, size limit): hashing must
+  // never open a FIFO or follow a link to a device, and a bad path fails here with its reason.
+  const files = listCorpusFiles(corpusDir);
+  const read = readCorpusFilesSync(files, options);
+  const entries: [string, Buffer][] = files.documents.map((path, i) => [
+    basename(path),
+    read.documents[i] as Buffer,
+  ]);
+  if (files.synonyms && read.synonyms) entries.push([basename(files.synonyms), read.synonyms]);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [name, bytes] of entries) {
     hash.update(`${name}\0`);
-    hash.update(readFileSync(join(corpusDir, name)));
+    hash.update(bytes);
     hash.update("\0");
   }
   return hash.digest("hex");
@@ -233,8 +249,16 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
   }
 }
 
-/** The default snapshot file for a corpus: `.hotline-cache/snapshot.json` beside the corpus directory. */
-export function defaultSnapshotPath(corpusDir: string): string {
+/**
+ * The default snapshot file for a corpus: `.hotline-cache/snapshot.json` beside the corpus
+ * directory, or, with `cacheDir` (`HOTLINE_CACHE_DIR`), a file in that folder named by a hash of
+ * the corpus directory's absolute path, so several corpora can share one cache folder.
+ */
+export function defaultSnapshotPath(corpusDir: string, cacheDir?: string): string {
+  if (cacheDir) {
+    const id = createHash("sha256").update(resolve(corpusDir)).digest("hex").slice(0, 16);
+    return join(cacheDir, `snapshot-${id}.json`);
+  }
   return join(dirname(corpusDir.replace(/[\\/]+$/, "")), ".hotline-cache", "snapshot.json");
 }
 
@@ -244,7 +268,8 @@ export function defaultSnapshotPath(corpusDir: string): string {
  * engine is built from scratch and the snapshot (re)written. `create` is `createHotline`: it
  * takes the prebuilt parts (or undefined) and reports what it built through `onBuilt`. A
  * snapshot that fails while being applied counts as corrupt and is rebuilt. `onEvent` hears
- * what happened. Errors of `parse` (a broken corpus) propagate.
+ * what happened. Errors of `parse` (a broken corpus) propagate, as do the corpus reader's for a
+ * path it refuses (`options.maxFileBytes` is its size limit).
  */
 export function loadWithSnapshot<T>(
   dir: string,
@@ -256,8 +281,9 @@ export function loadWithSnapshot<T>(
     onBuilt: ((built: Built) => void) | undefined,
   ) => T,
   onEvent: (event: SnapshotEvent) => void = () => {},
+  options: CorpusReadOptions = {},
 ): T {
-  const key = snapshotKey(dir);
+  const key = snapshotKey(dir, options);
   const read = readSnapshot(path, key);
   let rebuild: { reason: "missing" | "stale" | "corrupt"; detail: string };
   if (read.ok) {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -30,12 +30,17 @@ describe("lazy loading of heavy libraries", () => {
   }, 120_000);
 
   it("GIVEN no snapshot THEN parsing loads chrono-node, zod and yaml; GIVEN a current one THEN none of them", () => {
-    const snapshotPath = join(mkdtempSync(join(tmpdir(), "hotline-lazy-")), "snapshot.json");
-    const cold = run(snapshotPath);
-    expect(cold.loaded).toEqual(["chrono-node", "yaml", "zod"]);
-    const warm = run(snapshotPath);
-    expect(warm.loaded).toEqual([]);
-    expect(warm.date).toEqual(cold.date);
-    expect(warm.date.iso).toBe("2008-03-14");
+    const dir = mkdtempSync(join(tmpdir(), "hotline-lazy-"));
+    try {
+      const snapshotPath = join(dir, "snapshot.json");
+      const cold = run(snapshotPath);
+      expect(cold.loaded).toEqual(["chrono-node", "yaml", "zod"]);
+      const warm = run(snapshotPath);
+      expect(warm.loaded).toEqual([]);
+      expect(warm.date).toEqual(cold.date);
+      expect(warm.date.iso).toBe("2008-03-14");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,7 +6,12 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { caseFiles, readCases } from "../bench/eval.js";
 import type { Hotline } from "../src/hotline.js";
 import { defaultCorpusDir, loadHotline } from "../src/hotline.js";
-import { readSnapshot, type SnapshotEvent, snapshotKey } from "../src/snapshot.js";
+import {
+  defaultSnapshotPath,
+  readSnapshot,
+  type SnapshotEvent,
+  snapshotKey,
+} from "../src/snapshot.js";
 
 const questions = caseFiles().flatMap((f) => readCases(f.file));
 
@@ -129,5 +134,19 @@ describe("start-up snapshot", () => {
     const { hotline, events } = load();
     expect(events.map((e) => e.kind)).toEqual(["rebuilt", "unwritable"]);
     expect(observe(hotline)).toEqual(observe(loadHotline({ corpusDir })));
+  });
+
+  it("GIVEN HOTLINE_CACHE_DIR THEN each corpus gets its own snapshot file inside it; without it, .hotline-cache/ beside the corpus", () => {
+    const cache = join(work, "cache");
+    const a = defaultSnapshotPath(corpusDir, cache);
+    const b = defaultSnapshotPath(join(work, "other"), cache);
+    expect(a).toMatch(new RegExp(`^${cache}/snapshot-[0-9a-f]{16}\\.json$`));
+    expect(b).not.toBe(a);
+    expect(defaultSnapshotPath(`${corpusDir}/`, cache)).toBe(a);
+    expect(defaultSnapshotPath(corpusDir)).toBe(join(work, ".hotline-cache", "snapshot.json"));
+    snapshotPath = a;
+    const { events } = load();
+    expect(events.map((e) => e.kind)).toEqual(["rebuilt", "written"]);
+    expect(readSnapshot(a, snapshotKey(corpusDir)).ok).toBe(true);
   });
 });

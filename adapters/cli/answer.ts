@@ -62,6 +62,25 @@ function resultJson(result: CommandResult): unknown {
   }
 }
 
+/** Days in each month; February has 29 unless a year says otherwise. */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether `value` is `MM-DD` or `YYYY-MM-DD` naming a day that exists: `02-29` does (it has
+ * anniversaries), `02-30`, `04-31` and `13-01` do not, and `YYYY-02-29` only in a leap year.
+ */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const year = match[1] === undefined ? undefined : Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year === undefined || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
+  const last = month === 2 && !leap ? 28 : (MONTH_DAYS[month - 1] as number);
+  return day <= last;
+}
+
 /**
  * Runs a one-shot command. `today` is the local date `YYYY-MM-DD` (the 28/29 February rule
  * applies) unless `--date` gives `MM-DD` or `YYYY-MM-DD`. Throws a UsageError for a rejected
@@ -79,11 +98,10 @@ export function runOneShot(
     name,
     options: text ? { [text.name]: positionals.join(" ") } : {},
   };
-  if (
-    values.date !== undefined &&
-    !/^(\d{4}-)?(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(values.date)
-  ) {
-    throw new UsageError(`--date must be MM-DD or YYYY-MM-DD, e.g. 03-14 (got "${values.date}")`);
+  if (values.date !== undefined && !isCalendarDate(values.date)) {
+    throw new UsageError(
+      `--date must be a real date, MM-DD or YYYY-MM-DD, e.g. 03-14 (got "${values.date}")`,
+    );
   }
   const result = runCommand(hotline, invocation, {
     channel: CLI_CHANNEL,

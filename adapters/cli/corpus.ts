@@ -45,11 +45,12 @@ export function corpusCommand(
   },
   corpusDir: string,
   print: (text: string) => void,
+  maxFileBytes?: number,
 ): number {
   const [action, ...files] = positionals;
   if (action === "check") {
     // Loading validates front matter, ids and bodies; building proves every document indexes.
-    const corpus = loadCorpus(corpusDir);
+    const corpus = loadCorpus(corpusDir, { maxFileBytes });
     const hotline = createHotline(corpus);
     const paragraphs = corpus.documents.reduce(
       (n, d) => n + d.blocks.filter((b) => b.kind === "paragraph").length,

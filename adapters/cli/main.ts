@@ -9,6 +9,7 @@
  */
 import { parseArgs } from "node:util";
 import { loadCliSettings, loadConfig } from "../../src/config.js";
+import { reasonOf } from "../../src/corpus/load.js";
 import { HotlineError } from "../../src/errors.js";
 import { defaultCorpusDir, loadHotline } from "../../src/hotline.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
@@ -64,7 +65,12 @@ export async function main(
   const settings = needsConfig ? loadConfig() : loadCliSettings();
   const corpusDir = values.corpus ?? values.dir ?? settings.corpusDir ?? defaultCorpusDir();
   // A current snapshot (rebuilt automatically when the corpus or code changes) skips parsing.
-  const load = () => loadHotline({ corpusDir, snapshotPath: defaultSnapshotPath(corpusDir) });
+  const load = () =>
+    loadHotline({
+      corpusDir,
+      snapshotPath: defaultSnapshotPath(corpusDir, settings.cacheDir),
+      maxFileBytes: settings.corpusMaxFileBytes,
+    });
 
   if (isOneShot(command)) {
     print(
@@ -80,7 +86,13 @@ export async function main(
   }
   switch (command) {
     case "corpus":
-      return (await import("./corpus.js")).corpusCommand(positionals, values, corpusDir, print);
+      return (await import("./corpus.js")).corpusCommand(
+        positionals,
+        values,
+        corpusDir,
+        print,
+        settings.corpusMaxFileBytes,
+      );
     case "discord":
       return (await import("./discord.js")).discordCommand(
         positionals,
@@ -117,6 +129,11 @@ if (process.argv[1] && /hotline(\.js)?$|main\.js$/.test(process.argv[1])) {
         process.exitCode = 2;
       } else if (error instanceof HotlineError) {
         process.stderr.write(`hotline: ${error.message}\n`);
+        process.exitCode = 1;
+      } else if (typeof (error as NodeJS.ErrnoException).path === "string") {
+        // A file the command was given cannot be used: name it and why, without a stack trace.
+        const { path } = error as NodeJS.ErrnoException;
+        process.stderr.write(`hotline: ${path}: ${reasonOf(error)}\n`);
         process.exitCode = 1;
       } else {
         process.stderr.write(

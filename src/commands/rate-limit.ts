@@ -50,6 +50,11 @@ export type RateDecision =
 export interface RateLimiter {
   /** Checks one event and, when allowed, counts it against the user and the channel. */
   check(key: RateKey): RateDecision;
+  /**
+   * How many keys each table holds now (users, channels, users sent a notice): what the
+   * limiter's memory grows with. Each stays at most `maxKeys` after any `check`.
+   */
+  size(): { users: number; channels: number; notified: number };
 }
 
 /** The polite notice for a refused event, e.g. "You're asking quickly — try again in 12 s." */
@@ -120,6 +125,9 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
         const last = notified.get(userId);
         const notify = last === undefined || last <= time - windowMs;
         if (notify) notified.set(userId, time);
+        // A flood of distinct users in a full channel is all refusals: sweep here too, or the
+        // notice table would grow without bound.
+        sweep(time);
         return { allowed: false, scope, retryAfterSeconds, notify };
       };
       if (userTimes.length >= options.userPerMinute) return refuse("user", userTimes);
@@ -131,5 +139,6 @@ export function createRateLimiter(options: RateLimitOptions): RateLimiter {
       sweep(time);
       return { allowed: true };
     },
+    size: () => ({ users: users.size, channels: channels.size, notified: notified.size }),
   };
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
@@ -101,21 +101,25 @@ describe("hotline command line", () => {
 
   it("GIVEN the seed manifest THEN corpus ingest rebuilds the committed corpus byte for byte", () => {
     const dir = mkdtempSync(join(tmpdir(), "hotline-ingest-"));
-    const { code } = hotline([
-      "corpus",
-      "ingest",
-      "--manifest",
-      "seeds/ingest.json",
-      "--corpus",
-      dir,
-    ]);
-    expect(code).toBe(0);
-    for (const name of readdirSync(dir)) {
-      expect(readFileSync(join(dir, name), "utf8")).toBe(
-        readFileSync(join("corpus", name), "utf8"),
-      );
+    try {
+      const { code } = hotline([
+        "corpus",
+        "ingest",
+        "--manifest",
+        "seeds/ingest.json",
+        "--corpus",
+        dir,
+      ]);
+      expect(code).toBe(0);
+      for (const name of readdirSync(dir)) {
+        expect(readFileSync(join(dir, name), "utf8")).toBe(
+          readFileSync(join("corpus", name), "utf8"),
+        );
+      }
+      expect(readdirSync(dir)).toHaveLength(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    expect(readdirSync(dir)).toHaveLength(2);
   });
 
   it("GIVEN no terminal and no credentials THEN start answers each stdin line and exits", () => {

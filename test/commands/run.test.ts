@@ -143,18 +143,38 @@ describe("runCommand", () => {
     expect(leap.digest.events.map((e) => e.date.iso)).not.toContain("2008-02-29");
   });
 
-  it("GIVEN the spec THEN every subcommand is runnable and admin ones are marked", () => {
+  it("GIVEN the spec THEN every subcommand runs to its own kind of result and admin ones are marked", () => {
     expect(COMMAND.subcommands.filter((s) => s.admin).map((s) => s.name)).toEqual([
       "subscribe",
       "unsubscribe",
     ]);
-    for (const spec of COMMAND.subcommands) {
-      const result = runCommand(
-        hotline,
-        { name: spec.name, options: { question: "x y", event: "x y" } },
-        ctx(),
-      );
-      expect(result.kind).toBeDefined();
-    }
+    // Each subcommand reaches its own branch: a runner that sent one to the wrong branch (or to
+    // help) would change a kind here. Admin ones refuse a non-admin.
+    const kinds = Object.fromEntries(
+      COMMAND.subcommands.map((spec) => {
+        const result = runCommand(
+          hotline,
+          { name: spec.name, options: { question: "x y", event: "x y" } },
+          ctx(),
+        );
+        const detail =
+          result.kind === "answer"
+            ? `${result.command}:${result.reply.status}`
+            : result.kind === "notice"
+              ? `${result.tone}:${result.message.split(" ").slice(0, 2).join(" ")}`
+              : "";
+        return [spec.name, `${result.kind}${detail ? ` ${detail}` : ""}`];
+      }),
+    );
+    expect(kinds).toEqual({
+      ask: "answer ask:no_answer",
+      when: "answer when:no_answer",
+      timeline: "timeline",
+      today: "today",
+      sources: "sources",
+      help: "help",
+      subscribe: "notice error:Only admins",
+      unsubscribe: "notice error:Only admins",
+    });
   });
 });

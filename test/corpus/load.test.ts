@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { HotlineError } from "../../src/errors.js";
 import { loadHotline } from "../../src/hotline.js";
@@ -9,8 +9,14 @@ import { loadHotline } from "../../src/hotline.js";
 const good = (id: string, extra = "") =>
   `---\nid: ${id}\ntitle: A title\npublisher: A publisher\npublished: 2008-05-10\nurl: http://example.org/${id}\n${extra}---\n\nThe hotline between Oslo and Lima opened on May 2. It worked well.\n`;
 
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function corpusDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), "hotline-corpus-"));
+  dirs.push(dir);
   for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
   return dir;
 }

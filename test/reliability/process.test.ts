@@ -23,8 +23,9 @@ function tempDir(prefix: string): string {
   return dir;
 }
 
+/** A corpus copy in its own folder: its snapshot (`.hotline-cache/` beside it) goes there too. */
 function corpusCopy(): string {
-  const dir = tempDir("hotline-corpus-");
+  const dir = join(tempDir("hotline-corpus-"), "corpus");
   cpSync(defaultCorpusDir(), dir, { recursive: true });
   return dir;
 }
@@ -43,6 +44,12 @@ beforeAll(() => {
 
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+// The bots started on the repo corpus keep their snapshot here, not in the repo's .hotline-cache/.
+let cacheDir: string;
+beforeAll(() => {
+  cacheDir = tempDir("hotline-cache-");
 });
 
 describe("GIVEN a corrupt corpus", () => {
@@ -121,6 +128,7 @@ async function startBot(fake: FakeSlack, corpusDir: string): Promise<Running> {
       SLACK_API_URL: fake.apiUrl,
       PORT: "0",
       DATABASE_PATH: join(data, "hotline.db"),
+      HOTLINE_CACHE_DIR: cacheDir,
       LOG_LEVEL: "info",
     },
   });
@@ -208,6 +216,36 @@ describe("GIVEN a running bot (Slack HTTP mode)", () => {
     expect(res.status).toBe(200);
     const answer = await fake.waitFor(
       (c) => c.kind === "response" && c.method === "proc-after-hup",
+    );
+    expect(answer.body.response_type).toBe("in_channel");
+    running.child.kill("SIGTERM");
+    expect(await running.exit).toBe(0);
+  }, 60_000);
+
+  test("WHEN a FIFO named x.md appears and it gets SIGHUP THEN the reload fails at once naming it, and it keeps answering", async () => {
+    const dir = corpusCopy();
+    running = await startBot(fake, dir);
+    expect(spawnSync("mkfifo", [join(dir, "x.md")]).status).toBe(0);
+    running.child.kill("SIGHUP");
+    // A reload that opened the FIFO would wait for a writer forever: this log would never come.
+    const failure = await running.waitForLog(
+      "corpus reload failed; still serving the previous corpus",
+    );
+    expect(failure.err).toMatchObject({
+      code: "corpus_unreadable",
+      message: `corpus: ${join(dir, "x.md")}: not a regular file`,
+    });
+    expect(running.logs.filter((l) => l.msg === "corpus file refused")).toEqual([
+      expect.objectContaining({ file: join(dir, "x.md"), reason: "not a regular file" }),
+    ]);
+    const res = await postToApp(
+      `http://127.0.0.1:${running.port}`,
+      slashBody("ask what is the hotline for?", "UPROC", fake.responseUrl("proc-after-fifo")),
+      { secret: SECRET },
+    );
+    expect(res.status).toBe(200);
+    const answer = await fake.waitFor(
+      (c) => c.kind === "response" && c.method === "proc-after-fifo",
     );
     expect(answer.body.response_type).toBe("in_channel");
     running.child.kill("SIGTERM");

@@ -67,7 +67,7 @@ describe("the sliding-window rate limiter", () => {
     expect(limiter.check(ann).allowed).toBe(true);
   });
 
-  test("GIVEN a flood of distinct users THEN memory stays bounded by maxKeys and nobody is wrongly refused", () => {
+  test("GIVEN a flood of distinct users THEN every table stays within maxKeys and nobody is wrongly refused", () => {
     const c = clock();
     const limiter = createRateLimiter({
       userPerMinute: 1,
@@ -75,8 +75,51 @@ describe("the sliding-window rate limiter", () => {
       now: c.now,
       maxKeys: 100,
     });
-    for (let i = 0; i < 10_000; i++)
-      expect(limiter.check({ userId: `u${i}`, channelId: "c" }).allowed).toBe(true);
+    let largest = 0;
+    for (let i = 0; i < 10_000; i++) {
+      expect(limiter.check({ userId: `u${i}`, channelId: `c${i}` }).allowed).toBe(true);
+      const { users, channels } = limiter.size();
+      largest = Math.max(largest, users, channels);
+    }
+    expect(largest).toBe(100);
+    expect(limiter.size()).toEqual({ users: 100, channels: 100, notified: 0 });
+  });
+
+  test("GIVEN keys whose window has passed THEN the cleanup sweeps them out, live ones stay", () => {
+    const c = clock();
+    const limiter = createRateLimiter({
+      userPerMinute: 5,
+      channelPerMinute: 1_000_000,
+      now: c.now,
+      maxKeys: 10,
+    });
+    for (let i = 0; i < 10; i++) limiter.check({ userId: `old${i}`, channelId: "c" });
+    expect(limiter.size().users).toBe(10);
+    c.advance(60_001);
+    // Two new users push the table past maxKeys: the ten expired ones are swept, not just the
+    // oldest one dropped.
+    limiter.check({ userId: "new1", channelId: "c" });
+    limiter.check({ userId: "new2", channelId: "c" });
+    expect(limiter.size().users).toBe(2);
+    // Swept users are not refused: nothing of theirs was live.
+    expect(limiter.check({ userId: "old0", channelId: "c" }).allowed).toBe(true);
+  });
+
+  test("GIVEN a flood of distinct users refused by a full channel THEN the notice table stays within maxKeys", () => {
+    const c = clock();
+    const limiter = createRateLimiter({
+      userPerMinute: 5,
+      channelPerMinute: 1,
+      now: c.now,
+      maxKeys: 50,
+    });
+    limiter.check({ userId: "first", channelId: "busy" });
+    for (let i = 0; i < 5_000; i++) {
+      const decision = limiter.check({ userId: `u${i}`, channelId: "busy" });
+      expect(decision).toMatchObject({ allowed: false, scope: "channel", notify: true });
+      c.advance(10);
+    }
+    expect(limiter.size().notified).toBeLessThanOrEqual(50);
   });
 
   test("GIVEN a limit that is not a positive whole number THEN creating the limiter names the option", () => {
