@@ -67,13 +67,13 @@ function resultJson(result: CommandResult): unknown {
  * applies) unless `--date` gives `MM-DD` or `YYYY-MM-DD`. Throws a UsageError for a rejected
  * question (empty, too long) or a malformed `--date`.
  */
-export function runOneShot(
+export async function runOneShot(
   name: OneShot,
   positionals: string[],
   values: { json: boolean; date?: string | undefined },
   hotline: Hotline,
   today: string,
-): string {
+): Promise<string> {
   const text = textOption(name);
   const invocation: Invocation = {
     name,
@@ -85,7 +85,7 @@ export function runOneShot(
   ) {
     throw new UsageError(`--date must be MM-DD or YYYY-MM-DD, e.g. 03-14 (got "${values.date}")`);
   }
-  const result = runCommand(hotline, invocation, {
+  const result = await runCommand(hotline, invocation, {
     channel: CLI_CHANNEL,
     userId: "cli",
     isAdmin: false,

@@ -256,8 +256,12 @@ describe("GIVEN faults during a scheduled post", () => {
   test("THEN channel_not_found fails the send with the channel named, the scheduler retries, and the post goes out once", async () => {
     store = openSqliteStore({ path: ":memory:" });
     let now = new Date("2026-03-14T08:00:00Z");
-    const service = createSubscriptionService({ store, config: loadConfig({}), clock: () => now });
-    service.subscribe({
+    const service = await createSubscriptionService({
+      store,
+      config: loadConfig({}),
+      clock: () => now,
+    });
+    await service.subscribe({
       platform: "slack",
       workspaceId: "T0001",
       channelId: "CPOSTS",

@@ -65,18 +65,18 @@ describe("on-this-day posts through the real adapters", () => {
   it("GIVEN a Discord and a Slack channel subscribed at 09:00 UTC THEN each gets the post once", async () => {
     const store = openSqliteStore({ path: join(temp.dir, "hotline.db") });
     const time = fakeClock(postTime);
-    const subscriptions = createSubscriptionService({
+    const subscriptions = await createSubscriptionService({
       store,
       config: { onThisDayTime: "09:00", timezone: "UTC", onThisDayChannels: undefined },
       clock: () => new Date("2027-01-01T00:00:00Z"),
     });
-    subscriptions.subscribe({
+    await subscriptions.subscribe({
       platform: "discord",
       workspaceId: discordFake.guildId,
       channelId: discordFake.channelId,
       requestedBy: "admin",
     });
-    subscriptions.subscribe({
+    await subscriptions.subscribe({
       platform: "slack",
       workspaceId: "T0001",
       channelId: "C0POSTS",
@@ -95,7 +95,7 @@ describe("on-this-day posts through the real adapters", () => {
     time.advance(5 * 60_000);
     await scheduler.runOnce();
     await scheduler.stop();
-    store.close();
+    await store.close();
 
     const discordPosts = discordFake.requests.filter(
       (r) => r.method === "POST" && r.path === `/channels/${discordFake.channelId}/messages`,

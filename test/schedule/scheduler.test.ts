@@ -7,7 +7,7 @@ import { createScheduler, type SchedulerOptions } from "../../src/schedule/sched
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import type { ScheduleStore } from "../../src/schedule/store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
-import type { ChannelRef } from "../../src/schedule/types.js";
+import type { ChannelRef, PostSender } from "../../src/schedule/types.js";
 import {
   emptyMonthDay,
   eventMonthDays,
@@ -19,6 +19,7 @@ import {
   recordingSender,
   runTicks,
   tempDir,
+  until,
 } from "./helpers.js";
 
 const hotline: Hotline = loadHotline();
@@ -51,25 +52,25 @@ describe("createScheduler", () => {
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
   });
-  afterEach(() => {
-    for (const store of stores.splice(0)) store.close();
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
     cleanup();
   });
 
   /** Subscribes channels (created at `since`) and returns a scheduler over the same file. */
-  function setup(
+  async function setup(
     clock: ReturnType<typeof fakeClock>,
     subscriptions: Array<{ channel: ChannelRef; time: string; timezone: string }>,
     extra: Partial<SchedulerOptions> = {},
   ) {
     const store = openStore();
-    const service = createSubscriptionService({
+    const service = await createSubscriptionService({
       store,
       config: { onThisDayTime: "09:00", timezone: "UTC", onThisDayChannels: undefined },
       clock: clock.clock,
     });
     for (const { channel, time, timezone } of subscriptions) {
-      const outcome = service.subscribe({ ...channel, time, timezone, requestedBy: "admin" });
+      const outcome = await service.subscribe({ ...channel, time, timezone, requestedBy: "admin" });
       if (!outcome.ok) throw new Error(outcome.message);
     }
     const sender = recordingSender("discord", clock.clock);
@@ -97,7 +98,7 @@ describe("createScheduler", () => {
     ];
     const start = new Date(Date.parse(`${date}T00:00:00Z`) - 2 * DAY);
     const clock = fakeClock(start);
-    const { sender, scheduler } = setup(clock, zones);
+    const { sender, scheduler } = await setup(clock, zones);
     await runTicks(
       clock,
       scheduler.runOnce,
@@ -126,7 +127,7 @@ describe("createScheduler", () => {
     const monthDay = emptyMonthDay(hotline);
     const date = `2025-${monthDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const { store, sender, scheduler, service } = setup(clock, [
+    const { store, sender, scheduler, service } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     await runTicks(
@@ -137,8 +138,8 @@ describe("createScheduler", () => {
       30 * MINUTE,
     );
     expect(sender.calls).toEqual([]);
-    const id = service.list()[0]?.id ?? -1;
-    expect(store.getClaim(id, date)).toBeUndefined();
+    const id = (await service.list())[0]?.id ?? -1;
+    expect(await store.getClaim(id, date)).toBeUndefined();
   });
 
   describe("29 February", () => {
@@ -147,7 +148,7 @@ describe("createScheduler", () => {
     it("GIVEN a leap year WHEN 28 and 29 February pass THEN 29 February's events go out on the 29th only", async () => {
       expect(leapEvents.length).toBeGreaterThan(0);
       const clock = fakeClock("2028-02-27T12:00:00Z");
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
       ]);
       await runTicks(
@@ -167,7 +168,7 @@ describe("createScheduler", () => {
 
     it("GIVEN a non-leap year WHEN 28 February passes THEN 29 February's events go out that day, merged in date order", async () => {
       const clock = fakeClock("2027-02-27T12:00:00Z");
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
       ]);
       await runTicks(
@@ -197,7 +198,7 @@ describe("createScheduler", () => {
         throw new Error("test setup: no event day with a spring-forward gap in 2000-2040");
       // Subscribed the day before, like a real subscription.
       const clock = fakeClock(new Date((change.instants[0] as Date).getTime() - DAY));
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: change.time, timezone: change.zone },
       ]);
       for (const instant of change.instants) {
@@ -213,7 +214,7 @@ describe("createScheduler", () => {
       const change = findEventDayWithClockChange(hotline, "repeat");
       if (!change) throw new Error("test setup: no event day with a fall-back repeat in 2000-2040");
       const clock = fakeClock(new Date((change.instants[0] as Date).getTime() - DAY));
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: change.time, timezone: change.zone },
       ]);
       const occurrences = change.instants.filter(
@@ -231,11 +232,13 @@ describe("createScheduler", () => {
   it("GIVEN a post already made WHEN the process restarts later that day THEN the new scheduler does not post again", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const first = setup(clock, [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }]);
+    const first = await setup(clock, [
+      { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+    ]);
     clock.set(`${date}T09:00:00Z`);
     await first.scheduler.start();
     await first.scheduler.stop();
-    first.store.close();
+    await first.store.close();
     expect(first.sender.posts()).toHaveLength(1);
 
     clock.set(`${date}T13:00:00Z`);
@@ -259,7 +262,7 @@ describe("createScheduler", () => {
   it("GIVEN the process was down over the post time WHEN it starts later that day THEN it catches up once", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T01:00:00Z`);
-    const { sender, scheduler, store, service } = setup(clock, [
+    const { sender, scheduler, store, service } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     clock.set(`${date}T15:20:00Z`);
@@ -269,7 +272,7 @@ describe("createScheduler", () => {
     await scheduler.runOnce();
     await scheduler.stop();
     expect(sender.calls).toHaveLength(1);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)).toMatchObject({
+    expect(await store.getClaim((await service.list())[0]?.id ?? -1, date)).toMatchObject({
       status: "sent",
       attempts: 1,
     });
@@ -279,7 +282,7 @@ describe("createScheduler", () => {
     const date = `2025-${eventDay}`;
     const nextDay = new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
     const clock = fakeClock(`${date}T01:00:00Z`);
-    const { sender, scheduler } = setup(clock, [
+    const { sender, scheduler } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     clock.set(`${nextDay}T10:00:00Z`);
@@ -291,7 +294,7 @@ describe("createScheduler", () => {
   it("GIVEN a channel subscribed after today's post time THEN its first post comes the next day", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T12:00:00Z`);
-    const { sender, scheduler } = setup(clock, [
+    const { sender, scheduler } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     await scheduler.start();
@@ -302,7 +305,9 @@ describe("createScheduler", () => {
   it("GIVEN two schedulers on one database file WHEN both tick at the post time THEN one post is made", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const a = setup(clock, [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }]);
+    const a = await setup(clock, [
+      { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+    ]);
     const storeB = openStore();
     const senderB = recordingSender("discord", clock.clock);
     const b = createScheduler({
@@ -325,7 +330,7 @@ describe("createScheduler", () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const notMine = recordingSender("discord", clock.clock, { owns: () => false });
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [notMine, recordingSender("slack", clock.clock)] },
@@ -334,22 +339,22 @@ describe("createScheduler", () => {
     await scheduler.start();
     await scheduler.stop();
     expect(notMine.calls).toEqual([]);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)).toBeUndefined();
+    expect(await store.getClaim((await service.list())[0]?.id ?? -1, date)).toBeUndefined();
   });
 
   it("GIVEN a send that fails twice WHEN retries come due THEN exactly one successful post, with attempts recorded", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const flaky = recordingSender("discord", clock.clock, { failures: 2 });
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [flaky], retry: { baseMs: 2 * MINUTE, maxAttempts: 5 } },
     );
-    const id = service.list()[0]?.id ?? -1;
+    const id = (await service.list())[0]?.id ?? -1;
     clock.set(`${date}T09:00:00Z`);
     await scheduler.start();
-    expect(store.getClaim(id, date)).toMatchObject({
+    expect(await store.getClaim(id, date)).toMatchObject({
       status: "failed",
       attempts: 1,
       lastError: "platform said 503",
@@ -369,14 +374,14 @@ describe("createScheduler", () => {
       ["09:02", false],
       ["09:06", true],
     ]);
-    expect(store.getClaim(id, date)).toMatchObject({ status: "sent", attempts: 3 });
+    expect(await store.getClaim(id, date)).toMatchObject({ status: "sent", attempts: 3 });
   });
 
   it("GIVEN a send that keeps failing THEN it gives up after maxAttempts and never posts twice", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const broken = recordingSender("discord", clock.clock, { failures: 100 });
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [broken] },
@@ -389,7 +394,7 @@ describe("createScheduler", () => {
       MINUTE,
     );
     expect(broken.calls).toHaveLength(3);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)).toMatchObject({
+    expect(await store.getClaim((await service.list())[0]?.id ?? -1, date)).toMatchObject({
       status: "failed",
       attempts: 3,
       nextAttemptAt: null,
@@ -400,9 +405,13 @@ describe("createScheduler", () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const flakyA = recordingSender("discord", clock.clock, { failures: 1 });
-    const a = setup(clock, [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }], {
-      senders: [flakyA],
-    });
+    const a = await setup(
+      clock,
+      [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
+      {
+        senders: [flakyA],
+      },
+    );
     const flakyB = recordingSender("discord", clock.clock, { failures: 1 });
     const b = createScheduler({
       store: openStore(),
@@ -426,27 +435,30 @@ describe("createScheduler", () => {
     const clock = fakeClock(`${date}T00:00:00Z`);
     let release: () => void = () => {};
     const calls: string[] = [];
-    const slow = {
-      platform: "discord" as const,
+    const slow: PostSender = {
+      platform: "discord",
       owns: () => true,
-      sendOnThisDay: () =>
+      renderParts: () => ["the post"],
+      sendPart: () =>
         new Promise<void>((resolve) => {
           calls.push("sent");
           release = resolve;
         }),
+      checkPart: async () => "unknown",
     };
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [slow] },
     );
     clock.set(`${date}T09:00:00Z`);
     const tick = scheduler.runOnce();
+    await until(() => calls.length === 1);
     const stopped = scheduler.stop();
     expect(calls).toEqual(["sent"]);
     release();
     await Promise.all([tick, stopped]);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)?.status).toBe("sent");
+    expect((await store.getClaim((await service.list())[0]?.id ?? -1, date))?.status).toBe("sent");
     clock.set(`${date}T09:05:00Z`);
     await scheduler.runOnce();
     expect(calls).toEqual(["sent"]);
@@ -455,7 +467,7 @@ describe("createScheduler", () => {
   it("GIVEN the default croner driver WHEN started and stopped THEN the catch-up tick posts and stop returns", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const { sender, scheduler } = setup(
+    const { sender, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { tick: undefined },
@@ -465,23 +477,5 @@ describe("createScheduler", () => {
     await scheduler.stop();
     await scheduler.stop();
     expect(sender.posts()).toHaveLength(1);
-  });
-
-  it("GIVEN a claim left in sending by a crashed process WHEN a scheduler starts THEN it is marked interrupted, not resent", async () => {
-    const date = `2025-${eventDay}`;
-    const clock = fakeClock(`${date}T00:00:00Z`);
-    const { store, service, sender, scheduler } = setup(clock, [
-      { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
-    ]);
-    const id = service.list()[0]?.id ?? -1;
-    store.claim(id, date, new Date(`${date}T09:00:00Z`), "crashed-process");
-    clock.set(`${date}T10:00:00Z`);
-    await scheduler.start();
-    await scheduler.stop();
-    expect(sender.calls).toEqual([]);
-    expect(store.getClaim(id, date)).toMatchObject({
-      status: "interrupted",
-      claimedBy: "crashed-process",
-    });
   });
 });

@@ -8,6 +8,7 @@ import { loadHotline } from "../../../src/hotline.js";
 import type { Answer, Reply } from "../../../src/model.js";
 import { formatDate } from "../../../src/present/format.js";
 import { rejectionText } from "../../../src/present/texts.js";
+import { sendPost } from "../../fakes/recorders.js";
 import {
   FAKE_BOT,
   type FakeSlack,
@@ -507,7 +508,7 @@ describe("on-this-day sender", () => {
     };
     expect(handle.sender.owns(channel)).toBe(true);
     expect(handle.sender.owns({ ...channel, platform: "discord" })).toBe(false);
-    await handle.sender.sendOnThisDay(channel, digest);
+    await sendPost(handle.sender, channel, digest);
     const posts = fake.find((c) => c.method === "chat.postMessage" && c.body.channel === "CDAILY");
     expect(posts.length).toBeGreaterThan(0);
     expect(posts[0]?.token).toBe("xoxb-test-token");
@@ -515,7 +516,7 @@ describe("on-this-day sender", () => {
       expect(payloadText(posts)).toContain(inJson(event.quote.text));
 
     fake.failNext("chat.postMessage", { error: "not_in_channel" });
-    const failure = await handle.sender.sendOnThisDay(channel, digest).catch((e: unknown) => e);
+    const failure = await sendPost(handle.sender, channel, digest).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(HotlineError);
     expect((failure as HotlineError).code).toBe("platform_failed");
     expect((failure as HotlineError).message).toMatch(/^slack: .*CDAILY.*not_in_channel/);

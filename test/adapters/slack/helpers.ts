@@ -59,7 +59,7 @@ export class MemorySubscriptions implements SubscriptionService {
   readonly subscriptions: Subscription[] = [];
   readonly requests: SubscribeRequest[] = [];
 
-  subscribe(request: SubscribeRequest) {
+  async subscribe(request: SubscribeRequest) {
     this.requests.push(request);
     const existing = this.subscriptions.find((s) => same(s, request));
     if (existing) return { ok: true as const, created: false, subscription: existing };
@@ -75,7 +75,7 @@ export class MemorySubscriptions implements SubscriptionService {
     return { ok: true as const, created: true, subscription };
   }
 
-  unsubscribe(channel: ChannelRef) {
+  async unsubscribe(channel: ChannelRef) {
     const index = this.subscriptions.findIndex((s) => same(s, channel));
     if (index >= 0) this.subscriptions.splice(index, 1);
     return { removed: index >= 0 };
