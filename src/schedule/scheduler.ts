@@ -71,10 +71,11 @@ export interface SchedulerOptions {
   stopTimeoutMs?: number;
   /**
    * How long a claim's lease lasts, in milliseconds. The scheduler renews it before each part
-   * and every third of it while a part is in flight; a `sending` claim whose lease has passed
-   * belongs to a process that died or hung, and the next tick (in any process) resolves it.
-   * Default 120_000 (two minutes): short enough that a restart finds the post while Discord's
-   * nonce window may still be open, long enough for a part through a rate limit.
+   * and every third of it while a part is in flight (for at most {@link MAX_PART_MS}); a
+   * `sending` claim whose lease has passed belongs to a process that died or hung, and the next
+   * tick (in any process) resolves it. Default 60_000: it must be shorter than Discord's nonce
+   * window (2 minutes assumed), or a restarted process would always find the window closed
+   * by the time the lease let it look.
    */
   leaseMs?: number;
   /** Names this process in claim rows and logs; default `hostname:pid:random`. */
@@ -96,6 +97,9 @@ export interface Scheduler {
    */
   stop(): Promise<void>;
 }
+
+/** How long the lease is kept alive for one part in flight: 5 minutes. */
+export const MAX_PART_MS = 5 * 60_000;
 
 const defaultTick: TickDriver = (run) => {
   const job = new Cron("* * * * *", () => run());
@@ -119,7 +123,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const baseMs = options.retry?.baseMs ?? 60_000;
   const maxAttempts = Math.max(1, options.retry?.maxAttempts ?? 5);
   const stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
-  const leaseMs = Math.max(1, options.leaseMs ?? 120_000);
+  const leaseMs = Math.max(1, options.leaseMs ?? 60_000);
   const processId =
     options.processId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const inFlight = new Set<Promise<void>>();
@@ -166,14 +170,18 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return lastError ?? new Error("unknown store error");
   }
 
-  /** Keeps the lease alive while one part is in flight (a rate-limited part can take minutes). */
+  /**
+   * Keeps the lease alive while one part is in flight (a rate-limited part can take minutes),
+   * but not past {@link MAX_PART_MS}: a send hung that long lets its lease lapse, so the post is
+   * resolved as interrupted instead of held forever.
+   */
   function heartbeat(subscriptionId: number, localDate: string): () => void {
-    const timer = setInterval(
-      () => {
-        store.renewLease(subscriptionId, localDate, processId, leaseFrom(clock())).catch(() => {});
-      },
-      Math.max(1_000, Math.floor(leaseMs / 3)),
-    );
+    const everyMs = Math.max(1_000, Math.floor(leaseMs / 3));
+    let beats = Math.ceil(MAX_PART_MS / everyMs);
+    const timer = setInterval(() => {
+      if (beats-- <= 0) return;
+      store.renewLease(subscriptionId, localDate, processId, leaseFrom(clock())).catch(() => {});
+    }, everyMs);
     timer.unref();
     heartbeats.add(timer);
     return () => {

@@ -1,13 +1,16 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { HotlineError } from "../../src/errors.js";
 import { loadHotline } from "../../src/hotline.js";
 import type { Hotline } from "../../src/hotline-api.js";
+import { createLogger } from "../../src/log.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
 import { createScheduler, type SchedulerOptions } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import type { ScheduleStore } from "../../src/schedule/store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
 import type { ChannelRef, PostSender } from "../../src/schedule/types.js";
+import { LogSink } from "../fakes/recorders.js";
 import {
   emptyMonthDay,
   eventMonthDays,
@@ -477,5 +480,273 @@ describe("createScheduler", () => {
     await scheduler.stop();
     await scheduler.stop();
     expect(sender.posts()).toHaveLength(1);
+  });
+
+  describe("per-part delivery, leases and interrupted sends", () => {
+    const LEASE = MINUTE;
+    const date = `2025-${eventDay}`;
+    const postTime = new Date(`${date}T09:00:00Z`);
+    const at = (ms: number) => new Date(postTime.getTime() + ms);
+
+    /** A scheduler over its own connection to the shared file, logging into `sink`. */
+    async function restarted(
+      clock: ReturnType<typeof fakeClock>,
+      sender: PostSender,
+      sink = new LogSink(),
+    ) {
+      const scheduler = createScheduler({
+        store: openStore(),
+        hotline,
+        senders: [sender],
+        clock: clock.clock,
+        logger: createLogger("info", sink),
+        tick: manualTick,
+        leaseMs: LEASE,
+      });
+      return { scheduler, sink };
+    }
+
+    /** A post claimed by a process that then died after `partsSent` parts, at the post time. */
+    async function crashedClaim(store: ScheduleStore, id: number, partsSent: number) {
+      expect(await store.claim(id, date, postTime, "crashed", at(LEASE))).toBe(true);
+      for (let part = 0; part < partsSent; part++) {
+        await store.markPartSent(id, date, "crashed", part);
+      }
+    }
+
+    it("GIVEN a 5-part post whose 3rd part fails once WHEN the retry comes THEN exactly 5 parts are delivered, in order, none twice", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const sender = recordingSender("discord", clock.clock, { parts: 5, failParts: { 2: 1 } });
+      const { store, service, scheduler } = await setup(
+        clock,
+        [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
+        { senders: [sender] },
+      );
+      const id = (await service.list())[0]?.id ?? -1;
+      clock.set(postTime);
+      await scheduler.runOnce();
+      expect(await store.getClaim(id, date)).toMatchObject({
+        status: "failed",
+        attempts: 1,
+        partsSent: 2,
+      });
+      clock.set(at(MINUTE));
+      await scheduler.runOnce();
+      clock.set(at(30 * MINUTE));
+      await scheduler.runOnce();
+      expect(sender.calls.map((call) => [call.part, call.ok])).toEqual([
+        [0, true],
+        [1, true],
+        [2, false],
+        [2, true],
+        [3, true],
+        [4, true],
+      ]);
+      expect(sender.posts().map((post) => post.part)).toEqual([0, 1, 2, 3, 4]);
+      expect(await store.getClaim(id, date)).toMatchObject({
+        status: "sent",
+        attempts: 2,
+        partsSent: 5,
+      });
+    });
+
+    it.each([
+      ["delivered", [3, 4]],
+      ["resend", [2, 3, 4]],
+    ] as const)(
+      "GIVEN a crash after 2 of 5 parts WHEN a restart finds the lease passed and the platform says %s THEN the post resumes and ends with parts %j",
+      async (check, resumed) => {
+        const clock = fakeClock(`${date}T00:00:00Z`);
+        const { store, service } = await setup(clock, [
+          { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+        ]);
+        const id = (await service.list())[0]?.id ?? -1;
+        await crashedClaim(store, id, 2);
+        clock.set(at(LEASE + 1_000));
+        const sender = recordingSender("discord", clock.clock, { parts: 5, check });
+        const { scheduler, sink } = await restarted(clock, sender);
+        await scheduler.start();
+        await scheduler.stop();
+        // Asked about the part in flight, from the lease's last renewal on.
+        expect(sender.checks).toEqual([
+          { key: { subscriptionId: id, localDate: date, index: 2, count: 5 }, since: postTime },
+        ]);
+        expect(sender.posts().map((post) => post.part)).toEqual(resumed);
+        expect(await store.getClaim(id, date)).toMatchObject({
+          status: "sent",
+          partsSent: 5,
+          attempts: 2,
+        });
+        expect(sink.lines.filter((line) => line.level >= 50)).toEqual([]);
+      },
+    );
+
+    it("GIVEN a crash mid-send WHEN the platform cannot tell whether the part arrived THEN the post stays interrupted, nothing is sent, and one error line says so", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      await crashedClaim(store, id, 2);
+      clock.set(at(LEASE + 1_000));
+      const sender = recordingSender("discord", clock.clock, { parts: 5, check: "unknown" });
+      const { scheduler, sink } = await restarted(clock, sender);
+      await scheduler.start();
+      clock.set(at(5 * MINUTE));
+      await scheduler.runOnce();
+      await scheduler.stop();
+      expect(sender.calls).toEqual([]);
+      expect(await store.getClaim(id, date)).toMatchObject({
+        status: "interrupted",
+        partsSent: 2,
+        claimedBy: "crashed",
+      });
+      const errors = sink.lines.filter((line) => line.level >= 50);
+      expect(errors.map((line) => line.msg)).toEqual([
+        "on-this-day: post interrupted mid-send; it may be incomplete and is not retried",
+      ]);
+      expect(errors[0]).toMatchObject({ localDate: date, partsSent: 2, check: "unknown" });
+    });
+
+    it("GIVEN a running scheduler WHEN another process's claim loses its lease a few minutes later THEN a later tick (not only the start) resumes it", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      const sender = recordingSender("discord", clock.clock, { parts: 3, check: "resend" });
+      const { scheduler } = await restarted(clock, sender);
+      clock.set(at(-MINUTE));
+      await scheduler.start();
+      await crashedClaim(store, id, 1);
+      // The lease still holds: the other process may be sending; leave it alone.
+      clock.set(at(LEASE / 2));
+      await scheduler.runOnce();
+      expect(sender.checks).toEqual([]);
+      expect((await store.getClaim(id, date))?.status).toBe("sending");
+      clock.set(at(LEASE + 1_000));
+      await scheduler.runOnce();
+      await scheduler.stop();
+      expect(sender.posts().map((post) => post.part)).toEqual([1, 2]);
+      expect((await store.getClaim(id, date))?.status).toBe("sent");
+    });
+
+    /** Wraps the real store so `markFailed` rejects its first `times` calls (a disk error). */
+    function failingMarkFailed(store: ScheduleStore, times: number) {
+      let left = times;
+      const attempts: number[] = [];
+      const wrapped: ScheduleStore = Object.create(store);
+      wrapped.markFailed = async (...args) => {
+        attempts.push(attempts.length + 1);
+        if (left-- > 0) {
+          throw new HotlineError(
+            "store_failed",
+            "schedule store: mark failed failed on x.db: disk I/O error",
+          );
+        }
+        return store.markFailed(...args);
+      };
+      return { store: wrapped, attempts };
+    }
+
+    it("GIVEN a failed send WHEN recording the failure keeps failing THEN no 'will retry' is logged, the error says no retry is scheduled, and none comes", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      const broken = failingMarkFailed(store, Number.POSITIVE_INFINITY);
+      const sender = recordingSender("discord", clock.clock, { failures: 1 });
+      const sink = new LogSink();
+      const scheduler = createScheduler({
+        store: broken.store,
+        hotline,
+        senders: [sender],
+        clock: clock.clock,
+        logger: createLogger("info", sink),
+        tick: manualTick,
+        retry: { baseMs: MINUTE, maxAttempts: 5 },
+        leaseMs: LEASE,
+      });
+      await runTicks(clock, scheduler.runOnce, postTime, at(15 * MINUTE), MINUTE);
+      await scheduler.stop();
+      expect(broken.attempts).toEqual([1, 2, 3]);
+      expect(sink.has("on-this-day: post failed; will retry")).toBe(false);
+      const errors = sink.lines.filter((line) => line.level >= 50).map((line) => line.msg);
+      expect(errors[0]).toBe(
+        "on-this-day: post failed and the failure cannot be recorded; no retry is scheduled",
+      );
+      // True to its word: the one failed call is the only send.
+      expect(sender.calls.map((call) => call.ok)).toEqual([false]);
+      expect((await store.getClaim(id, date))?.status).not.toBe("sent");
+    });
+
+    it("GIVEN a failed send WHEN recording the failure fails once THEN the record is retried, 'will retry' holds, and the retry posts once", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      const flaky = failingMarkFailed(store, 1);
+      const sender = recordingSender("discord", clock.clock, { failures: 1 });
+      const sink = new LogSink();
+      const scheduler = createScheduler({
+        store: flaky.store,
+        hotline,
+        senders: [sender],
+        clock: clock.clock,
+        logger: createLogger("info", sink),
+        tick: manualTick,
+        retry: { baseMs: MINUTE, maxAttempts: 5 },
+        leaseMs: LEASE,
+      });
+      await runTicks(clock, scheduler.runOnce, postTime, at(15 * MINUTE), MINUTE);
+      await scheduler.stop();
+      expect(flaky.attempts).toEqual([1, 2]);
+      expect(sink.has("on-this-day: post failed; will retry")).toBe(true);
+      expect(sender.calls.map((call) => call.ok)).toEqual([false, true]);
+      expect(await store.getClaim(id, date)).toMatchObject({ status: "sent", attempts: 2 });
+    });
+
+    it("GIVEN two schedulers on two connections WHEN both read 'no claim yet' before either claims THEN only the one whose claim won posts", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const a = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      // Both getClaim reads resolve together, so both schedulers see no claim and race to make
+      // one: only the result of store.claim() can keep the loser from posting.
+      let waiting: Array<() => void> = [];
+      const together = (store: ScheduleStore): ScheduleStore => {
+        const wrapped: ScheduleStore = Object.create(store);
+        wrapped.getClaim = async (...args) => {
+          const claim = await store.getClaim(...args);
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === 2) {
+              for (const release of waiting) release();
+              waiting = [];
+            }
+          });
+          return claim;
+        };
+        return wrapped;
+      };
+      const senderA = recordingSender("discord", clock.clock);
+      const senderB = recordingSender("discord", clock.clock);
+      const make = (store: ScheduleStore, sender: PostSender) =>
+        createScheduler({
+          store: together(store),
+          hotline,
+          senders: [sender],
+          clock: clock.clock,
+          logger: quietLogger,
+          tick: manualTick,
+        });
+      const one = make(a.store, senderA);
+      const two = make(openStore(), senderB);
+      clock.set(postTime);
+      await Promise.all([one.runOnce(), two.runOnce()]);
+      expect(senderA.posts().length + senderB.posts().length).toBe(1);
+    });
   });
 });
