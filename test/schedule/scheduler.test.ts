@@ -708,7 +708,7 @@ describe("createScheduler", () => {
       expect(await store.getClaim(id, date)).toMatchObject({ status: "sent", attempts: 2 });
     });
 
-    it("GIVEN two schedulers on two connections WHEN both read 'no claim yet' before either claims THEN only the one whose claim won posts", async () => {
+    it("GIVEN two schedulers on two connections WHEN both read 'no claim yet' before either claims THEN only the one whose claim won sends, and the loser logs no error", async () => {
       const clock = fakeClock(`${date}T00:00:00Z`);
       const a = await setup(clock, [
         { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
@@ -733,20 +733,24 @@ describe("createScheduler", () => {
       };
       const senderA = recordingSender("discord", clock.clock);
       const senderB = recordingSender("discord", clock.clock);
+      const sink = new LogSink();
       const make = (store: ScheduleStore, sender: PostSender) =>
         createScheduler({
           store: together(store),
           hotline,
           senders: [sender],
           clock: clock.clock,
-          logger: quietLogger,
+          logger: createLogger("info", sink),
           tick: manualTick,
         });
       const one = make(a.store, senderA);
       const two = make(openStore(), senderB);
       clock.set(postTime);
       await Promise.all([one.runOnce(), two.runOnce()]);
-      expect(senderA.posts().length + senderB.posts().length).toBe(1);
+      expect(senderA.calls.length + senderB.calls.length).toBe(1);
+      // A loser that ignored its failed claim would start sending and trip over the lease.
+      expect(sink.lines.filter((line) => line.level >= 40)).toEqual([]);
+      expect(sink.lines.filter((line) => line.msg === "on-this-day: posted")).toHaveLength(1);
     });
   });
 });
