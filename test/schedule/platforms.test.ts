@@ -253,6 +253,17 @@ describe("on-this-day posts through the real adapters", () => {
       await scheduler.runOnce();
       await scheduler.stop();
       expect(discordNonces(before)).toEqual([0, 1, 2, 3, 4].map((i) => partNonce(w.key(i))));
+      // Not even a repeat the nonce would drop: the retry started at the failed message.
+      const nonces = new Set([0, 1, 2, 3, 4].map((i) => partNonce(w.key(i))));
+      const sends = discordFake.find((r) => r.method === "POST" && nonces.has(r.body?.nonce));
+      expect(sends.map((r) => [r.body?.nonce, r.status])).toEqual([
+        [partNonce(w.key(0)), 200],
+        [partNonce(w.key(1)), 200],
+        [third, 403],
+        [third, 200],
+        [partNonce(w.key(3)), 200],
+        [partNonce(w.key(4)), 200],
+      ]);
       expect(await w.store.getClaim(w.id, `2031-${monthDay}`)).toMatchObject({
         status: "sent",
         partsSent: 5,
