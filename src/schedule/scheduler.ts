@@ -70,12 +70,14 @@ export interface SchedulerOptions {
    */
   stopTimeoutMs?: number;
   /**
-   * How long a claim's lease lasts, in milliseconds. The scheduler renews it before each part
-   * and every third of it while a part is in flight (for at most {@link MAX_PART_MS}); a
+   * How long a claim's lease lasts, in milliseconds, renewed right before each part is sent; a
    * `sending` claim whose lease has passed belongs to a process that died or hung, and the next
-   * tick (in any process) resolves it. Default 60_000: it must be shorter than Discord's nonce
-   * window (2 minutes assumed), or a restarted process would always find the window closed
-   * by the time the lease let it look.
+   * tick (in any process) resolves it. Default 60_000. It must be shorter than Discord's nonce
+   * window (2 minutes assumed) so a prompt restart can still resume a Discord post, and it is
+   * not extended while a part is in flight: the renewal time is then exactly when the part in
+   * flight started, which is what the nonce window is measured from. A part that takes longer
+   * than the lease (a Slack call retried for minutes) may therefore be resumed by another
+   * process while it is still in flight; see docs/security.md.
    */
   leaseMs?: number;
   /** Names this process in claim rows and logs; default `hostname:pid:random`. */
@@ -97,9 +99,6 @@ export interface Scheduler {
    */
   stop(): Promise<void>;
 }
-
-/** How long the lease is kept alive for one part in flight: 5 minutes. */
-export const MAX_PART_MS = 5 * 60_000;
 
 const defaultTick: TickDriver = (run) => {
   const job = new Cron("* * * * *", () => run());
@@ -131,7 +130,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const sendingHere = new Set<string>();
   /** Interrupted claims already judged unresolvable and logged, so each is logged once. */
   const leftInterrupted = new Set<string>();
-  const heartbeats = new Set<NodeJS.Timeout>();
   let driver: { stop(): void } | undefined;
   let stopped = false;
 
@@ -170,26 +168,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return lastError ?? new Error("unknown store error");
   }
 
-  /**
-   * Keeps the lease alive while one part is in flight (a rate-limited part can take minutes),
-   * but not past {@link MAX_PART_MS}: a send hung that long lets its lease lapse, so the post is
-   * resolved as interrupted instead of held forever.
-   */
-  function heartbeat(subscriptionId: number, localDate: string): () => void {
-    const everyMs = Math.max(1_000, Math.floor(leaseMs / 3));
-    let beats = Math.ceil(MAX_PART_MS / everyMs);
-    const timer = setInterval(() => {
-      if (beats-- <= 0) return;
-      store.renewLease(subscriptionId, localDate, processId, leaseFrom(clock())).catch(() => {});
-    }, everyMs);
-    timer.unref();
-    heartbeats.add(timer);
-    return () => {
-      clearInterval(timer);
-      heartbeats.delete(timer);
-    };
-  }
-
   async function recordFailure(
     subscription: StoredSubscription,
     localDate: string,
@@ -199,6 +177,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   ): Promise<void> {
     const context = { channel: channelKey(subscription), localDate, attempt, part };
     const { message } = describeError(error);
+    // markFailed changes any `sending` claim: if this part outlived the lease, another process
+    // may hold the post now, and its send must not be marked failed under it. (When the store
+    // cannot say, record anyway: the lease is most likely still ours.)
+    const ours = await store
+      .renewLease(subscription.id, localDate, processId, leaseFrom(clock()))
+      .catch(() => true);
+    if (!ours) {
+      logger.warn(
+        { ...context, error: message },
+        "on-this-day: post failed after losing its lease; the interrupted-send check takes over",
+      );
+      return;
+    }
     const giveUp = attempt >= maxAttempts;
     const retryAt = giveUp ? null : new Date(clock().getTime() + baseMs * 2 ** (attempt - 1));
     const storeError = await recordWithRetries(() =>
@@ -262,23 +253,25 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           return;
         }
         if (!held) {
-          logger.error({ ...context, part: index }, "on-this-day: lost the post's lease; stopped");
+          // Not a loss: the claim was swept as interrupted (a part outlived the lease) and the
+          // interrupted-send check, here or in another process, resolves it.
+          logger.warn(
+            { ...context, part: index },
+            "on-this-day: lost the post's lease; stopped, the interrupted-send check takes over",
+          );
           return;
         }
-        const stopHeartbeat = heartbeat(subscription.id, localDate);
         try {
           await sender.sendPart(channel, parts[index], key);
         } catch (error) {
-          stopHeartbeat();
           await recordFailure(subscription, localDate, attempt, index, error);
           return;
         }
-        stopHeartbeat();
         try {
           if (!(await store.markPartSent(subscription.id, localDate, processId, index))) {
-            logger.error(
+            logger.warn(
               { ...context, part: index },
-              "on-this-day: lost the post's lease; stopped",
+              "on-this-day: lost the post's lease; stopped, the interrupted-send check takes over",
             );
             return;
           }
@@ -550,10 +543,6 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
           );
         }
       }
-      // A send still in flight now belongs to a stopping process: let its lease lapse so the
-      // next process resolves it.
-      for (const timer of heartbeats) clearInterval(timer);
-      heartbeats.clear();
     },
   };
 }
