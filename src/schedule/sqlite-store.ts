@@ -2,7 +2,9 @@
  * The embedded {@link ScheduleStore}: one SQLite file (better-sqlite3), created and migrated at
  * open, in WAL mode so readers never block the writer and several processes can share it.
  * The post claim is a plain INSERT into a table keyed by (subscription_id, local_date): SQLite
- * serialises writers, so exactly one insert per key succeeds, whichever process makes it.
+ * serialises writers, so exactly one insert per key succeeds, whichever process makes it. Every
+ * later change of a claim (a part recorded, a lease renewed, a retry or resume taken over) is one
+ * conditional UPDATE whose changed-row count says whether this caller won.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
