@@ -39,7 +39,7 @@ export async function runConsoleBot(
     });
   } finally {
     await scheduler.stop();
-    store.close();
+    await store.close();
   }
   return 0;
 }

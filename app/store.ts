@@ -7,6 +7,13 @@ export async function openSchedule(config: Config) {
   const { createSubscriptionService } = await import("../src/schedule/subscriptions.js");
   const { createScheduler } = await import("../src/schedule/scheduler.js");
   const store = openSqliteStore({ path: config.databasePath });
-  const subscriptions = createSubscriptionService({ store, config });
+  let subscriptions: Awaited<ReturnType<typeof createSubscriptionService>>;
+  try {
+    subscriptions = await createSubscriptionService({ store, config });
+  } catch (error) {
+    // A bad ONTHISDAY_CHANNELS stops the start; the file must not stay open behind it.
+    await store.close();
+    throw error;
+  }
   return { store, subscriptions, createScheduler };
 }

@@ -239,20 +239,26 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
     today: "03-14",
   };
   // What the adapter must send for each question: the core's answer, rendered the same way.
-  const expected = QUESTIONS.map((text) => {
-    const [name = "ask", ...rest] = text.split(" ");
-    const option = name === "ask" ? "question" : "event";
-    const result = runCommand(hotline, { name, options: { [option]: rest.join(" ") } }, ctx);
-    const reply = result.kind === "answer" ? result.reply : undefined;
-    return {
-      slashCount: fitResponseUrl(renderResult(result), "@hotline <your question>").length,
-      mentionCount: renderResult(result).length,
-      quotes:
-        reply?.status === "answered"
-          ? reply.quotes.map((q) => JSON.stringify(escapeSlack(q.text)).slice(1, -1))
-          : [],
-    };
-  });
+  const expected = await Promise.all(
+    QUESTIONS.map(async (text) => {
+      const [name = "ask", ...rest] = text.split(" ");
+      const option = name === "ask" ? "question" : "event";
+      const result = await runCommand(
+        hotline,
+        { name, options: { [option]: rest.join(" ") } },
+        ctx,
+      );
+      const reply = result.kind === "answer" ? result.reply : undefined;
+      return {
+        slashCount: fitResponseUrl(renderResult(result), "@hotline <your question>").length,
+        mentionCount: renderResult(result).length,
+        quotes:
+          reply?.status === "answered"
+            ? reply.quotes.map((q) => JSON.stringify(escapeSlack(q.text)).slice(1, -1))
+            : [],
+      };
+    }),
+  );
 
   // Keys are `r<i>` for slash command i and a mention's ts, whose last digits are its number.
   const wantFor = (key: string) =>

@@ -86,13 +86,13 @@ export function isCalendarDate(value: string): boolean {
  * applies) unless `--date` gives `MM-DD` or `YYYY-MM-DD`. Throws a UsageError for a rejected
  * question (empty, too long) or a malformed `--date`.
  */
-export function runOneShot(
+export async function runOneShot(
   name: OneShot,
   positionals: string[],
   values: { json: boolean; date?: string | undefined },
   hotline: Hotline,
   today: string,
-): string {
+): Promise<string> {
   const text = textOption(name);
   const invocation: Invocation = {
     name,
@@ -103,7 +103,7 @@ export function runOneShot(
       `--date must be a real date, MM-DD or YYYY-MM-DD, e.g. 03-14 (got "${values.date}")`,
     );
   }
-  const result = runCommand(hotline, invocation, {
+  const result = await runCommand(hotline, invocation, {
     channel: CLI_CHANNEL,
     userId: "cli",
     isAdmin: false,

@@ -37,26 +37,30 @@ const CONSOLE_CHANNEL: ChannelRef = {
 
 /**
  * Prints on-this-day posts to the terminal: what a subscribed channel would get, for trying the
- * schedule out locally (`subscribe 09:00 Europe/London` at the prompt).
+ * schedule out locally (`subscribe 09:00 Europe/London` at the prompt). A post is one part (the
+ * terminal has no length limit). A terminal keeps no record of what it printed, so `checkPart`
+ * always answers `unknown`: a post interrupted mid-print is never printed again (at most once).
  */
 export function createConsoleSender(output: NodeJS.WritableStream): PostSender {
   return {
     platform: "console",
     owns: (channel) => channel.platform === "console",
-    async sendOnThisDay(_channel: ChannelRef, digest: DayDigest) {
-      output.write(`\n${digestText(digest)}\n`);
+    renderParts: (digest: DayDigest) => [`\n${digestText(digest)}\n`],
+    async sendPart(_channel: ChannelRef, part: unknown) {
+      output.write(String(part));
     },
+    checkPart: async () => "unknown",
   };
 }
 
 /** Answers one console line; exported for tests and the main command. */
-export function answerLine(
+export async function answerLine(
   line: string,
   options: Pick<ConsoleOptions, "hotline" | "today" | "subscriptions">,
-): string {
+): Promise<string> {
   const text = line.replace(/^\s*\/?hotline\b/i, "");
   const invocation = parseCommandText(text);
-  const result = runCommand(options.hotline, invocation, {
+  const result = await runCommand(options.hotline, invocation, {
     channel: CONSOLE_CHANNEL,
     userId: "console",
     // Whoever runs the process owns it: the console may manage subscriptions.
@@ -85,24 +89,29 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
   }
   return new Promise((resolve) => {
     let first = true;
+    // Answers are asynchronous (subscribing writes to the store); chaining them keeps the
+    // output in the order the lines came, and the end waits for the last answer.
+    let answered: Promise<void> = Promise.resolve();
     rl.on("line", (line) => {
       const trimmed = line.trim();
       if (/^(quit|exit|\.exit)$/i.test(trimmed)) {
         rl.close();
         return;
       }
-      if (trimmed !== "") {
-        if (!interactive && !first) write("");
-        first = false;
-        try {
-          write(answerLine(trimmed, options));
-        } catch (error) {
-          // One bad line never ends the session.
-          write(`Sorry, that failed: ${(error as Error).message}`);
+      answered = answered.then(async () => {
+        if (trimmed !== "") {
+          if (!interactive && !first) write("");
+          first = false;
+          try {
+            write(await answerLine(trimmed, options));
+          } catch (error) {
+            // One bad line never ends the session.
+            write(`Sorry, that failed: ${(error as Error).message}`);
+          }
         }
-      }
-      if (interactive) rl.prompt();
+        if (interactive) rl.prompt();
+      });
     });
-    rl.on("close", () => resolve());
+    rl.on("close", () => void answered.then(() => resolve()));
   });
 }

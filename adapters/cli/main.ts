@@ -74,7 +74,7 @@ export async function main(
 
   if (isOneShot(command)) {
     print(
-      runOneShot(
+      await runOneShot(
         command,
         positionals,
         values,

@@ -129,7 +129,7 @@ export async function handleRequest(deps: HandlerDeps, door: Door): Promise<void
     }
     invocation = await door.read();
     if (!invocation) return;
-    const result = runCommand(deps.hotline, invocation, await door.context(invocation));
+    const result = await runCommand(deps.hotline, invocation, await door.context(invocation));
     await door.reply(result, invocation);
     report(deps, {
       kind: "replied",

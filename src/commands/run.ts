@@ -44,14 +44,15 @@ export type CommandResult = (
 ) & { visibility: "public" | "private" };
 
 /**
- * Runs an invocation. Never throws for user input: unknown subcommands give help, missing
- * options give a usage notice, non-admins get a refusal. Errors from the core propagate.
+ * Runs an invocation. Never rejects for user input: unknown subcommands give help, missing
+ * options give a usage notice, non-admins get a refusal. Errors from the core and the
+ * subscription store propagate. Asynchronous because subscribing writes to the store.
  */
-export function runCommand(
+export async function runCommand(
   hotline: Hotline,
   invocation: Invocation,
   ctx: CommandContext,
-): CommandResult {
+): Promise<CommandResult> {
   const spec = findSubcommand(invocation.name);
   if (!spec) return { kind: "help", lines: helpLines(), visibility: "private" };
   const visibility =
@@ -86,11 +87,11 @@ export function runCommand(
   }
 }
 
-function runSubscription(
+async function runSubscription(
   name: "subscribe" | "unsubscribe",
   invocation: Invocation,
   ctx: CommandContext,
-): CommandResult {
+): Promise<CommandResult> {
   const notice = (tone: "info" | "error", message: string): CommandResult => ({
     kind: "notice",
     tone,
@@ -107,7 +108,7 @@ function runSubscription(
     return notice("error", "On-this-day posts are not enabled on this bot.");
   }
   if (name === "unsubscribe") {
-    const { removed } = ctx.subscriptions.unsubscribe(ctx.channel);
+    const { removed } = await ctx.subscriptions.unsubscribe(ctx.channel);
     return notice(
       "info",
       removed
@@ -118,7 +119,7 @@ function runSubscription(
   const args = readArguments("subscribe", invocation.options);
   const opt = (value: string | undefined) =>
     value !== undefined && value.trim() !== "" ? value.trim() : undefined;
-  const outcome = ctx.subscriptions.subscribe({
+  const outcome = await ctx.subscriptions.subscribe({
     ...ctx.channel,
     time: opt(args.time),
     timezone: opt(args.timezone),

@@ -2,7 +2,9 @@
  * The embedded {@link ScheduleStore}: one SQLite file (better-sqlite3), created and migrated at
  * open, in WAL mode so readers never block the writer and several processes can share it.
  * The post claim is a plain INSERT into a table keyed by (subscription_id, local_date): SQLite
- * serialises writers, so exactly one insert per key succeeds, whichever process makes it.
+ * serialises writers, so exactly one insert per key succeeds, whichever process makes it. Every
+ * later change of a claim (a part recorded, a lease renewed, a retry or resume taken over) is one
+ * conditional UPDATE whose changed-row count says whether this caller won.
  */
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
@@ -53,6 +55,11 @@ export const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (subscription_id, local_date)
    );
    CREATE INDEX post_claims_by_status ON post_claims (status, next_attempt_at);`,
+  // Per-part delivery and leases (issue 12): a retry resumes at the first undelivered part, and a
+  // `sending` claim whose lease passed is interrupted whatever its age. Rows claimed before this
+  // migration have no lease, so the next sweep treats them as interrupted.
+  `ALTER TABLE post_claims ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE post_claims ADD COLUMN lease_until TEXT;`,
 ];
 
 /** Options of {@link openSqliteStore}. */
@@ -89,6 +96,8 @@ interface ClaimRow {
   attempts: number;
   claimed_by: string;
   claimed_at: string;
+  parts_sent: number;
+  lease_until: string | null;
   sent_at: string | null;
   last_error: string | null;
   next_attempt_at: string | null;
@@ -111,8 +120,10 @@ const toClaim = (row: ClaimRow): PostClaim => ({
   localDate: row.local_date,
   status: row.status,
   attempts: row.attempts,
+  partsSent: row.parts_sent,
   claimedBy: row.claimed_by,
   claimedAt: row.claimed_at,
+  leaseUntil: row.lease_until,
   sentAt: row.sent_at,
   lastError: row.last_error,
   nextAttemptAt: row.next_attempt_at,
@@ -137,13 +148,29 @@ function migrate(db: Database.Database, path: string): void {
 }
 
 /**
+ * Proves at open that the file can be written, so an unwritable database stops the bot at start
+ * instead of failing on the first post: a schema write inside a transaction that is rolled back,
+ * so nothing changes. SQLite opens a read-only file (or a file in a read-only directory, where
+ * it cannot create the `-wal` and `-shm` files) without complaint and fails only on a write.
+ */
+function probeWrite(db: Database.Database): void {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    db.exec("CREATE TABLE hotline_write_probe (x INTEGER); DROP TABLE hotline_write_probe;");
+  } finally {
+    db.exec("ROLLBACK");
+  }
+}
+
+/**
  * Opens (creating and migrating as needed) the SQLite schedule store at `options.path`.
- * Throws a `store_failed` HotlineError naming the path when the file cannot be opened or its
- * schema is newer than this build.
+ * Throws a `store_failed` HotlineError naming the path when the file cannot be opened, cannot be
+ * written (a read-only file or directory: checked by a rolled-back write) or its schema is newer
+ * than this build.
  */
 export function openSqliteStore(options: SqliteStoreOptions): ScheduleStore {
   const { path } = options;
-  let db: Database.Database;
+  let db: Database.Database | undefined;
   try {
     if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
     db = new Database(path);
@@ -152,7 +179,9 @@ export function openSqliteStore(options: SqliteStoreOptions): ScheduleStore {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
     migrate(db, path);
+    probeWrite(db);
   } catch (error) {
+    if (db?.open) db.close();
     if (error instanceof HotlineError) throw error;
     throw new HotlineError(
       "store_failed",
@@ -163,6 +192,13 @@ export function openSqliteStore(options: SqliteStoreOptions): ScheduleStore {
   return new SqliteStore(db, path);
 }
 
+type ClaimKey = { subscriptionId: number; localDate: string };
+
+/**
+ * better-sqlite3 answers synchronously; the contract is asynchronous for server databases. Each
+ * method runs its statements at once and returns a settled promise, so a SQLite call is still
+ * atomic and never interleaves with another.
+ */
 class SqliteStore implements ScheduleStore {
   private readonly statements;
 
@@ -204,20 +240,28 @@ class SqliteStore implements ScheduleStore {
       ),
       deactivateId: db.prepare("UPDATE subscriptions SET active = 0, updated_at = ? WHERE id = ?"),
       claim: db.prepare(
-        `INSERT INTO post_claims (subscription_id, local_date, status, attempts, claimed_by, claimed_at)
-         VALUES (@subscriptionId, @localDate, 'sending', 1, @claimedBy, @at)
+        `INSERT INTO post_claims
+           (subscription_id, local_date, status, attempts, parts_sent, claimed_by, claimed_at, lease_until)
+         VALUES (@subscriptionId, @localDate, 'sending', 1, 0, @claimedBy, @at, @leaseUntil)
          ON CONFLICT (subscription_id, local_date) DO NOTHING`,
       ),
-      getClaim: db.prepare<{ subscriptionId: number; localDate: string }, ClaimRow>(
-        `SELECT * FROM post_claims WHERE ${claimKey}`,
+      getClaim: db.prepare<ClaimKey, ClaimRow>(`SELECT * FROM post_claims WHERE ${claimKey}`),
+      renewLease: db.prepare(
+        `UPDATE post_claims SET lease_until = @leaseUntil
+         WHERE ${claimKey} AND status = 'sending' AND claimed_by = @claimedBy`,
+      ),
+      markPartSent: db.prepare(
+        `UPDATE post_claims SET parts_sent = MAX(parts_sent, @partIndex + 1)
+         WHERE ${claimKey} AND status = 'sending' AND claimed_by = @claimedBy`,
       ),
       markSent: db.prepare(
-        `UPDATE post_claims SET status = 'sent', sent_at = @at, next_attempt_at = NULL
+        `UPDATE post_claims SET status = 'sent', sent_at = @at, next_attempt_at = NULL,
+           lease_until = NULL
          WHERE ${claimKey} AND status IN ('sending', 'interrupted')`,
       ),
       markFailed: db.prepare(
         `UPDATE post_claims SET status = 'failed', attempts = @attempts, last_error = @error,
-           next_attempt_at = @retryAt
+           next_attempt_at = @retryAt, lease_until = NULL
          WHERE ${claimKey} AND status = 'sending'`,
       ),
       dueRetries: db.prepare<[string], ClaimRow>(
@@ -226,21 +270,27 @@ class SqliteStore implements ScheduleStore {
       ),
       takeRetry: db.prepare(
         `UPDATE post_claims SET status = 'sending', attempts = attempts + 1, claimed_by = @claimedBy,
-           claimed_at = @at, next_attempt_at = NULL
+           claimed_at = @at, next_attempt_at = NULL, lease_until = @leaseUntil
          WHERE ${claimKey} AND status = 'failed' AND attempts = @attempts AND next_attempt_at IS NOT NULL`,
       ),
-      stuck: db.prepare<[string], ClaimRow>(
-        "SELECT * FROM post_claims WHERE status = 'sending' AND claimed_at < ?",
-      ),
-      interrupt: db.prepare(
+      // One UPDATE … RETURNING: the rows it changed are this caller's alone, so two processes
+      // sweeping together never both get the same claim. The lease stays for the resumer (the
+      // part in flight was sent after the lease's last renewal).
+      sweep: db.prepare<{ at: string }, ClaimRow>(
         `UPDATE post_claims SET status = 'interrupted',
-           last_error = 'process stopped during the send; not retried so the post is never doubled'
-         WHERE ${claimKey} AND status = 'sending'`,
+           last_error = 'the sending process stopped holding its lease during the send'
+         WHERE status = 'sending' AND (lease_until IS NULL OR lease_until < @at)
+         RETURNING *`,
+      ),
+      takeInterrupted: db.prepare(
+        `UPDATE post_claims SET status = 'sending', attempts = attempts + 1,
+           claimed_by = @claimedBy, claimed_at = @at, lease_until = @leaseUntil
+         WHERE ${claimKey} AND status = 'interrupted'`,
       ),
     };
   }
 
-  saveSubscription(write: SubscriptionWrite, at: Date): SaveResult {
+  saveSubscription(write: SubscriptionWrite, at: Date): Promise<SaveResult> {
     return this.run("save subscription", () =>
       this.db
         .transaction((): SaveResult => {
@@ -270,27 +320,31 @@ class SqliteStore implements ScheduleStore {
     );
   }
 
-  findSubscription(channel: ChannelRef): StoredSubscription | undefined {
+  findSubscription(channel: ChannelRef): Promise<StoredSubscription | undefined> {
     return this.run("find subscription", () => {
       const row = this.statements.findActive.get(channelOf(channel));
       return row ? toSubscription(row) : undefined;
     });
   }
 
-  listSubscriptions(): StoredSubscription[] {
+  listSubscriptions(): Promise<StoredSubscription[]> {
     return this.run("list subscriptions", () =>
       this.statements.listActive.all().map(toSubscription),
     );
   }
 
-  deactivateSubscription(channel: ChannelRef, source: SubscriptionSource, at: Date): boolean {
+  deactivateSubscription(
+    channel: ChannelRef,
+    source: SubscriptionSource,
+    at: Date,
+  ): Promise<boolean> {
     return this.run("unsubscribe", () => {
       const params = { ...channelOf(channel), source, at: at.toISOString() };
       return this.statements.deactivate.run(params).changes === 1;
     });
   }
 
-  pruneConfigSubscriptions(keep: ChannelRef[], at: Date): number {
+  pruneConfigSubscriptions(keep: ChannelRef[], at: Date): Promise<number> {
     return this.run("prune configured subscriptions", () =>
       this.db
         .transaction(() => {
@@ -307,22 +361,58 @@ class SqliteStore implements ScheduleStore {
     );
   }
 
-  claim(subscriptionId: number, localDate: string, at: Date, claimedBy: string): boolean {
+  claim(
+    subscriptionId: number,
+    localDate: string,
+    at: Date,
+    claimedBy: string,
+    leaseUntil: Date,
+  ): Promise<boolean> {
     return this.run("claim", () => {
-      const params = { subscriptionId, localDate, claimedBy, at: at.toISOString() };
+      const params = {
+        subscriptionId,
+        localDate,
+        claimedBy,
+        at: at.toISOString(),
+        leaseUntil: leaseUntil.toISOString(),
+      };
       return this.statements.claim.run(params).changes === 1;
     });
   }
 
-  getClaim(subscriptionId: number, localDate: string): PostClaim | undefined {
+  getClaim(subscriptionId: number, localDate: string): Promise<PostClaim | undefined> {
     return this.run("read claim", () => {
       const row = this.statements.getClaim.get({ subscriptionId, localDate });
       return row ? toClaim(row) : undefined;
     });
   }
 
-  markSent(subscriptionId: number, localDate: string, at: Date): void {
-    this.run("mark sent", () => {
+  renewLease(
+    subscriptionId: number,
+    localDate: string,
+    claimedBy: string,
+    leaseUntil: Date,
+  ): Promise<boolean> {
+    return this.run("renew lease", () => {
+      const params = { subscriptionId, localDate, claimedBy, leaseUntil: leaseUntil.toISOString() };
+      return this.statements.renewLease.run(params).changes === 1;
+    });
+  }
+
+  markPartSent(
+    subscriptionId: number,
+    localDate: string,
+    claimedBy: string,
+    partIndex: number,
+  ): Promise<boolean> {
+    return this.run("mark part sent", () => {
+      const params = { subscriptionId, localDate, claimedBy, partIndex };
+      return this.statements.markPartSent.run(params).changes === 1;
+    });
+  }
+
+  markSent(subscriptionId: number, localDate: string, at: Date): Promise<void> {
+    return this.run("mark sent", () => {
       this.statements.markSent.run({ subscriptionId, localDate, at: at.toISOString() });
     });
   }
@@ -331,8 +421,8 @@ class SqliteStore implements ScheduleStore {
     subscriptionId: number,
     localDate: string,
     failure: { attempts: number; error: string; retryAt: Date | null },
-  ): void {
-    this.run("mark failed", () => {
+  ): Promise<void> {
+    return this.run("mark failed", () => {
       this.statements.markFailed.run({
         subscriptionId,
         localDate,
@@ -343,7 +433,7 @@ class SqliteStore implements ScheduleStore {
     });
   }
 
-  listDueRetries(at: Date): PostClaim[] {
+  listDueRetries(at: Date): Promise<PostClaim[]> {
     return this.run("list retries", () =>
       this.statements.dueRetries.all(at.toISOString()).map(toClaim),
     );
@@ -355,32 +445,53 @@ class SqliteStore implements ScheduleStore {
     attempts: number,
     at: Date,
     claimedBy: string,
-  ): boolean {
+    leaseUntil: Date,
+  ): Promise<boolean> {
     return this.run("take retry", () => {
-      const params = { subscriptionId, localDate, attempts, claimedBy, at: at.toISOString() };
+      const params = {
+        subscriptionId,
+        localDate,
+        attempts,
+        claimedBy,
+        at: at.toISOString(),
+        leaseUntil: leaseUntil.toISOString(),
+      };
       return this.statements.takeRetry.run(params).changes === 1;
     });
   }
 
-  sweepInterrupted(olderThan: Date): PostClaim[] {
+  sweepInterrupted(at: Date): Promise<PostClaim[]> {
     return this.run("sweep interrupted", () =>
-      this.db
-        .transaction(() => {
-          const rows = this.statements.stuck.all(olderThan.toISOString());
-          for (const row of rows) {
-            this.statements.interrupt.run({
-              subscriptionId: row.subscription_id,
-              localDate: row.local_date,
-            });
-          }
-          return rows.map((row) => toClaim({ ...row, status: "interrupted" }));
-        })
-        .immediate(),
+      this.statements.sweep.all({ at: at.toISOString() }).map(toClaim),
     );
   }
 
-  close(): void {
+  takeInterrupted(
+    subscriptionId: number,
+    localDate: string,
+    at: Date,
+    claimedBy: string,
+    leaseUntil: Date,
+  ): Promise<boolean> {
+    return this.run("take interrupted", () => {
+      const params = {
+        subscriptionId,
+        localDate,
+        claimedBy,
+        at: at.toISOString(),
+        leaseUntil: leaseUntil.toISOString(),
+      };
+      return this.statements.takeInterrupted.run(params).changes === 1;
+    });
+  }
+
+  ping(): Promise<void> {
+    return this.run("ping", () => probeWrite(this.db));
+  }
+
+  close(): Promise<void> {
     if (this.db.open) this.db.close();
+    return Promise.resolve();
   }
 
   private byId(id: number): StoredSubscription {
@@ -389,16 +500,21 @@ class SqliteStore implements ScheduleStore {
     return toSubscription(row);
   }
 
-  /** Wraps driver errors so the caller learns which operation on which file failed. */
-  private run<T>(operation: string, body: () => T): T {
+  /**
+   * Runs `body` now and settles with its result; driver errors become a rejected `store_failed`
+   * HotlineError naming the operation and the file.
+   */
+  private run<T>(operation: string, body: () => T): Promise<T> {
     try {
-      return body();
+      return Promise.resolve(body());
     } catch (error) {
-      if (error instanceof HotlineError) throw error;
-      throw new HotlineError(
-        "store_failed",
-        `schedule store: ${operation} failed on ${this.path}: ${(error as Error).message}`,
-        { cause: error },
+      if (error instanceof HotlineError) return Promise.reject(error);
+      return Promise.reject(
+        new HotlineError(
+          "store_failed",
+          `schedule store: ${operation} failed on ${this.path}: ${(error as Error).message}`,
+          { cause: error },
+        ),
       );
     }
   }

@@ -97,14 +97,15 @@ export interface SubscriptionServiceOptions {
 /** The service the command runner uses, plus a listing for the scheduler and the CLI. */
 export interface ScheduleSubscriptions extends SubscriptionService {
   /** Every active subscription (stored and configured), in id order. */
-  list(): StoredSubscription[];
+  list(): Promise<StoredSubscription[]>;
 }
 
 /**
  * Creates the subscription service and writes the configured channels (`ONTHISDAY_CHANNELS`)
  * into the store, so every subscription has a stable id for post claims. Configured channels
  * win over an admin's earlier subscription of the same channel; channels removed from the
- * configuration stop getting posts. Throws like {@link parseConfiguredChannels} on bad config.
+ * configuration stop getting posts. Rejects like {@link parseConfiguredChannels} on bad config,
+ * and with the store's `store_failed` error when the configured channels cannot be written.
  *
  * Message contract (the runner words the replies):
  * - subscribe on a new (or unsubscribed) channel: `{ ok: true, created: true }`.
@@ -115,21 +116,21 @@ export interface ScheduleSubscriptions extends SubscriptionService {
  *   `{ ok: false, message }` pointing at `ONTHISDAY_CHANNELS`; `unsubscribe` gives
  *   `{ removed: false }` (edit the configuration instead).
  */
-export function createSubscriptionService(
+export async function createSubscriptionService(
   options: SubscriptionServiceOptions,
-): ScheduleSubscriptions {
+): Promise<ScheduleSubscriptions> {
   const { store, config } = options;
   const clock = options.clock ?? (() => new Date());
   const defaults: SubscriptionDefaults = { time: config.onThisDayTime, timezone: config.timezone };
   const configured = parseConfiguredChannels(config.onThisDayChannels, defaults);
   const now = clock();
   for (const entry of configured) {
-    store.saveSubscription({ ...entry, source: "config", requestedBy: null }, now);
+    await store.saveSubscription({ ...entry, source: "config", requestedBy: null }, now);
   }
-  store.pruneConfigSubscriptions(configured, now);
+  await store.pruneConfigSubscriptions(configured, now);
 
   return {
-    subscribe(request: SubscribeRequest): SubscribeOutcome {
+    async subscribe(request: SubscribeRequest): Promise<SubscribeOutcome> {
       const time = request.time === undefined ? undefined : normaliseTime(request.time);
       if (time === null) {
         return {
@@ -145,7 +146,7 @@ export function createSubscriptionService(
           message: `"${request.timezone}" is not a timezone I know. Use an IANA name such as Europe/London or America/New_York.`,
         };
       }
-      const existing = store.findSubscription(request);
+      const existing = await store.findSubscription(request);
       if (existing?.source === "config") {
         const differs =
           (time !== undefined && time !== existing.time) ||
@@ -158,7 +159,7 @@ export function createSubscriptionService(
         }
         return { ok: true, created: false, subscription: plain(existing) };
       }
-      const saved = store.saveSubscription(
+      const saved = await store.saveSubscription(
         {
           platform: request.platform,
           workspaceId: request.workspaceId,
@@ -174,11 +175,11 @@ export function createSubscriptionService(
       return { ok: true, created: saved.created, subscription: plain(saved.subscription) };
     },
 
-    unsubscribe(channel: ChannelRef): { removed: boolean } {
-      return { removed: store.deactivateSubscription(channel, "command", clock()) };
+    async unsubscribe(channel: ChannelRef): Promise<{ removed: boolean }> {
+      return { removed: await store.deactivateSubscription(channel, "command", clock()) };
     },
 
-    list(): StoredSubscription[] {
+    list(): Promise<StoredSubscription[]> {
       return store.listSubscriptions();
     },
   };

@@ -39,14 +39,36 @@ export type SubscribeOutcome =
 
 /** What the command runner calls for `/hotline subscribe` and `/hotline unsubscribe`. */
 export interface SubscriptionService {
-  subscribe(request: SubscribeRequest): SubscribeOutcome;
-  unsubscribe(channel: ChannelRef): { removed: boolean };
+  subscribe(request: SubscribeRequest): Promise<SubscribeOutcome>;
+  unsubscribe(channel: ChannelRef): Promise<{ removed: boolean }>;
 }
 
 /**
- * What a platform adapter gives the scheduler so it can deliver on-this-day posts.
- * The scheduler claims a post before calling {@link PostSender.sendOnThisDay}, so a sender never
- * needs to deduplicate; it only needs to throw when the platform did not take the message.
+ * Names one part (message) of one post across retries, resumes and restarts, so the platform can
+ * recognise a repeat: Discord takes it as the message `nonce` (with `enforce_nonce`), Slack as
+ * message `metadata` that `conversations.history` can find later.
+ */
+export interface PartKey {
+  subscriptionId: number;
+  /** The subscription's local date of the post, `YYYY-MM-DD`. */
+  localDate: string;
+  /** 0-based position of the part in the post. */
+  index: number;
+  /** How many parts the post has. */
+  count: number;
+}
+
+/**
+ * Whether part {@link PartKey} of an interrupted post needs sending again: `delivered` (the
+ * platform has it; skip it), `resend` (not there, or the platform drops a repeat of it, so
+ * sending is safe), `unknown` (cannot tell: the post is left interrupted, never doubled).
+ */
+export type PartCheck = "delivered" | "resend" | "unknown";
+
+/**
+ * What a platform adapter gives the scheduler so it can deliver on-this-day posts. The scheduler
+ * claims a post before sending, then sends its parts in order, recording each accepted part, so
+ * a retry resumes at the first part not yet delivered and a sender never deduplicates itself.
  */
 export interface PostSender {
   readonly platform: Platform;
@@ -56,8 +78,18 @@ export interface PostSender {
    */
   owns(channel: ChannelRef): boolean;
   /**
-   * Sends the post for `digest.monthDay` (its `events` are non-empty). Resolves once the
-   * platform accepted the message; throws on any failure so the scheduler can retry.
+   * The messages of the post for `digest` (its `events` are non-empty), in order, at least one.
+   * Deterministic: the same digest gives the same parts, so a retry resumes at the right one.
    */
-  sendOnThisDay(channel: ChannelRef, digest: DayDigest): Promise<void>;
+  renderParts(digest: DayDigest): unknown[];
+  /**
+   * Sends one part. Resolves once the platform accepted it; throws on any failure (the scheduler
+   * retries from this part).
+   */
+  sendPart(channel: ChannelRef, part: unknown, key: PartKey): Promise<void>;
+  /**
+   * Before resuming an interrupted post: whether its part `key` (in flight when the sending
+   * process stopped, at or after `since`) reached `channel`. See {@link PartCheck}.
+   */
+  checkPart(channel: ChannelRef, key: PartKey, since: Date): Promise<PartCheck>;
 }

@@ -387,16 +387,16 @@ describe("GIVEN the real scheduler whose logger is counted", () => {
   const eventDay = eventMonthDays(hotline).find((md) => !md.startsWith("02-")) ?? "";
 
   /** A scheduler over a fresh SQLite file with one subscribed Discord channel at 09:00 UTC. */
-  function scheduled(name: string, failures: number, maxAttempts: number, metrics: Metrics) {
+  async function scheduled(name: string, failures: number, maxAttempts: number, metrics: Metrics) {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const store = openSqliteStore({ path: join(dir, `${name}.db`) });
-    const service = createSubscriptionService({
+    const service = await createSubscriptionService({
       store,
       config: { onThisDayTime: "09:00", timezone: "UTC", onThisDayChannels: undefined },
       clock: clock.clock,
     });
-    const outcome = service.subscribe({
+    const outcome = await service.subscribe({
       platform: "discord",
       workspaceId: "guild-1",
       channelId: name,
@@ -423,7 +423,7 @@ describe("GIVEN the real scheduler whose logger is counted", () => {
     const posts = async (outcome: string) =>
       sampleValue((await metrics.scrape()).body, METRIC_NAMES.scheduledPosts, { outcome });
 
-    const flaky = scheduled("flaky", 1, 3, metrics);
+    const flaky = await scheduled("flaky", 1, 3, metrics);
     flaky.clock.set(`${flaky.date}T09:00:00Z`);
     await flaky.scheduler.runOnce();
     expect([await posts("retried"), await posts("sent")]).toEqual([1, 0]);
@@ -433,13 +433,13 @@ describe("GIVEN the real scheduler whose logger is counted", () => {
     // The lines still reach the logger.
     expect(flaky.sink.has("on-this-day: posted")).toBe(true);
     await flaky.scheduler.stop();
-    flaky.store.close();
+    await flaky.store.close();
 
-    const broken = scheduled("broken", 100, 1, metrics);
+    const broken = await scheduled("broken", 100, 1, metrics);
     broken.clock.set(`${broken.date}T09:00:00Z`);
     await broken.scheduler.runOnce();
     await broken.scheduler.stop();
-    broken.store.close();
+    await broken.store.close();
     expect([await posts("retried"), await posts("sent"), await posts("failed")]).toEqual([1, 1, 1]);
   });
 });

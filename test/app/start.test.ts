@@ -43,7 +43,9 @@ function recording(name: string, events: string[], fail = false): AdapterFactory
     const sender: PostSender = {
       platform: "console",
       owns: () => false,
-      sendOnThisDay: async () => {},
+      renderParts: () => [],
+      sendPart: async () => {},
+      checkPart: async () => "unknown",
     };
     let started = false;
     return {

@@ -137,13 +137,15 @@ describe("console adapter", () => {
   const core = loadHotline();
   const options = { hotline: core, today: () => "03-14", subscriptions: undefined };
 
-  it("GIVEN a line as typed after /hotline THEN the same answer as the core", () => {
+  it("GIVEN a line as typed after /hotline THEN the same answer as the core", async () => {
     const reply = core.ask("who is Luo Yuan?");
-    const text = answerLine("/hotline ask who is Luo Yuan?", options);
+    const text = await answerLine("/hotline ask who is Luo Yuan?", options);
     if (reply.status !== "answered") throw new Error("expected an answer");
     for (const quote of reply.quotes) expect(text).toContain(quote.text);
-    expect(answerLine("today", options)).toMatch(/^On this day: \d+ \w+\n\nOn this day in 2008:/);
-    expect(answerLine("subscribe", options)).toMatch(/not enabled/);
+    expect(await answerLine("today", options)).toMatch(
+      /^On this day: \d+ \w+\n\nOn this day in 2008:/,
+    );
+    expect(await answerLine("subscribe", options)).toMatch(/not enabled/);
   });
 
   it("GIVEN piped input THEN every line is answered, blank lines skipped, and it ends at end of input", async () => {

@@ -15,7 +15,7 @@ describe("on-this-day posts at the console", () => {
     const temp = tempDir();
     const store = openSqliteStore({ path: join(temp.dir, "hotline.db") });
     const time = fakeClock("2027-03-14T08:00:00Z");
-    const subscriptions = createSubscriptionService({
+    const subscriptions = await createSubscriptionService({
       store,
       config: { onThisDayTime: "09:00", timezone: "UTC", onThisDayChannels: undefined },
       clock: time.clock,
@@ -26,8 +26,8 @@ describe("on-this-day posts at the console", () => {
       printed += String(chunk);
     });
     const options = { hotline, today: () => "2027-03-14", subscriptions };
-    expect(answerLine("subscribe 09:00 UTC", options)).toMatch(/^Subscribed/);
-    expect(answerLine("subscribe 09:00 UTC", options)).toMatch(/^Already subscribed/);
+    expect(await answerLine("subscribe 09:00 UTC", options)).toMatch(/^Subscribed/);
+    expect(await answerLine("subscribe 09:00 UTC", options)).toMatch(/^Already subscribed/);
 
     const scheduler = createScheduler({
       store,
@@ -44,7 +44,7 @@ describe("on-this-day posts at the console", () => {
     time.advance(60_000);
     await scheduler.runOnce();
     await scheduler.stop();
-    store.close();
+    await store.close();
     temp.cleanup();
 
     const events = hotline.today("03-14").events;

@@ -37,22 +37,22 @@ const CASES: { text: string; slash: Invocation; cli: [string, string[]] }[] = [
 ];
 
 describe.each(CASES)("GIVEN '$text'", ({ text, slash, cli }) => {
-  it("THEN Slack's parsed text and Discord's typed options give the same result", () => {
-    expect(runCommand(hotline, parseCommandText(text), context)).toEqual(
-      runCommand(hotline, slash, context),
+  it("THEN Slack's parsed text and Discord's typed options give the same result", async () => {
+    expect(await runCommand(hotline, parseCommandText(text), context)).toEqual(
+      await runCommand(hotline, slash, context),
     );
   });
 
-  it("THEN the one-shot CLI prints exactly what the console prints", () => {
+  it("THEN the one-shot CLI prints exactly what the console prints", async () => {
     const [name, positionals] = cli;
-    const printed = runOneShot(
+    const printed = await runOneShot(
       name as Parameters<typeof runOneShot>[0],
       positionals,
       { json: false },
       hotline,
       TODAY,
     );
-    expect(printed).toBe(answerLine(text, { hotline, today: () => TODAY }));
+    expect(printed).toBe(await answerLine(text, { hotline, today: () => TODAY }));
   });
 });
 

@@ -11,7 +11,7 @@ function recordingService(): SubscriptionService & { requests: SubscribeRequest[
   const requests: SubscribeRequest[] = [];
   return {
     requests,
-    subscribe(request) {
+    async subscribe(request) {
       requests.push(request);
       return {
         ok: true,
@@ -24,7 +24,7 @@ function recordingService(): SubscriptionService & { requests: SubscribeRequest[
         },
       };
     },
-    unsubscribe: () => ({ removed: true }),
+    unsubscribe: async () => ({ removed: true }),
   };
 }
 
@@ -65,27 +65,29 @@ describe("parseCommandText", () => {
 });
 
 describe("runCommand", () => {
-  it("GIVEN an unknown subcommand THEN help, only for the asker", () => {
-    expect(runCommand(hotline, { name: "frobnicate", options: {} }, ctx())).toEqual({
+  it("GIVEN an unknown subcommand THEN help, only for the asker", async () => {
+    expect(await runCommand(hotline, { name: "frobnicate", options: {} }, ctx())).toEqual({
       kind: "help",
       lines: helpLines(),
       visibility: "private",
     });
   });
 
-  it("GIVEN hide THEN the answer is private; GIVEN a rejected question THEN private too", () => {
+  it("GIVEN hide THEN the answer is private; GIVEN a rejected question THEN private too", async () => {
     expect(
-      runCommand(hotline, { name: "ask", options: { question: "who is Luo Yuan?" } }, ctx())
+      (await runCommand(hotline, { name: "ask", options: { question: "who is Luo Yuan?" } }, ctx()))
         .visibility,
     ).toBe("public");
     expect(
-      runCommand(
-        hotline,
-        { name: "ask", options: { question: "who is Luo Yuan?", hide: true } },
-        ctx(),
+      (
+        await runCommand(
+          hotline,
+          { name: "ask", options: { question: "who is Luo Yuan?", hide: true } },
+          ctx(),
+        )
       ).visibility,
     ).toBe("private");
-    const rejected = runCommand(hotline, { name: "ask", options: { question: "" } }, ctx());
+    const rejected = await runCommand(hotline, { name: "ask", options: { question: "" } }, ctx());
     expect(rejected).toMatchObject({
       kind: "answer",
       visibility: "private",
@@ -93,9 +95,9 @@ describe("runCommand", () => {
     });
   });
 
-  it("GIVEN a non-admin THEN subscribe is refused and nothing is stored", () => {
+  it("GIVEN a non-admin THEN subscribe is refused and nothing is stored", async () => {
     const service = recordingService();
-    const result = runCommand(
+    const result = await runCommand(
       hotline,
       { name: "subscribe", options: {} },
       ctx({ subscriptions: service }),
@@ -104,10 +106,10 @@ describe("runCommand", () => {
     expect(service.requests).toEqual([]);
   });
 
-  it("GIVEN an admin THEN subscribe passes time, zone and channel; a second time says nothing was added twice", () => {
+  it("GIVEN an admin THEN subscribe passes time, zone and channel; a second time says nothing was added twice", async () => {
     const service = recordingService();
     const admin = ctx({ isAdmin: true, subscriptions: service });
-    const first = runCommand(
+    const first = await runCommand(
       hotline,
       { name: "subscribe", options: { time: "08:30", timezone: "Asia/Tokyo" } },
       admin,
@@ -119,31 +121,39 @@ describe("runCommand", () => {
       time: "08:30",
       timezone: "Asia/Tokyo",
     });
-    const again = runCommand(hotline, { name: "subscribe", options: {} }, admin);
+    const again = await runCommand(hotline, { name: "subscribe", options: {} }, admin);
     if (again.kind !== "notice") throw new Error("expected a notice");
     expect(again.message).toMatch(/Already subscribed/);
   });
 
-  it("GIVEN no scheduler THEN subscribe says posts are not enabled", () => {
-    const result = runCommand(hotline, { name: "subscribe", options: {} }, ctx({ isAdmin: true }));
+  it("GIVEN no scheduler THEN subscribe says posts are not enabled", async () => {
+    const result = await runCommand(
+      hotline,
+      { name: "subscribe", options: {} },
+      ctx({ isAdmin: true }),
+    );
     if (result.kind !== "notice") throw new Error("expected a notice");
     expect(result.message).toMatch(/not enabled/);
   });
 
-  it("GIVEN 28 February of a non-leap year THEN today includes 29 February's anniversaries", () => {
-    const result = runCommand(
+  it("GIVEN 28 February of a non-leap year THEN today includes 29 February's anniversaries", async () => {
+    const result = await runCommand(
       hotline,
       { name: "today", options: {} },
       ctx({ today: "2027-02-28" }),
     );
     if (result.kind !== "today") throw new Error("expected today");
     expect(result.digest.events.map((e) => e.date.iso)).toContain("2008-02-29");
-    const leap = runCommand(hotline, { name: "today", options: {} }, ctx({ today: "2028-02-28" }));
+    const leap = await runCommand(
+      hotline,
+      { name: "today", options: {} },
+      ctx({ today: "2028-02-28" }),
+    );
     if (leap.kind !== "today") throw new Error("expected today");
     expect(leap.digest.events.map((e) => e.date.iso)).not.toContain("2008-02-29");
   });
 
-  it("GIVEN the spec THEN every subcommand runs to its own kind of result and admin ones are marked", () => {
+  it("GIVEN the spec THEN every subcommand runs to its own kind of result and admin ones are marked", async () => {
     expect(COMMAND.subcommands.filter((s) => s.admin).map((s) => s.name)).toEqual([
       "subscribe",
       "unsubscribe",
@@ -151,20 +161,22 @@ describe("runCommand", () => {
     // Each subcommand reaches its own branch: a runner that sent one to the wrong branch (or to
     // help) would change a kind here. Admin ones refuse a non-admin.
     const kinds = Object.fromEntries(
-      COMMAND.subcommands.map((spec) => {
-        const result = runCommand(
-          hotline,
-          { name: spec.name, options: { question: "x y", event: "x y" } },
-          ctx(),
-        );
-        const detail =
-          result.kind === "answer"
-            ? `${result.command}:${result.reply.status}`
-            : result.kind === "notice"
-              ? `${result.tone}:${result.message.split(" ").slice(0, 2).join(" ")}`
-              : "";
-        return [spec.name, `${result.kind}${detail ? ` ${detail}` : ""}`];
-      }),
+      await Promise.all(
+        COMMAND.subcommands.map(async (spec) => {
+          const result = await runCommand(
+            hotline,
+            { name: spec.name, options: { question: "x y", event: "x y" } },
+            ctx(),
+          );
+          const detail =
+            result.kind === "answer"
+              ? `${result.command}:${result.reply.status}`
+              : result.kind === "notice"
+                ? `${result.tone}:${result.message.split(" ").slice(0, 2).join(" ")}`
+                : "";
+          return [spec.name, `${result.kind}${detail ? ` ${detail}` : ""}`];
+        }),
+      ),
     );
     expect(kinds).toEqual({
       ask: "answer ask:no_answer",

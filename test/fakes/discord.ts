@@ -113,6 +113,14 @@ export class FakeDiscord {
   readonly identifies: Json[] = [];
   /** When set, thread creation answers 403 Missing Permissions whatever the role says. */
   refuseThreads = false;
+  /**
+   * How long a message `nonce` sent with `enforce_nonce: true` is remembered: a repeat within it
+   * answers with the first message and posts nothing, as Discord does ("a few minutes").
+   */
+  nonceWindowMs = 5 * 60_000;
+  /** Channel messages actually created (a nonce repeat creates none), in order. */
+  readonly posted: Array<{ channelId: string; message: Json }> = [];
+  private nonces = new Map<string, { message: Json; at: number }>();
 
   private server!: Server;
   private gateway!: WebSocketServer;
@@ -565,7 +573,15 @@ export class FakeDiscord {
     }
     const post = r.method === "POST" ? m(/^\/channels\/(\d+)\/messages$/) : null;
     if (post) {
-      return [200, this.message(post[1] as string, r.body)];
+      const channelId = post[1] as string;
+      const nonce = r.body?.enforce_nonce === true ? r.body?.nonce : undefined;
+      const key = `${channelId}/${String(nonce)}`;
+      const seen = nonce === undefined ? undefined : this.nonces.get(key);
+      if (seen && Date.now() - seen.at < this.nonceWindowMs) return [200, seen.message];
+      const message = { ...this.message(channelId, r.body), nonce: r.body?.nonce ?? null };
+      if (nonce !== undefined) this.nonces.set(key, { message, at: Date.now() });
+      this.posted.push({ channelId, message });
+      return [200, message];
     }
     if (r.method === "PUT" && m(/^\/applications\/\d+(\/guilds\/\d+)?\/commands$/)) {
       const commands = Array.isArray(r.body) ? r.body : [];

@@ -3,7 +3,13 @@
  * subscription service that records what the command runner asked of it.
  */
 import { Writable } from "node:stream";
-import type { SubscribeRequest, SubscriptionService } from "../../src/schedule/types.js";
+import type { DayDigest } from "../../src/model.js";
+import type {
+  ChannelRef,
+  PostSender,
+  SubscribeRequest,
+  SubscriptionService,
+} from "../../src/schedule/types.js";
 
 /** Collects the JSON lines a pino logger writes. */
 export class LogSink extends Writable {
@@ -22,7 +28,7 @@ export class LogSink extends Writable {
 /** Records subscribe/unsubscribe calls; the store itself is the scheduler's, tested there. */
 export class RecordingSubscriptions implements SubscriptionService {
   readonly calls: SubscribeRequest[] = [];
-  subscribe(request: SubscribeRequest) {
+  async subscribe(request: SubscribeRequest) {
     this.calls.push(request);
     return {
       ok: true as const,
@@ -35,7 +41,28 @@ export class RecordingSubscriptions implements SubscriptionService {
       },
     };
   }
-  unsubscribe() {
+  async unsubscribe() {
     return { removed: true };
+  }
+}
+
+/**
+ * Sends every part of the post for `digest` through `sender`, as the scheduler does for a first
+ * attempt (keys name subscription 1 on the digest's date); rejects like the failing part.
+ */
+export async function sendPost(
+  sender: PostSender,
+  channel: ChannelRef,
+  digest: DayDigest,
+): Promise<void> {
+  const parts = sender.renderParts(digest);
+  for (const [index, part] of parts.entries()) {
+    const key = {
+      subscriptionId: 1,
+      localDate: `2025-${digest.monthDay}`,
+      index,
+      count: parts.length,
+    };
+    await sender.sendPart(channel, part, key);
   }
 }

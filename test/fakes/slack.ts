@@ -52,6 +52,11 @@ export interface FakeSlack {
   users: Map<string, FakeUser>;
   /** What `apps.connections.open` returns as the Socket Mode WebSocket URL. */
   socketUrl: string | undefined;
+  /**
+   * Messages `chat.postMessage` posted, per channel, oldest first, with their `metadata` as
+   * sent; `conversations.history` serves them (metadata only with `include_all_metadata`).
+   */
+  history: Map<string, Array<{ ts: string; text: string; metadata?: unknown }>>;
   /** Makes the next call of `method` fail once. */
   failNext(method: string, failure: FakeFailure): void;
   /** Calls matching `predicate`, in order. */
@@ -80,13 +85,28 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   return out;
 }
 
+/** Options of {@link startFakeSlack}. */
+export interface FakeSlackOptions {
+  /** Stamps posted messages with this clock's time; default a counter from 1700000001. */
+  clock?: () => Date;
+}
+
 /** Starts the fake on an ephemeral port of 127.0.0.1. */
-export async function startFakeSlack(): Promise<FakeSlack> {
+export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const events = new EventEmitter();
   const failures = new Map<string, FakeFailure[]>();
   const users = new Map<string, FakeUser>();
+  const history: FakeSlack["history"] = new Map();
   let ts = 1_700_000_000;
+  let posts = 0;
+  // With a clock, posted messages are stamped with its time (like Slack's own clock), so
+  // `conversations.history` lookups by `oldest` match the test's time.
+  const stamp = () => {
+    posts += 1;
+    if (!options.clock) return `${ts}.000100`;
+    return `${Math.floor(options.clock().getTime() / 1000)}.${String(posts).padStart(6, "0")}`;
+  };
 
   const server: Server = createServer((req, res) => {
     void (async () => {
@@ -130,14 +150,27 @@ export async function startFakeSlack(): Promise<FakeSlack> {
             user_id: FAKE_BOT.userId,
             bot_id: FAKE_BOT.botId,
           });
-        case "chat.postMessage":
+        case "chat.postMessage": {
           ts += 1;
-          return json(200, {
-            ok: true,
-            channel: body.channel,
-            ts: `${ts}.000100`,
-            message: { text: body.text },
-          });
+          const posted = {
+            ts: stamp(),
+            text: String(body.text ?? ""),
+            ...(body.metadata ? { metadata: body.metadata } : {}),
+          };
+          const channel = String(body.channel);
+          history.set(channel, [...(history.get(channel) ?? []), posted]);
+          return json(200, { ok: true, channel: body.channel, ts: posted.ts, message: posted });
+        }
+        case "conversations.history": {
+          // Newest first, from `oldest` on, like Slack; one page is enough for tests.
+          const oldest = Number(body.oldest ?? 0);
+          const withMetadata = String(body.include_all_metadata) === "true";
+          const messages = (history.get(String(body.channel)) ?? [])
+            .filter((message) => Number(message.ts) >= oldest)
+            .map(({ metadata, ...message }) => (withMetadata ? { ...message, metadata } : message))
+            .reverse();
+          return json(200, { ok: true, messages, has_more: false });
+        }
         case "chat.postEphemeral":
           ts += 1;
           return json(200, { ok: true, message_ts: `${ts}.000200` });
@@ -166,6 +199,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const find = (predicate: (call: SlackCall) => boolean) => calls.filter(predicate);
   const fake: FakeSlack = {
     socketUrl: undefined,
+    history,
     apiUrl: `${base}/api/`,
     calls,
     users,

@@ -93,8 +93,8 @@ describe("GIVEN the clock says 28 February 2027 WHEN /hotline today", () => {
     expectLeapHeading(JSON.stringify(fake.find((c) => c.method === "leap").map((c) => c.body)));
   });
 
-  it("THEN the console shows '29 February 2008'", () => {
-    expectLeapHeading(answerLine("today", { hotline, today: () => "2027-02-28" }));
+  it("THEN the console shows '29 February 2008'", async () => {
+    expectLeapHeading(await answerLine("today", { hotline, today: () => "2027-02-28" }));
   });
 
   it("THEN the one-shot CLI shows '29 February 2008'", async () => {

@@ -93,7 +93,7 @@ function checkReply(input: string, command: "ask" | "when"): void {
   }
 }
 
-function results(input: string, command: "ask" | "when"): CommandResult[] {
+async function results(input: string, command: "ask" | "when"): Promise<CommandResult[]> {
   const option = command === "ask" ? "question" : "event";
   const ctx = {
     channel: { platform: "discord" as const, workspaceId: "w", channelId: "c" },
@@ -102,13 +102,13 @@ function results(input: string, command: "ask" | "when"): CommandResult[] {
     today: "03-14",
   };
   return [
-    runCommand(hotline, { name: command, options: { [option]: input } }, ctx),
-    runCommand(hotline, { name: command, options: { [option]: input, hide: true } }, ctx),
+    await runCommand(hotline, { name: command, options: { [option]: input } }, ctx),
+    await runCommand(hotline, { name: command, options: { [option]: input, hide: true } }, ctx),
   ];
 }
 
-function checkRendered(input: string, command: "ask" | "when"): void {
-  for (const result of results(input, command)) {
+async function checkRendered(input: string, command: "ask" | "when"): Promise<void> {
+  for (const result of await results(input, command)) {
     for (const ephemeral of [true, false]) {
       for (const message of renderDiscord(result, { ephemeral })) assertDiscordMessageSafe(message);
     }
@@ -131,22 +131,22 @@ describe("GIVEN any question", () => {
     );
   });
 
-  test("THEN the Discord and Slack renderings fit the limits and ping nobody", () => {
-    fc.assert(
-      fc.property(question, (q) => {
-        checkRendered(q, "ask");
-        checkRendered(q, "when");
+  test("THEN the Discord and Slack renderings fit the limits and ping nobody", async () => {
+    await fc.assert(
+      fc.asyncProperty(question, async (q) => {
+        await checkRendered(q, "ask");
+        await checkRendered(q, "when");
       }),
       { numRuns: 200 },
     );
   });
 
-  test("THEN text typed in Slack survives the round trip to plain text and back without live markup", () => {
-    fc.assert(
-      fc.property(question, (q) => {
+  test("THEN text typed in Slack survives the round trip to plain text and back without live markup", async () => {
+    await fc.assert(
+      fc.asyncProperty(question, async (q) => {
         const typed = plainTextFromSlack(q, "UBOT0001");
         checkReply(typed, "ask");
-        checkRendered(typed, "ask");
+        await checkRendered(typed, "ask");
       }),
       { numRuns: 100 },
     );
@@ -154,9 +154,9 @@ describe("GIVEN any question", () => {
 });
 
 describe("GIVEN a question of 10,000 characters or more", () => {
-  test("THEN it is rejected when still over the limit once cleaned, and renders safely on both platforms", () => {
-    fc.assert(
-      fc.property(longQuestion, (q) => {
+  test("THEN it is rejected when still over the limit once cleaned, and renders safely on both platforms", async () => {
+    await fc.assert(
+      fc.asyncProperty(longQuestion, async (q) => {
         // The core cuts combining-mark floods to two marks per letter before measuring, so a
         // flood of 10,000 marks on a few letters is a short question, searched as usual.
         const overLimit = cleanQuestion(q).length > MAX_QUESTION_LENGTH;
@@ -164,7 +164,7 @@ describe("GIVEN a question of 10,000 characters or more", () => {
           const reply = command === "ask" ? hotline.ask(q) : hotline.when(q);
           if (overLimit) expect(reply.status).toBe("rejected");
           else checkReply(q, command);
-          checkRendered(q, command);
+          await checkRendered(q, command);
         }
       }),
       { numRuns: 15 },
@@ -175,10 +175,10 @@ describe("GIVEN a question of 10,000 characters or more", () => {
 describe("GIVEN each hostile fragment on its own", () => {
   test.each(HOSTILE_FRAGMENTS.map((f) => [JSON.stringify(f), f]))(
     "%s THEN ask and when answer validly and render safely",
-    (_name, text) => {
+    async (_name, text) => {
       for (const command of ["ask", "when"] as const) {
         checkReply(text, command);
-        checkRendered(text, command);
+        await checkRendered(text, command);
       }
     },
   );

@@ -53,14 +53,16 @@ test(`GIVEN ${BURST} /hotline ask interactions at once THEN each is deferred onc
     isAdmin: false,
     today: "03-14",
   };
-  const expected = QUESTIONS.map((question) => {
-    const result = runCommand(hotline, { name: "ask", options: { question } }, ctx);
-    const reply = result.kind === "answer" ? result.reply : undefined;
-    return {
-      messages: renderResult(result).length,
-      quotes: reply?.status === "answered" ? reply.quotes.map((q) => escapeText(q.text)) : [],
-    };
-  });
+  const expected = await Promise.all(
+    QUESTIONS.map(async (question) => {
+      const result = await runCommand(hotline, { name: "ask", options: { question } }, ctx);
+      const reply = result.kind === "answer" ? result.reply : undefined;
+      return {
+        messages: renderResult(result).length,
+        quotes: reply?.status === "answered" ? reply.quotes.map((q) => escapeText(q.text)) : [],
+      };
+    }),
+  );
   const sent = Array.from({ length: BURST }, (_, i) => {
     const question = QUESTIONS[i % QUESTIONS.length] as string;
     return fake.sendCommand("ask", [{ name: "question", type: 3, value: question }]);

@@ -23,7 +23,7 @@ import {
   PERMISSIONS,
   type RecordedRequest,
 } from "../fakes/discord.js";
-import { LogSink, RecordingSubscriptions } from "../fakes/recorders.js";
+import { LogSink, RecordingSubscriptions, sendPost } from "../fakes/recorders.js";
 import { assertDiscordWireSafe } from "../property/safety.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON the bot sent, asserted field by field
@@ -274,9 +274,9 @@ describe("GIVEN Discord faults during a scheduled post", () => {
     // Subscribed before the post time, so today's post is due at NOW.
     let now = new Date("2026-03-14T08:00:00Z");
     const config = loadConfig({ HOTLINE_TIMEZONE: "UTC" });
-    const service = createSubscriptionService({ store, config, clock: () => now });
+    const service = await createSubscriptionService({ store, config, clock: () => now });
     const channelId = fake.channelId;
-    service.subscribe({
+    await service.subscribe({
       platform: "discord",
       workspaceId: fake.guildId,
       channelId,
@@ -326,7 +326,8 @@ describe("GIVEN Discord faults during a scheduled post", () => {
     });
     const digest = hotline.today("03-14");
     await expect(
-      bot.sender.sendOnThisDay(
+      sendPost(
+        bot.sender,
         { platform: "discord", workspaceId: fake.guildId, channelId: "399999999999999999" },
         digest,
       ),

@@ -33,7 +33,7 @@ let fake: FakeSlack;
 let handle: SlackHandle;
 let base: string;
 const logs = captureLogs();
-const subscriptions = sqliteSubscriptions(() => NOW);
+const subscriptions = await sqliteSubscriptions(() => NOW);
 /** The Web API timeout of the app under test; hung calls below hang far longer. */
 const API_TIMEOUT_MS = 500;
 let counter = 0;
@@ -77,7 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.stop();
   await fake?.close();
-  subscriptions.close();
+  await subscriptions.close();
 });
 
 /** Sends `/hotline text`; returns the response-URL id its answers go to. */
@@ -181,7 +181,7 @@ describe("GIVEN admin commands on the Slack paths", () => {
     const response = await waitResponse(await sendSlash("subscribe", "UPLAIN"));
     expect(response.body.response_type).toBe("ephemeral");
     expect(response.body.text).toMatch(/Only .*admins/);
-    expect(subscriptions.active()).toEqual([]);
+    expect(await subscriptions.active()).toEqual([]);
   });
 
   test("THEN '@hotline subscribe' by a non-admin is refused ephemerally and stores nothing", async () => {
@@ -192,14 +192,14 @@ describe("GIVEN admin commands on the Slack paths", () => {
       .find((c) => c.method === "chat.postEphemeral" && c.body.user === "UPLAIN")
       .at(-1);
     expect(refusal?.body.text).toMatch(/Only .*admins/);
-    expect(subscriptions.active()).toEqual([]);
+    expect(await subscriptions.active()).toEqual([]);
   });
 
   test("THEN '@hotline subscribe' by a configured admin subscribes the channel", async () => {
     const since = logs.records.length;
     await sendMention("subscribe", "UADMIN");
     await waitLog("slack: answered mention", "UADMIN", since);
-    expect(subscriptions.active()).toEqual([
+    expect(await subscriptions.active()).toEqual([
       expect.objectContaining({
         platform: "slack",
         workspaceId: "T0001",
@@ -303,8 +303,12 @@ describe("GIVEN faults during a scheduled post", () => {
   test("THEN channel_not_found fails the send with the channel named, the scheduler retries, and the post goes out once", async () => {
     store = openSqliteStore({ path: ":memory:" });
     let now = new Date("2026-03-14T08:00:00Z");
-    const service = createSubscriptionService({ store, config: loadConfig({}), clock: () => now });
-    service.subscribe({
+    const service = await createSubscriptionService({
+      store,
+      config: loadConfig({}),
+      clock: () => now,
+    });
+    await service.subscribe({
       platform: "slack",
       workspaceId: "T0001",
       channelId: "CPOSTS",

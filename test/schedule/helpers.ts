@@ -10,7 +10,13 @@ import type { Hotline } from "../../src/hotline-api.js";
 import { createLogger } from "../../src/log.js";
 import type { DayDigest, TimelineEvent } from "../../src/model.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
-import type { ChannelRef, Platform, PostSender } from "../../src/schedule/types.js";
+import type {
+  ChannelRef,
+  PartCheck,
+  PartKey,
+  Platform,
+  PostSender,
+} from "../../src/schedule/types.js";
 
 /** A fresh directory under the OS temp dir; `cleanup` removes it. */
 export function tempDir(): { dir: string; cleanup: () => void } {
@@ -35,40 +41,82 @@ export function fakeClock(start: Date | string) {
 /** A tick driver that never fires: tests call `runOnce` themselves. */
 export const manualTick = () => ({ stop: () => {} });
 
+/** Polls `done` every few milliseconds until it holds (tests of work in flight). */
+export async function until(done: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error("until: condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** A logger that drops everything. */
 export const quietLogger = createLogger("silent");
 
-/** One call a recording sender received, with the fake clock's time when it came. */
+/** One part a recording sender was asked to send, with the fake clock's time when it came. */
 export interface SentPost {
   channel: ChannelRef;
   digest: DayDigest;
+  /** 0-based part of the post, and how many parts it has. */
+  part: number;
+  count: number;
   at: Date;
   ok: boolean;
 }
 
+/** Options of {@link recordingSender}. */
+export interface RecordingOptions {
+  /** Fails the first `failures` part sends, whichever parts they are. */
+  failures?: number;
+  /** Fails part `index` the given number of times (e.g. `{ 2: 1 }`: the third part once). */
+  failParts?: Record<number, number>;
+  /** The channels it owns (default all). */
+  owns?: (channel: ChannelRef) => boolean;
+  /** How many parts each post has (default 1). */
+  parts?: number;
+  /** What `checkPart` answers (default `unknown`, like a platform that cannot tell). */
+  check?: PartCheck;
+}
+
 /**
- * A PostSender test double: records every call; fails the first `failures` calls; owns the
- * channels `owns` accepts (default all).
+ * A PostSender test double: renders every post into `parts` parts, records every part sent and
+ * every `checkPart` question, and fails as told.
  */
 export function recordingSender(
   platform: Platform,
   clock: () => Date,
-  options: { failures?: number; owns?: (channel: ChannelRef) => boolean } = {},
-): PostSender & { calls: SentPost[]; posts: () => SentPost[] } {
+  options: RecordingOptions = {},
+): PostSender & {
+  calls: SentPost[];
+  posts: () => SentPost[];
+  checks: Array<{ key: PartKey; since: Date }>;
+} {
   let failuresLeft = options.failures ?? 0;
+  const failParts = { ...options.failParts };
   const calls: SentPost[] = [];
+  const checks: Array<{ key: PartKey; since: Date }> = [];
+  const count = options.parts ?? 1;
   return {
     platform,
     calls,
+    checks,
     posts: () => calls.filter((call) => call.ok),
     owns: options.owns ?? (() => true),
-    async sendOnThisDay(channel, digest) {
-      const ok = failuresLeft <= 0;
-      calls.push({ channel, digest, at: clock(), ok });
+    renderParts: (digest) => Array.from({ length: count }, (_, part) => ({ digest, part })),
+    async sendPart(channel, part, key) {
+      const { digest } = part as { digest: DayDigest };
+      const failHere = (failParts[key.index] ?? 0) > 0;
+      const ok = failuresLeft <= 0 && !failHere;
+      calls.push({ channel, digest, part: key.index, count: key.count, at: clock(), ok });
       if (!ok) {
-        failuresLeft--;
+        if (failHere) failParts[key.index] = (failParts[key.index] ?? 0) - 1;
+        else failuresLeft--;
         throw new Error("platform said 503");
       }
+    },
+    async checkPart(_channel, key, since) {
+      checks.push({ key, since });
+      return options.check ?? "unknown";
     },
   };
 }

@@ -1,13 +1,16 @@
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { HotlineError } from "../../src/errors.js";
 import { loadHotline } from "../../src/hotline.js";
 import type { Hotline } from "../../src/hotline-api.js";
+import { createLogger } from "../../src/log.js";
 import { localDateTime } from "../../src/schedule/local-time.js";
 import { createScheduler, type SchedulerOptions } from "../../src/schedule/scheduler.js";
 import { openSqliteStore } from "../../src/schedule/sqlite-store.js";
 import type { ScheduleStore } from "../../src/schedule/store.js";
 import { createSubscriptionService } from "../../src/schedule/subscriptions.js";
-import type { ChannelRef } from "../../src/schedule/types.js";
+import type { ChannelRef, PostSender } from "../../src/schedule/types.js";
+import { LogSink } from "../fakes/recorders.js";
 import {
   emptyMonthDay,
   eventMonthDays,
@@ -19,6 +22,7 @@ import {
   recordingSender,
   runTicks,
   tempDir,
+  until,
 } from "./helpers.js";
 
 const hotline: Hotline = loadHotline();
@@ -51,25 +55,25 @@ describe("createScheduler", () => {
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
   });
-  afterEach(() => {
-    for (const store of stores.splice(0)) store.close();
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
     cleanup();
   });
 
   /** Subscribes channels (created at `since`) and returns a scheduler over the same file. */
-  function setup(
+  async function setup(
     clock: ReturnType<typeof fakeClock>,
     subscriptions: Array<{ channel: ChannelRef; time: string; timezone: string }>,
     extra: Partial<SchedulerOptions> = {},
   ) {
     const store = openStore();
-    const service = createSubscriptionService({
+    const service = await createSubscriptionService({
       store,
       config: { onThisDayTime: "09:00", timezone: "UTC", onThisDayChannels: undefined },
       clock: clock.clock,
     });
     for (const { channel, time, timezone } of subscriptions) {
-      const outcome = service.subscribe({ ...channel, time, timezone, requestedBy: "admin" });
+      const outcome = await service.subscribe({ ...channel, time, timezone, requestedBy: "admin" });
       if (!outcome.ok) throw new Error(outcome.message);
     }
     const sender = recordingSender("discord", clock.clock);
@@ -97,7 +101,7 @@ describe("createScheduler", () => {
     ];
     const start = new Date(Date.parse(`${date}T00:00:00Z`) - 2 * DAY);
     const clock = fakeClock(start);
-    const { sender, scheduler } = setup(clock, zones);
+    const { sender, scheduler } = await setup(clock, zones);
     await runTicks(
       clock,
       scheduler.runOnce,
@@ -126,7 +130,7 @@ describe("createScheduler", () => {
     const monthDay = emptyMonthDay(hotline);
     const date = `2025-${monthDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const { store, sender, scheduler, service } = setup(clock, [
+    const { store, sender, scheduler, service } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     await runTicks(
@@ -137,8 +141,8 @@ describe("createScheduler", () => {
       30 * MINUTE,
     );
     expect(sender.calls).toEqual([]);
-    const id = service.list()[0]?.id ?? -1;
-    expect(store.getClaim(id, date)).toBeUndefined();
+    const id = (await service.list())[0]?.id ?? -1;
+    expect(await store.getClaim(id, date)).toBeUndefined();
   });
 
   describe("29 February", () => {
@@ -147,7 +151,7 @@ describe("createScheduler", () => {
     it("GIVEN a leap year WHEN 28 and 29 February pass THEN 29 February's events go out on the 29th only", async () => {
       expect(leapEvents.length).toBeGreaterThan(0);
       const clock = fakeClock("2028-02-27T12:00:00Z");
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
       ]);
       await runTicks(
@@ -167,7 +171,7 @@ describe("createScheduler", () => {
 
     it("GIVEN a non-leap year WHEN 28 February passes THEN 29 February's events go out that day, merged in date order", async () => {
       const clock = fakeClock("2027-02-27T12:00:00Z");
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
       ]);
       await runTicks(
@@ -197,7 +201,7 @@ describe("createScheduler", () => {
         throw new Error("test setup: no event day with a spring-forward gap in 2000-2040");
       // Subscribed the day before, like a real subscription.
       const clock = fakeClock(new Date((change.instants[0] as Date).getTime() - DAY));
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: change.time, timezone: change.zone },
       ]);
       for (const instant of change.instants) {
@@ -213,7 +217,7 @@ describe("createScheduler", () => {
       const change = findEventDayWithClockChange(hotline, "repeat");
       if (!change) throw new Error("test setup: no event day with a fall-back repeat in 2000-2040");
       const clock = fakeClock(new Date((change.instants[0] as Date).getTime() - DAY));
-      const { sender, scheduler } = setup(clock, [
+      const { sender, scheduler } = await setup(clock, [
         { channel: discordChannel("c"), time: change.time, timezone: change.zone },
       ]);
       const occurrences = change.instants.filter(
@@ -231,11 +235,13 @@ describe("createScheduler", () => {
   it("GIVEN a post already made WHEN the process restarts later that day THEN the new scheduler does not post again", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const first = setup(clock, [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }]);
+    const first = await setup(clock, [
+      { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+    ]);
     clock.set(`${date}T09:00:00Z`);
     await first.scheduler.start();
     await first.scheduler.stop();
-    first.store.close();
+    await first.store.close();
     expect(first.sender.posts()).toHaveLength(1);
 
     clock.set(`${date}T13:00:00Z`);
@@ -259,7 +265,7 @@ describe("createScheduler", () => {
   it("GIVEN the process was down over the post time WHEN it starts later that day THEN it catches up once", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T01:00:00Z`);
-    const { sender, scheduler, store, service } = setup(clock, [
+    const { sender, scheduler, store, service } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     clock.set(`${date}T15:20:00Z`);
@@ -269,7 +275,7 @@ describe("createScheduler", () => {
     await scheduler.runOnce();
     await scheduler.stop();
     expect(sender.calls).toHaveLength(1);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)).toMatchObject({
+    expect(await store.getClaim((await service.list())[0]?.id ?? -1, date)).toMatchObject({
       status: "sent",
       attempts: 1,
     });
@@ -279,7 +285,7 @@ describe("createScheduler", () => {
     const date = `2025-${eventDay}`;
     const nextDay = new Date(Date.parse(`${date}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
     const clock = fakeClock(`${date}T01:00:00Z`);
-    const { sender, scheduler } = setup(clock, [
+    const { sender, scheduler } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     clock.set(`${nextDay}T10:00:00Z`);
@@ -291,7 +297,7 @@ describe("createScheduler", () => {
   it("GIVEN a channel subscribed after today's post time THEN its first post comes the next day", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T12:00:00Z`);
-    const { sender, scheduler } = setup(clock, [
+    const { sender, scheduler } = await setup(clock, [
       { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
     ]);
     await scheduler.start();
@@ -302,7 +308,9 @@ describe("createScheduler", () => {
   it("GIVEN two schedulers on one database file WHEN both tick at the post time THEN one post is made", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const a = setup(clock, [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }]);
+    const a = await setup(clock, [
+      { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+    ]);
     const storeB = openStore();
     const senderB = recordingSender("discord", clock.clock);
     const b = createScheduler({
@@ -325,7 +333,7 @@ describe("createScheduler", () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const notMine = recordingSender("discord", clock.clock, { owns: () => false });
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [notMine, recordingSender("slack", clock.clock)] },
@@ -334,22 +342,22 @@ describe("createScheduler", () => {
     await scheduler.start();
     await scheduler.stop();
     expect(notMine.calls).toEqual([]);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)).toBeUndefined();
+    expect(await store.getClaim((await service.list())[0]?.id ?? -1, date)).toBeUndefined();
   });
 
   it("GIVEN a send that fails twice WHEN retries come due THEN exactly one successful post, with attempts recorded", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const flaky = recordingSender("discord", clock.clock, { failures: 2 });
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [flaky], retry: { baseMs: 2 * MINUTE, maxAttempts: 5 } },
     );
-    const id = service.list()[0]?.id ?? -1;
+    const id = (await service.list())[0]?.id ?? -1;
     clock.set(`${date}T09:00:00Z`);
     await scheduler.start();
-    expect(store.getClaim(id, date)).toMatchObject({
+    expect(await store.getClaim(id, date)).toMatchObject({
       status: "failed",
       attempts: 1,
       lastError: "platform said 503",
@@ -369,14 +377,14 @@ describe("createScheduler", () => {
       ["09:02", false],
       ["09:06", true],
     ]);
-    expect(store.getClaim(id, date)).toMatchObject({ status: "sent", attempts: 3 });
+    expect(await store.getClaim(id, date)).toMatchObject({ status: "sent", attempts: 3 });
   });
 
   it("GIVEN a send that keeps failing THEN it gives up after maxAttempts and never posts twice", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const broken = recordingSender("discord", clock.clock, { failures: 100 });
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [broken] },
@@ -389,7 +397,7 @@ describe("createScheduler", () => {
       MINUTE,
     );
     expect(broken.calls).toHaveLength(3);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)).toMatchObject({
+    expect(await store.getClaim((await service.list())[0]?.id ?? -1, date)).toMatchObject({
       status: "failed",
       attempts: 3,
       nextAttemptAt: null,
@@ -400,9 +408,13 @@ describe("createScheduler", () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
     const flakyA = recordingSender("discord", clock.clock, { failures: 1 });
-    const a = setup(clock, [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }], {
-      senders: [flakyA],
-    });
+    const a = await setup(
+      clock,
+      [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
+      {
+        senders: [flakyA],
+      },
+    );
     const flakyB = recordingSender("discord", clock.clock, { failures: 1 });
     const b = createScheduler({
       store: openStore(),
@@ -426,27 +438,30 @@ describe("createScheduler", () => {
     const clock = fakeClock(`${date}T00:00:00Z`);
     let release: () => void = () => {};
     const calls: string[] = [];
-    const slow = {
-      platform: "discord" as const,
+    const slow: PostSender = {
+      platform: "discord",
       owns: () => true,
-      sendOnThisDay: () =>
+      renderParts: () => ["the post"],
+      sendPart: () =>
         new Promise<void>((resolve) => {
           calls.push("sent");
           release = resolve;
         }),
+      checkPart: async () => "unknown",
     };
-    const { store, service, scheduler } = setup(
+    const { store, service, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { senders: [slow] },
     );
     clock.set(`${date}T09:00:00Z`);
     const tick = scheduler.runOnce();
+    await until(() => calls.length === 1);
     const stopped = scheduler.stop();
     expect(calls).toEqual(["sent"]);
     release();
     await Promise.all([tick, stopped]);
-    expect(store.getClaim(service.list()[0]?.id ?? -1, date)?.status).toBe("sent");
+    expect((await store.getClaim((await service.list())[0]?.id ?? -1, date))?.status).toBe("sent");
     clock.set(`${date}T09:05:00Z`);
     await scheduler.runOnce();
     expect(calls).toEqual(["sent"]);
@@ -455,7 +470,7 @@ describe("createScheduler", () => {
   it("GIVEN the default croner driver WHEN started and stopped THEN the catch-up tick posts and stop returns", async () => {
     const date = `2025-${eventDay}`;
     const clock = fakeClock(`${date}T00:00:00Z`);
-    const { sender, scheduler } = setup(
+    const { sender, scheduler } = await setup(
       clock,
       [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
       { tick: undefined },
@@ -467,21 +482,275 @@ describe("createScheduler", () => {
     expect(sender.posts()).toHaveLength(1);
   });
 
-  it("GIVEN a claim left in sending by a crashed process WHEN a scheduler starts THEN it is marked interrupted, not resent", async () => {
+  describe("per-part delivery, leases and interrupted sends", () => {
+    const LEASE = MINUTE;
     const date = `2025-${eventDay}`;
-    const clock = fakeClock(`${date}T00:00:00Z`);
-    const { store, service, sender, scheduler } = setup(clock, [
-      { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
-    ]);
-    const id = service.list()[0]?.id ?? -1;
-    store.claim(id, date, new Date(`${date}T09:00:00Z`), "crashed-process");
-    clock.set(`${date}T10:00:00Z`);
-    await scheduler.start();
-    await scheduler.stop();
-    expect(sender.calls).toEqual([]);
-    expect(store.getClaim(id, date)).toMatchObject({
-      status: "interrupted",
-      claimedBy: "crashed-process",
+    const postTime = new Date(`${date}T09:00:00Z`);
+    const at = (ms: number) => new Date(postTime.getTime() + ms);
+
+    /** A scheduler over its own connection to the shared file, logging into `sink`. */
+    async function restarted(
+      clock: ReturnType<typeof fakeClock>,
+      sender: PostSender,
+      sink = new LogSink(),
+    ) {
+      const scheduler = createScheduler({
+        store: openStore(),
+        hotline,
+        senders: [sender],
+        clock: clock.clock,
+        logger: createLogger("info", sink),
+        tick: manualTick,
+        leaseMs: LEASE,
+      });
+      return { scheduler, sink };
+    }
+
+    /** A post claimed by a process that then died after `partsSent` parts, at the post time. */
+    async function crashedClaim(store: ScheduleStore, id: number, partsSent: number) {
+      expect(await store.claim(id, date, postTime, "crashed", at(LEASE))).toBe(true);
+      for (let part = 0; part < partsSent; part++) {
+        await store.markPartSent(id, date, "crashed", part);
+      }
+    }
+
+    it("GIVEN a 5-part post whose 3rd part fails once WHEN the retry comes THEN exactly 5 parts are delivered, in order, none twice", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const sender = recordingSender("discord", clock.clock, { parts: 5, failParts: { 2: 1 } });
+      const { store, service, scheduler } = await setup(
+        clock,
+        [{ channel: discordChannel("c"), time: "09:00", timezone: "UTC" }],
+        { senders: [sender] },
+      );
+      const id = (await service.list())[0]?.id ?? -1;
+      clock.set(postTime);
+      await scheduler.runOnce();
+      expect(await store.getClaim(id, date)).toMatchObject({
+        status: "failed",
+        attempts: 1,
+        partsSent: 2,
+      });
+      clock.set(at(MINUTE));
+      await scheduler.runOnce();
+      clock.set(at(30 * MINUTE));
+      await scheduler.runOnce();
+      expect(sender.calls.map((call) => [call.part, call.ok])).toEqual([
+        [0, true],
+        [1, true],
+        [2, false],
+        [2, true],
+        [3, true],
+        [4, true],
+      ]);
+      expect(sender.posts().map((post) => post.part)).toEqual([0, 1, 2, 3, 4]);
+      expect(await store.getClaim(id, date)).toMatchObject({
+        status: "sent",
+        attempts: 2,
+        partsSent: 5,
+      });
+    });
+
+    it.each([
+      ["delivered", [3, 4]],
+      ["resend", [2, 3, 4]],
+    ] as const)(
+      "GIVEN a crash after 2 of 5 parts WHEN a restart finds the lease passed and the platform says %s THEN the post resumes and ends with parts %j",
+      async (check, resumed) => {
+        const clock = fakeClock(`${date}T00:00:00Z`);
+        const { store, service } = await setup(clock, [
+          { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+        ]);
+        const id = (await service.list())[0]?.id ?? -1;
+        await crashedClaim(store, id, 2);
+        clock.set(at(LEASE + 1_000));
+        const sender = recordingSender("discord", clock.clock, { parts: 5, check });
+        const { scheduler, sink } = await restarted(clock, sender);
+        await scheduler.start();
+        await scheduler.stop();
+        // Asked about the part in flight, from the lease's last renewal on.
+        expect(sender.checks).toEqual([
+          { key: { subscriptionId: id, localDate: date, index: 2, count: 5 }, since: postTime },
+        ]);
+        expect(sender.posts().map((post) => post.part)).toEqual(resumed);
+        expect(await store.getClaim(id, date)).toMatchObject({
+          status: "sent",
+          partsSent: 5,
+          attempts: 2,
+        });
+        expect(sink.lines.filter((line) => line.level >= 50)).toEqual([]);
+      },
+    );
+
+    it("GIVEN a crash mid-send WHEN the platform cannot tell whether the part arrived THEN the post stays interrupted, nothing is sent, and one error line says so", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      await crashedClaim(store, id, 2);
+      clock.set(at(LEASE + 1_000));
+      const sender = recordingSender("discord", clock.clock, { parts: 5, check: "unknown" });
+      const { scheduler, sink } = await restarted(clock, sender);
+      await scheduler.start();
+      clock.set(at(5 * MINUTE));
+      await scheduler.runOnce();
+      await scheduler.stop();
+      expect(sender.calls).toEqual([]);
+      expect(await store.getClaim(id, date)).toMatchObject({
+        status: "interrupted",
+        partsSent: 2,
+        claimedBy: "crashed",
+      });
+      const errors = sink.lines.filter((line) => line.level >= 50);
+      expect(errors.map((line) => line.msg)).toEqual([
+        "on-this-day: post interrupted mid-send; it may be incomplete and is not retried",
+      ]);
+      expect(errors[0]).toMatchObject({ localDate: date, partsSent: 2, check: "unknown" });
+    });
+
+    it("GIVEN a running scheduler WHEN another process's claim loses its lease a few minutes later THEN a later tick (not only the start) resumes it", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      const sender = recordingSender("discord", clock.clock, { parts: 3, check: "resend" });
+      const { scheduler } = await restarted(clock, sender);
+      clock.set(at(-MINUTE));
+      await scheduler.start();
+      await crashedClaim(store, id, 1);
+      // The lease still holds: the other process may be sending; leave it alone.
+      clock.set(at(LEASE / 2));
+      await scheduler.runOnce();
+      expect(sender.checks).toEqual([]);
+      expect((await store.getClaim(id, date))?.status).toBe("sending");
+      clock.set(at(LEASE + 1_000));
+      await scheduler.runOnce();
+      await scheduler.stop();
+      expect(sender.posts().map((post) => post.part)).toEqual([1, 2]);
+      expect((await store.getClaim(id, date))?.status).toBe("sent");
+    });
+
+    /** Wraps the real store so `markFailed` rejects its first `times` calls (a disk error). */
+    function failingMarkFailed(store: ScheduleStore, times: number) {
+      let left = times;
+      const attempts: number[] = [];
+      const wrapped: ScheduleStore = Object.create(store);
+      wrapped.markFailed = async (...args) => {
+        attempts.push(attempts.length + 1);
+        if (left-- > 0) {
+          throw new HotlineError(
+            "store_failed",
+            "schedule store: mark failed failed on x.db: disk I/O error",
+          );
+        }
+        return store.markFailed(...args);
+      };
+      return { store: wrapped, attempts };
+    }
+
+    it("GIVEN a failed send WHEN recording the failure keeps failing THEN no 'will retry' is logged, the error says no retry is scheduled, and none comes", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      const broken = failingMarkFailed(store, Number.POSITIVE_INFINITY);
+      const sender = recordingSender("discord", clock.clock, { failures: 1 });
+      const sink = new LogSink();
+      const scheduler = createScheduler({
+        store: broken.store,
+        hotline,
+        senders: [sender],
+        clock: clock.clock,
+        logger: createLogger("info", sink),
+        tick: manualTick,
+        retry: { baseMs: MINUTE, maxAttempts: 5 },
+        leaseMs: LEASE,
+      });
+      await runTicks(clock, scheduler.runOnce, postTime, at(15 * MINUTE), MINUTE);
+      await scheduler.stop();
+      expect(broken.attempts).toEqual([1, 2, 3]);
+      expect(sink.has("on-this-day: post failed; will retry")).toBe(false);
+      const errors = sink.lines.filter((line) => line.level >= 50).map((line) => line.msg);
+      expect(errors[0]).toBe(
+        "on-this-day: post failed and the failure cannot be recorded; no retry is scheduled",
+      );
+      // True to its word: the one failed call is the only send.
+      expect(sender.calls.map((call) => call.ok)).toEqual([false]);
+      expect((await store.getClaim(id, date))?.status).not.toBe("sent");
+    });
+
+    it("GIVEN a failed send WHEN recording the failure fails once THEN the record is retried, 'will retry' holds, and the retry posts once", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const { store, service } = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      const id = (await service.list())[0]?.id ?? -1;
+      const flaky = failingMarkFailed(store, 1);
+      const sender = recordingSender("discord", clock.clock, { failures: 1 });
+      const sink = new LogSink();
+      const scheduler = createScheduler({
+        store: flaky.store,
+        hotline,
+        senders: [sender],
+        clock: clock.clock,
+        logger: createLogger("info", sink),
+        tick: manualTick,
+        retry: { baseMs: MINUTE, maxAttempts: 5 },
+        leaseMs: LEASE,
+      });
+      await runTicks(clock, scheduler.runOnce, postTime, at(15 * MINUTE), MINUTE);
+      await scheduler.stop();
+      expect(flaky.attempts).toEqual([1, 2]);
+      expect(sink.has("on-this-day: post failed; will retry")).toBe(true);
+      expect(sender.calls.map((call) => call.ok)).toEqual([false, true]);
+      expect(await store.getClaim(id, date)).toMatchObject({ status: "sent", attempts: 2 });
+    });
+
+    it("GIVEN two schedulers on two connections WHEN both read 'no claim yet' before either claims THEN only the one whose claim won sends, and the loser logs no error", async () => {
+      const clock = fakeClock(`${date}T00:00:00Z`);
+      const a = await setup(clock, [
+        { channel: discordChannel("c"), time: "09:00", timezone: "UTC" },
+      ]);
+      // Both getClaim reads resolve together, so both schedulers see no claim and race to make
+      // one: only the result of store.claim() can keep the loser from posting.
+      let waiting: Array<() => void> = [];
+      const together = (store: ScheduleStore): ScheduleStore => {
+        const wrapped: ScheduleStore = Object.create(store);
+        wrapped.getClaim = async (...args) => {
+          const claim = await store.getClaim(...args);
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve);
+            if (waiting.length === 2) {
+              for (const release of waiting) release();
+              waiting = [];
+            }
+          });
+          return claim;
+        };
+        return wrapped;
+      };
+      const senderA = recordingSender("discord", clock.clock);
+      const senderB = recordingSender("discord", clock.clock);
+      const sink = new LogSink();
+      const make = (store: ScheduleStore, sender: PostSender) =>
+        createScheduler({
+          store: together(store),
+          hotline,
+          senders: [sender],
+          clock: clock.clock,
+          logger: createLogger("info", sink),
+          tick: manualTick,
+        });
+      const one = make(a.store, senderA);
+      const two = make(openStore(), senderB);
+      clock.set(postTime);
+      await Promise.all([one.runOnce(), two.runOnce()]);
+      expect(senderA.calls.length + senderB.calls.length).toBe(1);
+      // A loser that ignored its failed claim would start sending and trip over the lease.
+      expect(sink.lines.filter((line) => line.level >= 40)).toEqual([]);
+      expect(sink.lines.filter((line) => line.msg === "on-this-day: posted")).toHaveLength(1);
     });
   });
 });

@@ -86,14 +86,14 @@ describe("createSubscriptionService", () => {
     path = join(temp.dir, "data", "hotline.db");
     store = openSqliteStore({ path });
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     cleanup();
   });
 
-  it("GIVEN no time or zone WHEN subscribing THEN uses the configured defaults and says created", () => {
-    const service = createSubscriptionService({ store, config, clock: clock.clock });
-    const outcome = service.subscribe(request);
+  it("GIVEN no time or zone WHEN subscribing THEN uses the configured defaults and says created", async () => {
+    const service = await createSubscriptionService({ store, config, clock: clock.clock });
+    const outcome = await service.subscribe(request);
     expect(outcome).toMatchObject({
       ok: true,
       created: true,
@@ -101,49 +101,53 @@ describe("createSubscriptionService", () => {
     });
   });
 
-  it("GIVEN 9:00 and a lower-case zone WHEN subscribing THEN stores 09:00 and the canonical zone", () => {
-    const service = createSubscriptionService({ store, config, clock: clock.clock });
-    const outcome = service.subscribe({ ...request, time: "9:00", timezone: "america/new_york" });
+  it("GIVEN 9:00 and a lower-case zone WHEN subscribing THEN stores 09:00 and the canonical zone", async () => {
+    const service = await createSubscriptionService({ store, config, clock: clock.clock });
+    const outcome = await service.subscribe({
+      ...request,
+      time: "9:00",
+      timezone: "america/new_york",
+    });
     expect(outcome).toMatchObject({
       ok: true,
       subscription: { time: "09:00", timezone: "America/New_York" },
     });
   });
 
-  it("GIVEN an unknown timezone THEN answers not ok naming it and stores nothing", () => {
-    const service = createSubscriptionService({ store, config, clock: clock.clock });
-    expect(service.subscribe({ ...request, timezone: "Mars/Olympus" })).toEqual({
+  it("GIVEN an unknown timezone THEN answers not ok naming it and stores nothing", async () => {
+    const service = await createSubscriptionService({ store, config, clock: clock.clock });
+    expect(await service.subscribe({ ...request, timezone: "Mars/Olympus" })).toEqual({
       ok: false,
       message:
         '"Mars/Olympus" is not a timezone I know. Use an IANA name such as Europe/London or America/New_York.',
     });
-    expect(service.list()).toEqual([]);
+    expect(await service.list()).toEqual([]);
   });
 
   it.each(["25:00", "9", "09:5", "9am", "noon", "12:60", ""])(
     "GIVEN the malformed time %j THEN answers not ok naming it",
-    (time) => {
-      const service = createSubscriptionService({ store, config, clock: clock.clock });
-      expect(service.subscribe({ ...request, time })).toEqual({
+    async (time) => {
+      const service = await createSubscriptionService({ store, config, clock: clock.clock });
+      expect(await service.subscribe({ ...request, time })).toEqual({
         ok: false,
         message: `"${time}" is not a time of day. Use HH:MM, 24-hour, e.g. 09:00 or 17:30.`,
       });
-      expect(service.list()).toEqual([]);
+      expect(await service.list()).toEqual([]);
     },
   );
 
-  it("GIVEN a subscribed channel WHEN subscribing twice THEN one subscription, created false, same id", () => {
-    const service = createSubscriptionService({ store, config, clock: clock.clock });
-    const first = service.subscribe({ ...request, time: "08:15" });
-    const second = service.subscribe(request);
+  it("GIVEN a subscribed channel WHEN subscribing twice THEN one subscription, created false, same id", async () => {
+    const service = await createSubscriptionService({ store, config, clock: clock.clock });
+    const first = await service.subscribe({ ...request, time: "08:15" });
+    const second = await service.subscribe(request);
     expect(second).toEqual({ ...first, created: false });
-    expect(service.list()).toHaveLength(1);
+    expect(await service.list()).toHaveLength(1);
   });
 
-  it("GIVEN a subscribed channel WHEN subscribing again with a new time THEN updates it, created false", () => {
-    const service = createSubscriptionService({ store, config, clock: clock.clock });
-    const first = service.subscribe(request);
-    const second = service.subscribe({ ...request, time: "18:45", timezone: "Asia/Tokyo" });
+  it("GIVEN a subscribed channel WHEN subscribing again with a new time THEN updates it, created false", async () => {
+    const service = await createSubscriptionService({ store, config, clock: clock.clock });
+    const first = await service.subscribe(request);
+    const second = await service.subscribe({ ...request, time: "18:45", timezone: "Asia/Tokyo" });
     expect(second).toMatchObject({
       ok: true,
       created: false,
@@ -153,25 +157,27 @@ describe("createSubscriptionService", () => {
         timezone: "Asia/Tokyo",
       },
     });
-    expect(service.list()).toMatchObject([{ time: "18:45", timezone: "Asia/Tokyo" }]);
+    expect(await service.list()).toMatchObject([{ time: "18:45", timezone: "Asia/Tokyo" }]);
   });
 
-  it("GIVEN a subscribed channel WHEN unsubscribed twice THEN removed once, then nothing to remove", () => {
-    const service = createSubscriptionService({ store, config, clock: clock.clock });
-    service.subscribe(request);
-    expect(service.unsubscribe(channel)).toEqual({ removed: true });
-    expect(service.unsubscribe(channel)).toEqual({ removed: false });
-    expect(service.list()).toEqual([]);
+  it("GIVEN a subscribed channel WHEN unsubscribed twice THEN removed once, then nothing to remove", async () => {
+    const service = await createSubscriptionService({ store, config, clock: clock.clock });
+    await service.subscribe(request);
+    expect(await service.unsubscribe(channel)).toEqual({ removed: true });
+    expect(await service.unsubscribe(channel)).toEqual({ removed: false });
+    expect(await service.list()).toEqual([]);
   });
 
-  it("GIVEN ONTHISDAY_CHANNELS WHEN the service starts THEN configured and stored subscriptions are merged", () => {
-    createSubscriptionService({ store, config, clock: clock.clock }).subscribe(request);
-    const service = createSubscriptionService({
+  it("GIVEN ONTHISDAY_CHANNELS WHEN the service starts THEN configured and stored subscriptions are merged", async () => {
+    await (await createSubscriptionService({ store, config, clock: clock.clock })).subscribe(
+      request,
+    );
+    const service = await createSubscriptionService({
       store,
       config: { ...config, onThisDayChannels: "discord:123/456@07:00 Asia/Tokyo" },
       clock: clock.clock,
     });
-    expect(service.list()).toMatchObject([
+    expect(await service.list()).toMatchObject([
       { ...channel, time: "09:00", source: "command" },
       {
         platform: "discord",
@@ -183,38 +189,40 @@ describe("createSubscriptionService", () => {
     ]);
   });
 
-  it("GIVEN a configured channel WHEN an admin unsubscribes or retimes it THEN it stays as configured", () => {
+  it("GIVEN a configured channel WHEN an admin unsubscribes or retimes it THEN it stays as configured", async () => {
     const configured = { platform: "discord", workspaceId: "123", channelId: "456" } as const;
-    const service = createSubscriptionService({
+    const service = await createSubscriptionService({
       store,
       config: { ...config, onThisDayChannels: "discord:123/456@07:00" },
       clock: clock.clock,
     });
-    expect(service.unsubscribe(configured)).toEqual({ removed: false });
-    expect(service.subscribe({ ...configured, requestedBy: "U1" })).toMatchObject({
+    expect(await service.unsubscribe(configured)).toEqual({ removed: false });
+    expect(await service.subscribe({ ...configured, requestedBy: "U1" })).toMatchObject({
       ok: true,
       created: false,
       subscription: { time: "07:00", timezone: "Europe/London" },
     });
-    expect(service.subscribe({ ...configured, requestedBy: "U1", time: "08:00" })).toEqual({
+    expect(await service.subscribe({ ...configured, requestedBy: "U1", time: "08:00" })).toEqual({
       ok: false,
       message:
         "This channel's posts are set in the bot's configuration (ONTHISDAY_CHANNELS) at 07:00 (Europe/London); change them there.",
     });
-    expect(service.list()).toMatchObject([{ ...configured, time: "07:00", source: "config" }]);
+    expect(await service.list()).toMatchObject([
+      { ...configured, time: "07:00", source: "config" },
+    ]);
   });
 
-  it("GIVEN a channel removed from ONTHISDAY_CHANNELS WHEN the service restarts THEN it is no longer subscribed", () => {
-    createSubscriptionService({
+  it("GIVEN a channel removed from ONTHISDAY_CHANNELS WHEN the service restarts THEN it is no longer subscribed", async () => {
+    await createSubscriptionService({
       store,
       config: { ...config, onThisDayChannels: "discord:1/2, discord:1/3" },
       clock: clock.clock,
     });
-    const service = createSubscriptionService({
+    const service = await createSubscriptionService({
       store,
       config: { ...config, onThisDayChannels: "discord:1/3" },
       clock: clock.clock,
     });
-    expect(service.list().map((s) => s.channelId)).toEqual(["3"]);
+    expect((await service.list()).map((s) => s.channelId)).toEqual(["3"]);
   });
 });

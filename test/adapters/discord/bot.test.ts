@@ -26,7 +26,7 @@ import {
 
 const NOBODY = { parse: [], replied_user: false };
 
-import { LogSink, RecordingSubscriptions } from "../../fakes/recorders.js";
+import { LogSink, RecordingSubscriptions, sendPost } from "../../fakes/recorders.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON the bot sent; tests assert it field by field
 type Wire = any;
@@ -86,13 +86,13 @@ function ctx(h: Harness, isAdmin = false): CommandContext {
 }
 
 /** How many messages the bot will send for an invocation (the core's own result, rendered). */
-function expectedCount(
+async function expectedCount(
   hotline: Hotline,
   h: Harness,
   invocation: Invocation,
   isAdmin = false,
-): number {
-  return renderResult(runCommand(hotline, invocation, ctx(h, isAdmin))).length;
+): Promise<number> {
+  return renderResult(await runCommand(hotline, invocation, ctx(h, isAdmin))).length;
 }
 
 /**
@@ -165,7 +165,7 @@ describe("the Discord adapter against the real corpus", () => {
   test("GIVEN /hotline ask THEN the reply is deferred, then shows every quote with its citation and pings nobody", async () => {
     const question = "What is the Beijing-Moscow hotline for?";
     const { token } = h.fake.sendCommand("ask", [str("question", question)]);
-    const count = expectedCount(hotline, h, { name: "ask", options: { question } });
+    const count = await expectedCount(hotline, h, { name: "ask", options: { question } });
     const messages = await interactionMessages(h.fake, token, count);
     expect(callbackOf(h.fake, token)?.body).toEqual({ type: 5, data: { flags: 0 } });
     expectNoPings(messages);
@@ -187,7 +187,7 @@ describe("the Discord adapter against the real corpus", () => {
     const messages = await interactionMessages(
       h.fake,
       token,
-      expectedCount(hotline, h, { name: "when", options: { event } }),
+      await expectedCount(hotline, h, { name: "when", options: { event } }),
     );
     expectNoPings(messages);
     expect(reply.status === "answered" && reply.date !== null).toBe(true);
@@ -203,7 +203,7 @@ describe("the Discord adapter against the real corpus", () => {
     const messages = await interactionMessages(
       h.fake,
       token,
-      expectedCount(hotline, h, { name: "when", options: { event } }),
+      await expectedCount(hotline, h, { name: "when", options: { event } }),
     );
     expect(allText(messages)).not.toContain(FAILURE_MESSAGE);
     expect(messages[0].flags & MessageFlags.Ephemeral).toBe(0);
@@ -231,7 +231,7 @@ describe("the Discord adapter against the real corpus", () => {
     const messages = await interactionMessages(
       h.fake,
       token,
-      expectedCount(hotline, h, { name: "timeline", options: {} }),
+      await expectedCount(hotline, h, { name: "timeline", options: {} }),
     );
     expectNoPings(messages);
     const text = allText(messages);
@@ -243,7 +243,7 @@ describe("the Discord adapter against the real corpus", () => {
     const messages = await interactionMessages(
       h.fake,
       token,
-      expectedCount(hotline, h, { name: "today", options: {} }),
+      await expectedCount(hotline, h, { name: "today", options: {} }),
     );
     const digest = hotline.today("12-29");
     const events = digest.events.length > 0 ? digest.events : (digest.next?.events ?? []);
@@ -260,7 +260,7 @@ describe("the Discord adapter against the real corpus", () => {
     const messages = await interactionMessages(
       h.fake,
       token,
-      expectedCount(hotline, h, { name: "sources", options: {} }),
+      await expectedCount(hotline, h, { name: "sources", options: {} }),
     );
     const text = allText(messages);
     for (const source of hotline.sources()) expect(text).toContain(`(${source.url})`);
@@ -311,7 +311,7 @@ describe("the Discord adapter against the real corpus", () => {
     const messages = await interactionMessages(
       h.fake,
       token,
-      expectedCount(hotline, h, { name: "ask", options: { question } }),
+      await expectedCount(hotline, h, { name: "ask", options: { question } }),
     );
     expectNoPings(messages);
     const text = allText(messages);
@@ -327,7 +327,7 @@ describe("the Discord adapter against the real corpus", () => {
     const [create] = await h.fake.waitForRequests((r) => r.path === threadPath);
     expect(create?.body.name).toBe(question);
     const count = renderResult(
-      runCommand(hotline, { name: "ask", options: { question } }, ctx(h)),
+      await runCommand(hotline, { name: "ask", options: { question } }, ctx(h)),
       {
         ephemeral: false,
       },
@@ -430,7 +430,7 @@ describe("the Discord adapter against the real corpus", () => {
     if (!event) return;
     const digest = hotline.today(event.date.iso.slice(5));
     const before = h.fake.find((r) => r.path === `/channels/${h.fake.channelId}/messages`).length;
-    await h.bot.sender.sendOnThisDay(channel, digest);
+    await sendPost(h.bot.sender, channel, digest);
     const posts = h.fake
       .find((r) => r.path === `/channels/${h.fake.channelId}/messages`)
       .slice(before);
@@ -439,7 +439,7 @@ describe("the Discord adapter against the real corpus", () => {
       `On this day in ${event.date.iso.slice(0, 4)}`,
     );
     await expect(
-      h.bot.sender.sendOnThisDay({ ...channel, channelId: "300000000000009999" }, digest),
+      sendPost(h.bot.sender, { ...channel, channelId: "300000000000009999" }, digest),
     ).rejects.toThrow("discord: cannot fetch channel 300000000000009999");
   });
 });
@@ -576,7 +576,7 @@ describe("the Discord adapter with a quote longer than one message", () => {
     expect(reply.status).toBe("answered");
     const quoted = (reply as Answer).quotes.map((q) => q.text).join(" ");
     expect(quoted.length).toBeGreaterThan(4096);
-    const count = expectedCount(hotline, h, { name: "ask", options: { question } });
+    const count = await expectedCount(hotline, h, { name: "ask", options: { question } });
     expect(count).toBeGreaterThan(1);
     const { token } = h.fake.sendCommand("ask", [str("question", question)]);
     const messages = await interactionMessages(h.fake, token, count);

@@ -9,6 +9,7 @@ import { loadHotline } from "../../../src/hotline.js";
 import type { Answer, Reply } from "../../../src/model.js";
 import { formatDate } from "../../../src/present/format.js";
 import { rejectionText } from "../../../src/present/texts.js";
+import { sendPost } from "../../fakes/recorders.js";
 import {
   FAKE_BOT,
   type FakeSlack,
@@ -36,7 +37,7 @@ let handle: SlackHandle;
 let base: string;
 const logs = captureLogs();
 // The real SQLite store (in memory), as the bot runs it.
-const subscriptions: SqliteSubscriptions = sqliteSubscriptions(() => NOW);
+const subscriptions: SqliteSubscriptions = await sqliteSubscriptions(() => NOW);
 let userCounter = 0;
 let requestCounter = 0;
 
@@ -77,7 +78,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.stop();
   await fake?.close();
-  subscriptions.close();
+  await subscriptions.close();
 });
 
 /** Sends `/hotline text` as `user`; resolves with every response-URL post once it is answered. */
@@ -333,7 +334,7 @@ describe("/hotline slash command", () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]?.body.response_type).toBe("ephemeral");
     expect(payloadText(calls)).toMatch(/Only .*admins/);
-    expect(subscriptions.active()).toEqual([]);
+    expect(await subscriptions.active()).toEqual([]);
     expect(
       fake.find((c) => c.method === "users.info" && c.body.user === "UPLAIN").length,
     ).toBeGreaterThan(0);
@@ -342,7 +343,7 @@ describe("/hotline slash command", () => {
   it("GIVEN an admin from SLACK_ADMIN_USER_IDS THEN subscribe and unsubscribe work for this channel", async () => {
     const sub = await slash("subscribe 08:30 Europe/London", "ULISTED");
     expect(payloadText(sub)).toContain("Subscribed");
-    expect(subscriptions.active()).toEqual([
+    expect(await subscriptions.active()).toEqual([
       expect.objectContaining({
         platform: "slack",
         workspaceId: FAKE_BOT.teamId,
@@ -356,16 +357,16 @@ describe("/hotline slash command", () => {
     expect(fake.find((c) => c.method === "users.info" && c.body.user === "ULISTED")).toEqual([]);
     const unsub = await slash("unsubscribe", "ULISTED");
     expect(payloadText(unsub)).toContain("no longer");
-    expect(subscriptions.active()).toEqual([]);
+    expect(await subscriptions.active()).toEqual([]);
   });
 
   it("GIVEN a workspace admin or owner THEN users.info grants the admin commands", async () => {
     expect(payloadText(await slash("subscribe", "UWSADMIN"))).toContain("Subscribed");
-    expect(subscriptions.active()).toEqual([
+    expect(await subscriptions.active()).toEqual([
       expect.objectContaining({ channelId: "C0001", requestedBy: "UWSADMIN" }),
     ]);
     expect(payloadText(await slash("unsubscribe", "UOWNER"))).toContain("no longer");
-    expect(subscriptions.active()).toEqual([]);
+    expect(await subscriptions.active()).toEqual([]);
   });
 
   for (const [label, failure] of [
@@ -381,14 +382,14 @@ describe("/hotline slash command", () => {
         text: `:warning: ${ADMIN_LOOKUP_FAILED_MESSAGE}`,
       });
       expect(ADMIN_LOOKUP_FAILED_MESSAGE).not.toContain("\n");
-      expect(subscriptions.active()).toEqual([]);
+      expect(await subscriptions.active()).toEqual([]);
 
       // Subscribed while Slack answers; an unsubscribe during a failure leaves it in place.
       expect(payloadText(await slash("subscribe 07:00 UTC", "UWSADMIN"))).toContain("Subscribed");
       fake.failNext("users.info", failure);
       const kept = await slash("unsubscribe", "UWSADMIN");
       expect(payloadText(kept)).toContain(escapeSlack(ADMIN_LOOKUP_FAILED_MESSAGE));
-      expect(subscriptions.active()).toEqual([expect.objectContaining({ time: "07:00" })]);
+      expect(await subscriptions.active()).toEqual([expect.objectContaining({ time: "07:00" })]);
       expect(payloadText(await slash("unsubscribe", "UWSADMIN"))).toContain("no longer");
     });
   }
@@ -401,7 +402,7 @@ describe("/hotline slash command", () => {
     const refusal = calls.filter((c) => c.method === "chat.postEphemeral");
     expect(refusal).toHaveLength(1);
     expect(payloadText(refusal)).toContain(escapeSlack(ADMIN_LOOKUP_FAILED_MESSAGE));
-    expect(subscriptions.active()).toEqual([]);
+    expect(await subscriptions.active()).toEqual([]);
   });
 
   it("GIVEN the response URL fails THEN the error is logged, the asker gets a short apology, and the next command works", async () => {
@@ -593,7 +594,7 @@ describe("on-this-day sender", () => {
     };
     expect(handle.sender.owns(channel)).toBe(true);
     expect(handle.sender.owns({ ...channel, platform: "discord" })).toBe(false);
-    await handle.sender.sendOnThisDay(channel, digest);
+    await sendPost(handle.sender, channel, digest);
     const posts = fake.find((c) => c.method === "chat.postMessage" && c.body.channel === "CDAILY");
     expect(posts.length).toBeGreaterThan(0);
     expect(posts[0]?.token).toBe("xoxb-test-token");
@@ -601,7 +602,7 @@ describe("on-this-day sender", () => {
       expect(payloadText(posts)).toContain(inJson(event.quote.text));
 
     fake.failNext("chat.postMessage", { error: "not_in_channel" });
-    const failure = await handle.sender.sendOnThisDay(channel, digest).catch((e: unknown) => e);
+    const failure = await sendPost(handle.sender, channel, digest).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(HotlineError);
     expect((failure as HotlineError).code).toBe("platform_failed");
     expect((failure as HotlineError).message).toMatch(/^slack: .*CDAILY.*not_in_channel/);

@@ -62,14 +62,14 @@ export function captureLogs(): {
 export interface SqliteSubscriptions {
   service: SubscriptionService;
   /** The active subscriptions, as the scheduler would read them. */
-  active(): StoredSubscription[];
-  close(): void;
+  active(): Promise<StoredSubscription[]>;
+  close(): Promise<void>;
 }
 
 /** Opens {@link SqliteSubscriptions} with `now` as the service's clock. */
-export function sqliteSubscriptions(now: () => Date): SqliteSubscriptions {
+export async function sqliteSubscriptions(now: () => Date): Promise<SqliteSubscriptions> {
   const store = openSqliteStore({ path: ":memory:" });
-  const service = createSubscriptionService({
+  const service = await createSubscriptionService({
     store,
     config: loadConfig({ HOTLINE_TIMEZONE: "UTC" }),
     clock: now,
@@ -82,7 +82,7 @@ export class MemorySubscriptions implements SubscriptionService {
   readonly subscriptions: Subscription[] = [];
   readonly requests: SubscribeRequest[] = [];
 
-  subscribe(request: SubscribeRequest) {
+  async subscribe(request: SubscribeRequest) {
     this.requests.push(request);
     const existing = this.subscriptions.find((s) => same(s, request));
     if (existing) return { ok: true as const, created: false, subscription: existing };
@@ -98,7 +98,7 @@ export class MemorySubscriptions implements SubscriptionService {
     return { ok: true as const, created: true, subscription };
   }
 
-  unsubscribe(channel: ChannelRef) {
+  async unsubscribe(channel: ChannelRef) {
     const index = this.subscriptions.findIndex((s) => same(s, channel));
     if (index >= 0) this.subscriptions.splice(index, 1);
     return { removed: index >= 0 };

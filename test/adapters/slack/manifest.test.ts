@@ -28,7 +28,15 @@ describe("Slack app manifest", () => {
 
   it("GIVEN the bot scopes THEN they are exactly the minimal set the adapter uses", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ["app_mentions:read", "chat:write", "chat:write.public", "commands", "users:read"].sort(),
+      [
+        "app_mentions:read",
+        "channels:history",
+        "chat:write",
+        "chat:write.public",
+        "commands",
+        "groups:history",
+        "users:read",
+      ].sort(),
     );
   });
 });
