@@ -5,7 +5,9 @@
  * file gets its own schema `hotline_test_<random>`, dropped by `dispose`.
  */
 import { randomBytes } from "node:crypto";
+import Database from "better-sqlite3";
 import pg from "pg";
+import { MIGRATIONS } from "../../src/schedule/sqlite-store.js";
 
 /** The database a test file uses. */
 export interface TestDatabase {
@@ -90,3 +92,117 @@ export async function openTestDatabase(): Promise<TestDatabase | undefined> {
 /** The line printed when the PostgreSQL tests cannot run here. */
 export const SKIP_LINE =
   "PostgreSQL store tests skipped: PGlite could not start here; set TEST_DATABASE_URL=postgres://user@host:5432/db to run them against a server";
+
+/**
+ * A SQLite file in the real store's format (the SQL of its MIGRATIONS), with two subscriptions
+ * (one inactive) and four claims in different states. With `partsAndLeases`, the claims table
+ * also has `parts_sent` and `lease_until` (added here when this build's SQLite schema lacks them).
+ */
+export function makeSqliteFile(path: string, partsAndLeases: boolean): void {
+  const sqlite = new Database(path);
+  for (const [i, sql] of MIGRATIONS.entries()) {
+    sqlite.exec(sql);
+    sqlite.pragma(`user_version = ${i + 1}`);
+  }
+  const columns = new Set(
+    sqlite
+      .prepare<[], { name: string }>("PRAGMA table_info(post_claims)")
+      .all()
+      .map((c) => c.name),
+  );
+  if (partsAndLeases) {
+    if (!columns.has("parts_sent")) {
+      sqlite.exec("ALTER TABLE post_claims ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0");
+    }
+    if (!columns.has("lease_until"))
+      sqlite.exec("ALTER TABLE post_claims ADD COLUMN lease_until TEXT");
+  }
+  const insertSubscription = sqlite.prepare(
+    `INSERT INTO subscriptions (id, platform, workspace_id, channel_id, time, timezone, source,
+       requested_by, active, active_since, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  insertSubscription.run(
+    3,
+    "discord",
+    "G1",
+    "C1",
+    "09:00",
+    "Europe/London",
+    "command",
+    "U1",
+    1,
+    "2026-01-02T09:00:00.000Z",
+    "2026-01-01T09:00:00.000Z",
+    "2026-01-02T09:00:00.000Z",
+  );
+  insertSubscription.run(
+    7,
+    "slack",
+    "T1",
+    "C2",
+    "18:30",
+    "UTC",
+    "config",
+    null,
+    0,
+    "2026-01-01T10:00:00.000Z",
+    "2026-01-01T10:00:00.000Z",
+    "2026-01-03T10:00:00.000Z",
+  );
+  const insertClaim = sqlite.prepare(
+    `INSERT INTO post_claims (subscription_id, local_date, status, attempts, claimed_by,
+       claimed_at, sent_at, last_error, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  insertClaim.run(
+    3,
+    "2026-01-02",
+    "sent",
+    1,
+    "host-a",
+    "2026-01-02T09:00:00.000Z",
+    "2026-01-02T09:00:01.000Z",
+    null,
+    null,
+  );
+  insertClaim.run(
+    3,
+    "2026-01-03",
+    "failed",
+    2,
+    "host-a",
+    "2026-01-03T09:00:00.000Z",
+    null,
+    "503",
+    "2026-01-03T09:10:00.000Z",
+  );
+  insertClaim.run(
+    3,
+    "2026-01-04",
+    "sending",
+    1,
+    "host-a",
+    "2026-01-04T09:00:00.000Z",
+    null,
+    null,
+    null,
+  );
+  insertClaim.run(
+    7,
+    "2026-01-02",
+    "interrupted",
+    1,
+    "host-b",
+    "2026-01-02T18:30:00.000Z",
+    null,
+    "stopped",
+    null,
+  );
+  if (partsAndLeases) {
+    sqlite.exec(
+      `UPDATE post_claims SET parts_sent = 2, lease_until = '2026-01-04T09:05:00.000Z'
+       WHERE subscription_id = 3 AND local_date = '2026-01-04'`,
+    );
+  }
+  sqlite.close();
+}
