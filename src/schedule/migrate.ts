@@ -223,5 +223,5 @@ export function describeCopy(counts: CopyCounts, from: string, to: string): stri
   if (subs.copied === 0 && claims.copied === 0) {
     return `db migrate: nothing to copy: ${subs.present} subscription(s) and ${claims.present} post claim(s) from ${from} are already in ${to}${conflicts}`;
   }
-  return `db migrate: copied ${subs.copied} subscription(s) and ${claims.copied} post claim(s) from ${from} to ${to} (${subs.present} and ${claims.present} already there)${conflicts}`;
+  return `db migrate: copied ${subs.copied} subscription(s) and ${claims.copied} post claim(s) from ${from} to ${to}; already there: ${subs.present} subscription(s), ${claims.present} post claim(s)${conflicts}`;
 }

@@ -59,7 +59,7 @@ describe.skipIf(!db)("hotline db migrate", () => {
     // How the line names the database (without a password; see pg-store.test.ts).
     const target = describePgUrl(database.url);
     expect(lines).toEqual([
-      `db migrate: copied 2 subscription(s) and 4 post claim(s) from sqlite:${path} to ${target} (0 and 0 already there)`,
+      `db migrate: copied 2 subscription(s) and 4 post claim(s) from sqlite:${path} to ${target}; already there: 0 subscription(s), 0 post claim(s)`,
       `db migrate: nothing to copy: 2 subscription(s) and 4 post claim(s) from sqlite:${path} are already in ${target}`,
     ]);
   });
