@@ -90,6 +90,11 @@ export interface PgStoreOptions {
    */
   connectTimeoutMs?: number;
   /**
+   * How long one statement may take before the call fails, in milliseconds. Default 15000: a
+   * database that hangs (a network partition) then fails a tick instead of stalling it forever.
+   */
+  queryTimeoutMs?: number;
+  /**
    * Called when an idle pooled connection breaks (the server restarted or went away). Default:
    * ignored, because the next call reconnects or rejects with `store_failed` on its own; without
    * a listener node-postgres would crash the process.
@@ -140,6 +145,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    query_timeout: options.queryTimeoutMs ?? 15_000,
   });
   pool.on("error", options.onIdleError ?? (() => {}));
   try {
@@ -589,6 +595,7 @@ class PostgresStore implements ScheduleStore, SharedState {
     } catch (error) {
       throw storeError(`${operation} failed on ${this.target}`, error);
     }
+    let broken = false;
     try {
       await client.query("BEGIN");
       const result = await body(client);
@@ -596,10 +603,12 @@ class PostgresStore implements ScheduleStore, SharedState {
       return result;
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
+      // A connection that failed for any reason but an SQL error (timeout, reset) is discarded.
+      broken = !(error instanceof pg.DatabaseError || error instanceof HotlineError);
       if (error instanceof HotlineError) throw error;
       throw storeError(`${operation} failed on ${this.target}`, error);
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 

@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { HotlineError } from "../../src/errors.js";
 import { openPgStore, PG_MIGRATIONS, type PgStore } from "../../src/schedule/pg-store.js";
@@ -112,6 +112,31 @@ describe.skipIf(!db)("openPgStore", () => {
       );
       expect(failure?.message).not.toContain("s3cret-pw");
     });
+
+    it("GIVEN the database goes away and comes back THEN calls reject with store_failed meanwhile, nothing crashes, and the same store works again", async () => {
+      const proxy = await startProxy(database.url);
+      try {
+        const store = await openPgStore({
+          url: proxy.url,
+          schema: database.schema,
+          connectTimeoutMs: 1000,
+        });
+        opened.push(store);
+        await store.ping();
+        await proxy.down();
+        // Let the pool see its idle connection break first: without a listener for that, the
+        // pool's "error" event would crash the process (vitest reports it as an error).
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await expect(store.ping()).rejects.toThrow(/^schedule store: ping failed on postgres:\/\//);
+        const claim = store.claim(1, "2026-03-01", new Date(), "p1", new Date());
+        await expect(claim).rejects.toMatchObject({ code: "store_failed" });
+        await proxy.up();
+        await expect(store.ping()).resolves.toBeUndefined();
+        expect(await store.listSubscriptions()).toEqual(expect.any(Array));
+      } finally {
+        await proxy.down();
+      }
+    });
   });
 
   describe("SharedState", () => {
@@ -190,6 +215,43 @@ describe.skipIf(!db)("openPgStore", () => {
     });
   });
 });
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of the test database: `down` drops every connection and
+ * stops listening (the database "goes away"), `up` listens again on the same port.
+ */
+async function startProxy(target: string) {
+  const to = new URL(target);
+  const sockets = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = connect(Number(to.port || 5432), to.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("error", () => {});
+      socket.on("close", () => {
+        sockets.delete(socket);
+        client.destroy();
+        upstream.destroy();
+      });
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await listen(0);
+  const { port } = server.address() as { port: number };
+  const url = new URL(target);
+  url.hostname = "127.0.0.1";
+  url.port = String(port);
+  return {
+    url: url.toString(),
+    up: () => listen(port),
+    down: async () => {
+      for (const socket of sockets) socket.destroy();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
 
 /** A port on 127.0.0.1 that nothing listens on (bound by the OS, then released). */
 async function closedPort(): Promise<number> {
