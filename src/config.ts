@@ -42,6 +42,13 @@ function buildSchema() {
       .default("UTC")
       .refine(isTimezone, "must be an IANA timezone such as Europe/London"),
     DATABASE_PATH: z.string().trim().default("./data/hotline.db"),
+    // PostgreSQL for several processes; may carry a password, so messages name only the variable.
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
     ONTHISDAY_TIME: timeOfDay.default("09:00"),
     ONTHISDAY_CHANNELS: optionalText,
     DISCORD_TOKEN: optionalText,
@@ -106,6 +113,8 @@ export interface Config {
   timezone: string;
   /** SQLite file for subscriptions and the post log. */
   databasePath: string;
+  /** PostgreSQL URL shared by several processes (`DATABASE_URL`); undefined: SQLite. Secret. */
+  databaseUrl: string | undefined;
   /** Default time of day for on-this-day posts, `HH:MM`. */
   onThisDayTime: string;
   /** Raw `ONTHISDAY_CHANNELS` (parsed by the scheduler); undefined when unset. */
@@ -170,6 +179,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corpusDir: e.CORPUS_DIR,
     timezone: e.HOTLINE_TIMEZONE,
     databasePath: e.DATABASE_PATH,
+    databaseUrl: e.DATABASE_URL,
     onThisDayTime: e.ONTHISDAY_TIME,
     onThisDayChannels: e.ONTHISDAY_CHANNELS,
     discord:

@@ -15,6 +15,9 @@ export const REDACTED_KEYS = [
   "SLACK_BOT_TOKEN",
   "SLACK_APP_TOKEN",
   "SLACK_SIGNING_SECRET",
+  // A PostgreSQL URL may carry a password.
+  "databaseUrl",
+  "DATABASE_URL",
 ];
 
 function redactPaths(): string[] {

@@ -6,6 +6,7 @@
  *   hotline ask|when|timeline|today|sources   the /hotline commands, once (see answer.ts)
  *   hotline corpus check [--dir DIR]      validate the corpus
  *   hotline corpus ingest …               clean a captured page into a corpus document
+ *   hotline db migrate --from sqlite:PATH --to postgres://…   copy subscriptions to PostgreSQL
  */
 import { parseArgs } from "node:util";
 import { loadCliSettings, loadConfig } from "../../src/config.js";
@@ -25,6 +26,7 @@ const USAGE = usageText([
   ["hotline corpus ingest --manifest FILE", "rebuild corpus documents from seeds"],
   ["hotline corpus ingest <seed> --meta FILE [--drop LINE]… [--out FILE]", ""],
   ["hotline discord register [--guild ID]", "publish the /hotline slash command to Discord"],
+  ["hotline db migrate --from sqlite:PATH --to URL", "copy SQLite data to PostgreSQL"],
   ["hotline help", "this text"],
 ]);
 
@@ -57,6 +59,8 @@ export async function main(
       out: { type: "string" },
       guild: { type: "string" },
       "discord-shard": { type: "boolean", default: false },
+      from: { type: "string" },
+      to: { type: "string" },
     },
   });
   // The bot's commands check the whole configuration (zod); one-shot answers need only the
@@ -100,6 +104,8 @@ export async function main(
         loadConfig(),
         print,
       );
+    case "db":
+      return (await import("./db.js")).dbCommand(positionals, values, print);
     case "start":
       return (await import("../../app/start.js")).start(loadConfig(), corpusDir, {
         discordShard: values["discord-shard"],
