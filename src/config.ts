@@ -88,6 +88,9 @@ function buildSchema() {
   });
   // Shard ids are checked against the count here, where both variables are known.
   return variables.superRefine((env, ctx) => {
+    // zod runs this even when a field failed, with that field's raw text: its issue suffices.
+    const raw: unknown[] = [env.DISCORD_SHARDS, env.DISCORD_SHARD_COUNT];
+    if (raw.some((value) => typeof value === "string" && value !== "auto")) return;
     for (const message of discordShardProblems(env.DISCORD_SHARDS, env.DISCORD_SHARD_COUNT)) {
       ctx.addIssue({ code: "custom", path: ["DISCORD_SHARDS"], message });
     }

@@ -74,6 +74,12 @@ export const MEMBER_PERMISSIONS =
 export interface FakeDiscordOptions {
   /** The @everyone role's permissions, which are the bot's (default {@link BOT_PERMISSIONS}). */
   botPermissions?: bigint;
+  /**
+   * `session_start_limit.max_concurrency` of `GET /gateway/bot` (default 1, as for most bots):
+   * discord.js identifies one shard per 5 s per bucket, so tests with several shards per client
+   * raise it to identify them at once.
+   */
+  maxConcurrency?: number;
 }
 
 /** A slash-command option as it appears in an interaction payload. */
@@ -122,9 +128,11 @@ export class FakeDiscord {
   private waiters: Waiter[] = [];
   private faults: { match: (r: RecordedRequest) => boolean; fault: DiscordFault }[] = [];
   private botPermissions: bigint;
+  private readonly maxConcurrency: number;
 
   private constructor(options: FakeDiscordOptions) {
     this.botPermissions = options.botPermissions ?? BOT_PERMISSIONS;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
   }
 
   /** Starts REST and gateway on one ephemeral 127.0.0.1 port. */
@@ -534,7 +542,12 @@ export class FakeDiscord {
         {
           url: this.gatewayUrl,
           shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          session_start_limit: {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 0,
+            max_concurrency: this.maxConcurrency,
+          },
         },
       ];
     }
