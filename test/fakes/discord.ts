@@ -22,14 +22,20 @@ export interface RecordedRequest {
   /** Parsed JSON body, or null. */
   body: Json;
   authorization: string | undefined;
-  /** The HTTP status the fake answered with (a fault's status when one was injected). */
+  /**
+   * The HTTP status the fake answered with (a fault's status when one was injected); undefined
+   * when the client gave up on a hung request first (then `abandoned` is true).
+   */
   status?: number;
+  /** True when the client closed the connection while the fake was holding the request. */
+  abandoned?: boolean;
 }
 
 /**
  * A fault for {@link FakeDiscord.failNext}: answer with `status` (and a Discord error body and
  * headers, e.g. `retry-after` for a 429), or hold the request `hangMs` before answering normally
- * (to make the client time out).
+ * (to make the client time out). A held request whose client hangs up first is recorded as
+ * `abandoned`, with no status, the moment the client gives up.
  */
 export type DiscordFault =
   | { status: number; body?: Json; headers?: Record<string, string> }
@@ -510,8 +516,21 @@ export class FakeDiscord {
     };
     const faultIndex = this.faults.findIndex((f) => f.match(request));
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]?.fault : undefined;
-    if (fault && "hangMs" in fault)
-      await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+    if (fault && "hangMs" in fault) {
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), fault.hangMs);
+        }),
+        once(res, "close").then(() => true),
+      ]);
+      clearTimeout(timer);
+      if (gaveUp) {
+        request.abandoned = true;
+        this.record(request);
+        return;
+      }
+    }
     const [status, payload] =
       fault && "status" in fault
         ? [fault.status, fault.body ?? { message: "Injected fault", code: 0 }]
@@ -525,6 +544,10 @@ export class FakeDiscord {
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     }
     // Record after answering so a waiter sees the request only once the client got its response.
+    this.record(request);
+  }
+
+  private record(request: RecordedRequest): void {
     this.requests.push(request);
     this.waiters = this.waiters.filter((waiter) => {
       const matched = this.requests.filter(waiter.predicate);
