@@ -86,6 +86,8 @@ export interface FakeDiscordOptions {
    * raise it to identify them at once.
    */
   maxConcurrency?: number;
+  /** The 127.0.0.1 port to listen on (default: any free port). */
+  port?: number;
 }
 
 /** A slash-command option as it appears in an interaction payload. */
@@ -141,7 +143,7 @@ export class FakeDiscord {
     this.maxConcurrency = options.maxConcurrency ?? 1;
   }
 
-  /** Starts REST and gateway on one ephemeral 127.0.0.1 port. */
+  /** Starts REST and gateway on one 127.0.0.1 port (ephemeral unless `options.port`). */
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(options);
     fake.server = createServer((req, res) => {
@@ -149,7 +151,7 @@ export class FakeDiscord {
     });
     fake.gateway = new WebSocketServer({ server: fake.server, path: "/gateway" });
     fake.gateway.on("connection", (socket) => fake.connect(socket));
-    fake.server.listen(0, "127.0.0.1");
+    fake.server.listen(options.port ?? 0, "127.0.0.1");
     await once(fake.server, "listening");
     return fake;
   }
@@ -559,6 +561,11 @@ export class FakeDiscord {
 
   private route(r: RecordedRequest): [number, unknown] {
     const m = (pattern: RegExp) => pattern.exec(r.path);
+    // As Discord: a bot route with a token other than the bot's is refused (an invalid token).
+    const botRoute = r.path === "/gateway/bot" || r.path.startsWith("/users/@me");
+    if (botRoute && r.authorization !== `Bot ${this.token}`) {
+      return [401, { message: "401: Unauthorized", code: 0 }];
+    }
     if (r.method === "GET" && r.path === "/gateway/bot") {
       return [
         200,
