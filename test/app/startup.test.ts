@@ -10,9 +10,13 @@ import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { startPlatform } from "../../app/startup.js";
+import { loadConfig } from "../../src/config.js";
 import { defaultCorpusDir } from "../../src/hotline.js";
+import { createLogger } from "../../src/log.js";
 import { discordEnv } from "../fakes/configs.js";
 import { FakeDiscord } from "../fakes/discord.js";
+import { LogSink } from "../fakes/recorders.js";
 import { type FakeSlack, startFakeSlack } from "../fakes/slack.js";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -24,6 +28,8 @@ let corpusDir: string;
 let discord: FakeDiscord;
 let slack: FakeSlack;
 let runs = 0;
+/** Every spawned process, killed in afterAll if a failed test left one running. */
+const children: ChildProcessWithoutNullStreams[] = [];
 
 beforeAll(async () => {
   // Build once up front so the spawned processes do not each rebuild.
@@ -37,6 +43,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
   await discord?.stop();
   await slack?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -59,6 +66,7 @@ function hotlineStart(env: Record<string, string>): Run {
       ...env,
     },
   });
+  children.push(child);
   let stderr = "";
   child.stderr.on("data", (chunk) => {
     stderr += chunk;
@@ -234,5 +242,56 @@ describe("GIVEN an API that cannot be reached (a closed port on 127.0.0.1)", () 
       late.run.child.kill("SIGKILL");
       await late.fake.stop();
     }
+  });
+});
+
+describe("startPlatform's backoff (in process, injected clock)", () => {
+  test("GIVEN the default 60 s THEN it waits 1, 2, 4, 8, 16 then 30 s at most, never past the budget, and never calls begin", async () => {
+    const waits: number[] = [];
+    const sink = new LogSink();
+    let began = false;
+    const config = loadConfig({ DISCORD_TOKEN: "t", DISCORD_APPLICATION_ID: "123456789012345678" });
+    expect(config.startupRetrySeconds).toBe(60);
+    await expect(
+      startPlatform({
+        platform: "discord",
+        config,
+        logger: createLogger("info", sink),
+        begin: async () => {
+          began = true;
+        },
+        probe: async () => "connect ECONNREFUSED 192.0.2.1:443",
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      }),
+    ).rejects.toThrow(
+      "discord: cannot reach the Discord API at https://discord.com/api (connect ECONNREFUSED 192.0.2.1:443) after 6 attempts in 31 s.",
+    );
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 16000]);
+    expect(sink.lines.map((l) => l.attempt)).toEqual([1, 2, 3, 4, 5]);
+    expect(began).toBe(false);
+  });
+
+  test("GIVEN STARTUP_RETRY_SECONDS=0 THEN one attempt and the error, no waiting", async () => {
+    const waits: number[] = [];
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      STARTUP_RETRY_SECONDS: "0",
+    });
+    await expect(
+      startPlatform({
+        platform: "slack",
+        config,
+        logger: createLogger("silent"),
+        begin: async () => undefined,
+        probe: async () => "getaddrinfo ENOTFOUND slack.com",
+        sleep: async (ms) => {
+          waits.push(ms);
+        },
+      }),
+    ).rejects.toThrow("after 1 attempt in 0 s");
+    expect(waits).toEqual([]);
   });
 });
