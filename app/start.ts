@@ -142,6 +142,9 @@ export async function start(
     process.once("SIGTERM", shutdown);
     process.once("SIGINT", shutdown);
   });
+  // A shard child's IPC channel to its ShardingManager would keep this process alive forever
+  // (and the parent waiting for it): close it once everything has stopped.
+  if (flags.discordShard && process.connected) process.disconnect();
   logger.info("stopped");
   return 0;
 }
