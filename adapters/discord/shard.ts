@@ -7,8 +7,10 @@
  * Discord adapter, e.g. `script: "bin/hotline.js"`, `args: ["start", "--discord-shard"]`. Each
  * child loads the same configuration, calls `startDiscord` (discord.js reads the shard ids the
  * manager put in the child's environment) and runs its own on-this-day scheduler with that
- * shard's `sender`: `sender.owns(channel)` is true only for servers in the shard's cache, so
- * each scheduled post is sent once, by the shard that holds the server. The parent must not
+ * shard's `sender`: `sender.owns(channel)` is true only for servers on the child's shard
+ * (`(guildId >> 22) % totalShards`, see `guild-shard.ts`), so each scheduled post is sent once,
+ * by the shard that holds the server. (To split shards across machines without a manager, see
+ * `DISCORD_SHARDS` with `DISCORD_SHARD_COUNT`: one client runs a fixed list of shards.) The parent must not
  * start the Discord adapter itself, and must not start sharding again in the children (hence
  * the flag: the children inherit `DISCORD_SHARDS`).
  */
