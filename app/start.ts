@@ -114,7 +114,14 @@ export async function start(
     return runConsoleBot(config, reloadableCorpus(corpusDir, logger), logger);
   }
   guardProcess(logger);
-  const app = await startApp({ config, corpusDir, logger, discordShard: flags.discordShard });
+  let app: RunningApp;
+  try {
+    app = await startApp({ config, corpusDir, logger, discordShard: flags.discordShard });
+  } catch (error) {
+    // A shard child must still exit (see below), so its manager sees the failure.
+    if (flags.discordShard && process.connected) process.disconnect();
+    throw error;
+  }
   const reload = () => {
     logger.info({ corpusDir }, "SIGHUP: reloading the corpus");
     app.reload();

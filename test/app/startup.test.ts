@@ -135,6 +135,21 @@ describe("GIVEN a credential the platform refuses", () => {
     ).toBeGreaterThan(0);
   });
 
+  test("WHEN the token is refused with DISCORD_SHARDS=2 THEN the parent says so in one line before launching any shard, exit 1", async () => {
+    const { code, text, logs } = await finished(
+      hotlineStart({
+        ...discordEnv(discord),
+        DISCORD_TOKEN: BAD_DISCORD_TOKEN,
+        DISCORD_SHARDS: "2",
+      }),
+    );
+    expect(code).toBe(1);
+    expect(text).toEqual([
+      "hotline: discord: Discord refused DISCORD_TOKEN (401 Unauthorized: invalid token). Fix: in the Developer Portal open your application, Bot, Reset Token, and set DISCORD_TOKEN to the new token.",
+    ]);
+    expect(logs.filter((l) => l.msg === "discord: shard launched")).toEqual([]);
+  });
+
   test("WHEN Slack answers invalid_auth to the bot token THEN one line says SLACK_BOT_TOKEN was refused and where to copy it, exit 1", async () => {
     slack.failNext("auth.test", { error: "invalid_auth" });
     const { code, text } = await finished(hotlineStart(slackHttp()));

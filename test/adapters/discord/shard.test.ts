@@ -2,7 +2,7 @@
  * discord.js's ShardingManager: the manager spawns one child per shard, each child identifies as
  * its own shard, and a child of the real `hotline start` never starts a manager of its own.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +70,31 @@ describe("startShards", () => {
       expect(fake.find((r) => r.path === "/gateway/bot").length).toBeGreaterThanOrEqual(before + 2);
     } finally {
       await shards.stop();
+    }
+  });
+
+  test("GIVEN a shard that dies before it is ready THEN the start fails and no shard process is left, not even the respawned one", async () => {
+    const dies = fileURLToPath(new URL("../../fakes/discord-shard-dies.mjs", import.meta.url));
+    const markerDir = mkdtempSync(join(tmpdir(), "hotline-shard-dies-"));
+    const ours = () =>
+      execFileSync("ps", ["-o", "args=", "--ppid", String(process.pid)], { encoding: "utf8" })
+        .split("\n")
+        .filter((line) => line.includes("discord-shard-dies.mjs"));
+    try {
+      await expect(
+        startShards({
+          script: dies,
+          args: [join(markerDir, "died-once")],
+          config: config("2"),
+          logger: createLogger("silent"),
+          spawnDelayMs: 0,
+        }),
+      ).rejects.toThrow("discord: spawning 2 shards failed");
+      // Without the kill, the respawned child would hang here forever (and fail the test).
+      while (ours().length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(ours()).toEqual([]);
+    } finally {
+      rmSync(markerDir, { recursive: true, force: true });
     }
   });
 
