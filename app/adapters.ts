@@ -11,6 +11,7 @@ import type { Config } from "../src/config.js";
 import type { Hotline } from "../src/hotline-api.js";
 import type { PostSender, SubscriptionService } from "../src/schedule/types.js";
 import type { HttpRoute } from "./metrics-server.js";
+import { type StartupPlatform, startPlatform } from "./startup.js";
 
 /** One running platform as the composition root sees it. */
 export interface PlatformAdapter {
@@ -42,16 +43,21 @@ export interface AdapterDeps {
 /** Builds an adapter (not yet started). */
 export type AdapterFactory = (deps: AdapterDeps) => PlatformAdapter;
 
-/** Wraps a platform's start function and its running handle as a {@link PlatformAdapter}. */
+/**
+ * Wraps a platform's start function and its running handle as a {@link PlatformAdapter}. Start
+ * waits for an unreachable API and explains failures in one line (`startup.ts`).
+ */
 function adapter<H extends { stop(): Promise<void>; sender?: PostSender }>(
   name: string,
+  platform: StartupPlatform,
+  deps: Pick<AdapterDeps, "config" | "logger">,
   begin: () => Promise<H>,
 ): PlatformAdapter {
   let handle: H | undefined;
   return {
     name,
     async start() {
-      handle = await begin();
+      handle = await startPlatform({ platform, config: deps.config, logger: deps.logger, begin });
     },
     async stop() {
       await handle?.stop();
@@ -62,11 +68,13 @@ function adapter<H extends { stop(): Promise<void>; sender?: PostSender }>(
 
 /** The Discord gateway client of this process. */
 export const discordAdapter: AdapterFactory = (deps) =>
-  adapter("discord", async () => (await import("../adapters/discord/bot.js")).startDiscord(deps));
+  adapter("discord", "discord", deps, async () =>
+    (await import("../adapters/discord/bot.js")).startDiscord(deps),
+  );
 
 /** Discord's ShardingManager: runs `hotline start --discord-shard` children, one per shard. */
 export const discordShardsAdapter: AdapterFactory = ({ config, logger }) =>
-  adapter("discord-shards", async () => {
+  adapter("discord-shards", "discord", { config, logger }, async () => {
     const { startShards } = await import("../adapters/discord/shard.js");
     const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
     return startShards({
@@ -79,7 +87,9 @@ export const discordShardsAdapter: AdapterFactory = ({ config, logger }) =>
 
 /** The Slack app (Socket Mode or HTTP). */
 export const slackAdapter: AdapterFactory = (deps) =>
-  adapter("slack", async () => (await import("../adapters/slack/app.js")).startSlack(deps));
+  adapter("slack", "slack", deps, async () =>
+    (await import("../adapters/slack/app.js")).startSlack(deps),
+  );
 
 /**
  * The adapters `config` enables: Discord (sharded by a manager unless this process is a shard)

@@ -180,7 +180,14 @@ export async function start(
     return runConsoleBot(config, reloadableCorpus(config, corpusDir, logger), logger);
   }
   guardProcess(logger);
-  const app = await startApp({ config, corpusDir, logger, discordShard: flags.discordShard });
+  let app: RunningApp;
+  try {
+    app = await startApp({ config, corpusDir, logger, discordShard: flags.discordShard });
+  } catch (error) {
+    // A shard child must still exit (see below), so its manager sees the failure.
+    if (flags.discordShard && process.connected) process.disconnect();
+    throw error;
+  }
   const reload = () => {
     logger.info({ corpusDir }, "SIGHUP: reloading the corpus");
     void app.reload();
@@ -208,6 +215,9 @@ export async function start(
     process.once("SIGTERM", shutdown);
     process.once("SIGINT", shutdown);
   });
+  // A shard child's IPC channel to its ShardingManager would keep this process alive forever
+  // (and the parent waiting for it): close it once everything has stopped.
+  if (flags.discordShard && process.connected) process.disconnect();
   logger.info("stopped");
   return 0;
 }

@@ -33,7 +33,7 @@ function buildSchema() {
     // Strictly `HH:MM` here: the normalised form equals the input only with two-digit hours.
     .refine((value) => normaliseTime(value) === value, "must be HH:MM, 24-hour (e.g. 09:00)");
 
-  return z.object({
+  const variables = z.object({
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     CORPUS_DIR: optionalText,
     HOTLINE_TIMEZONE: z
@@ -62,8 +62,30 @@ function buildSchema() {
     DISCORD_SHARDS: optionalText.pipe(
       z
         .string()
-        .regex(/^(auto|[1-9]\d*)$/, 'must be "auto" or a positive whole number')
-        .transform((value) => (value === "auto" ? "auto" : Number(value)))
+        .regex(
+          /^(auto|\d+( *, *\d+)*)$/,
+          'must be "auto", a number of shards, or shard ids such as 0,1 with DISCORD_SHARD_COUNT',
+        )
+        .transform((value) =>
+          value === "auto" ? ("auto" as const) : value.split(",").map((id) => Number(id.trim())),
+        )
+        .optional(),
+    ),
+    DISCORD_SHARD_COUNT: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[1-9]\d*$/, "must be a whole number, at least 1")
+        .transform(Number)
+        .optional(),
+    ),
+    DISCORD_REST_TIMEOUT_MS: positiveInt(15_000),
+    // Blank is unset (60): a coerced "" would silently mean 0, no retries.
+    STARTUP_RETRY_SECONDS: optionalText.pipe(
+      z
+        .string()
+        .regex(/^\d+$/, "must be a whole number of seconds")
+        .transform(Number)
+        .refine((seconds) => seconds <= 3600, "must be at most 3600")
         .optional(),
     ),
     SLACK_BOT_TOKEN: optionalText,
@@ -87,6 +109,45 @@ function buildSchema() {
     CORPUS_MAX_FILE_BYTES: positiveInt(DEFAULT_CORPUS_MAX_FILE_BYTES),
     HOTLINE_CACHE_DIR: optionalText,
   });
+  // Shard ids are checked against the count here, where both variables are known.
+  return variables.superRefine((env, ctx) => {
+    // zod runs this even when a field failed, with that field's raw text: its issue suffices.
+    const raw: unknown[] = [env.DISCORD_SHARDS, env.DISCORD_SHARD_COUNT];
+    if (raw.some((value) => typeof value === "string" && value !== "auto")) return;
+    for (const message of discordShardProblems(env.DISCORD_SHARDS, env.DISCORD_SHARD_COUNT)) {
+      ctx.addIssue({ code: "custom", path: ["DISCORD_SHARDS"], message });
+    }
+  });
+}
+
+/**
+ * What is wrong with a `DISCORD_SHARDS` / `DISCORD_SHARD_COUNT` pair, as messages for the
+ * `DISCORD_SHARDS` issue. Without a count, `DISCORD_SHARDS` is one number of shards (or "auto")
+ * for the ShardingManager; with a count, it lists the shard ids this process runs: each below
+ * the count, none twice.
+ */
+function discordShardProblems(
+  shards: number[] | "auto" | undefined,
+  count: number | undefined,
+): string[] {
+  if (count === undefined) {
+    if (shards === undefined || shards === "auto") return [];
+    if (shards.length > 1)
+      return ["lists shard ids, so DISCORD_SHARD_COUNT (the total) must be set"];
+    return shards[0] === 0 ? ["must be at least 1 shard"] : [];
+  }
+  if (shards === undefined)
+    return ["must list this process's shard ids (e.g. 0,1) when DISCORD_SHARD_COUNT is set"];
+  if (shards === "auto") return ['cannot be "auto" when DISCORD_SHARD_COUNT is set'];
+  const problems: string[] = [];
+  const seen = new Set<number>();
+  for (const id of shards) {
+    if (id >= count)
+      problems.push(`lists shard ${id}, but DISCORD_SHARD_COUNT=${count} allows 0 to ${count - 1}`);
+    if (seen.has(id)) problems.push(`lists shard ${id} twice`);
+    seen.add(id);
+  }
+  return problems;
 }
 
 /**
@@ -124,7 +185,15 @@ export interface Config {
         token: string;
         applicationId: string;
         apiUrl: string | undefined;
+        /** ShardingManager mode: this many shards in child processes, or Discord's recommendation. */
         shards: number | "auto" | undefined;
+        /**
+         * Fixed-subset mode (`DISCORD_SHARDS=0,1` with `DISCORD_SHARD_COUNT=4`): this process's
+         * one client runs these shard ids out of `count`; other machines run the rest.
+         */
+        fixedShards: { ids: number[]; count: number } | undefined;
+        /** Milliseconds before a REST request is abandoned and retried (`DISCORD_REST_TIMEOUT_MS`). */
+        restTimeoutMs: number;
       }
     | undefined;
   slack:
@@ -147,6 +216,11 @@ export interface Config {
   corpusMaxFileBytes: number;
   /** Where start-up snapshots go (`HOTLINE_CACHE_DIR`); undefined: `.hotline-cache/` beside the corpus. */
   cacheDir: string | undefined;
+  /**
+   * How long `hotline start` keeps retrying a platform API it cannot reach (connection refused,
+   * DNS, timeout), in seconds; 0 fails at once (`STARTUP_RETRY_SECONDS`, default 60).
+   */
+  startupRetrySeconds: number;
 }
 
 /**
@@ -188,7 +262,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             token: e.DISCORD_TOKEN,
             applicationId: e.DISCORD_APPLICATION_ID,
             apiUrl: e.DISCORD_API_URL,
-            shards: e.DISCORD_SHARDS,
+            ...discordShards(e.DISCORD_SHARDS, e.DISCORD_SHARD_COUNT),
+            restTimeoutMs: e.DISCORD_REST_TIMEOUT_MS,
           }
         : undefined,
     slack: e.SLACK_BOT_TOKEN
@@ -212,7 +287,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.METRICS_PORT === undefined ? undefined : { host: e.METRICS_HOST, port: e.METRICS_PORT },
     corpusMaxFileBytes: e.CORPUS_MAX_FILE_BYTES,
     cacheDir: e.HOTLINE_CACHE_DIR,
+    startupRetrySeconds: e.STARTUP_RETRY_SECONDS ?? 60,
   };
+}
+
+/** The two sharding modes from a validated pair (see `discordShardProblems`). */
+function discordShards(
+  shards: number[] | "auto" | undefined,
+  count: number | undefined,
+): Pick<NonNullable<Config["discord"]>, "shards" | "fixedShards"> {
+  if (shards === undefined) return { shards: undefined, fixedShards: undefined };
+  if (count !== undefined && shards !== "auto") {
+    return { shards: undefined, fixedShards: { ids: shards, count } };
+  }
+  return { shards: shards === "auto" ? "auto" : shards[0], fixedShards: undefined };
 }
 
 /** What the command line's read-only commands (`ask`, `when`, `timeline`, …) need. */

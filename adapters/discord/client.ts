@@ -11,18 +11,21 @@ import type { Config } from "../../src/config.js";
 import { describeError, HotlineError } from "../../src/errors.js";
 
 /**
- * REST settings: a request that hangs is abandoned after this long and retried (discord.js
- * retries timeouts and 5xx answers `REST_RETRIES` times, and waits out 429s by their
- * `retry-after`), so a stuck connection cannot hold an answer forever.
+ * REST retries: discord.js retries a timed-out request (after `DISCORD_REST_TIMEOUT_MS`, see
+ * `discord.restTimeoutMs`) and 5xx answers this many times, and waits out 429s by their
+ * `retry-after`, so a stuck connection cannot hold an answer forever: a request that keeps
+ * hanging fails after (1 + REST_RETRIES) × the timeout, and the handler logs the failure.
  */
-const REST_TIMEOUT_MS = 15_000;
 const REST_RETRIES = 3;
 
 /**
  * A client with only the Guilds and GuildMessages intents (a message that mentions the bot
  * carries its content without the privileged Message Content intent) and no pings allowed.
  * With `discord.apiUrl` the REST client uses that base address and the gateway address comes
- * from its `GET /gateway/bot`. `extra` is merged under the adapter's own options (tests only).
+ * from its `GET /gateway/bot`. REST requests time out after `discord.restTimeoutMs`. With
+ * `discord.fixedShards` the client runs only those shard ids of the total (shards split across
+ * machines); otherwise discord.js decides (one shard, or the ids a ShardingManager put in the
+ * environment). `extra` is merged under the adapter's own options (tests only).
  * Client and shard errors are logged: an 'error' event without a listener would crash the
  * process, and the bot must stay up.
  */
@@ -33,13 +36,17 @@ export function createDiscordClient(
 ): Client {
   const client = new Client({
     ...extra,
+    ...(discord.fixedShards
+      ? { shards: discord.fixedShards.ids, shardCount: discord.fixedShards.count }
+      : {}),
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     // Defence in depth: the reply helper sets this on every message too.
     allowedMentions: { parse: [], repliedUser: false },
     rest: {
-      timeout: REST_TIMEOUT_MS,
       retries: REST_RETRIES,
       ...extra?.rest,
+      // After `extra`: the timeout comes from configuration only, so tests exercise the real path.
+      timeout: discord.restTimeoutMs,
       ...(discord.apiUrl ? { api: discord.apiUrl } : {}),
     },
   });

@@ -9,6 +9,7 @@ import type { Client } from "discord.js";
 import { HotlineError } from "../../src/errors.js";
 import type { DayDigest } from "../../src/model.js";
 import type { ChannelRef, PartKey, PostSender } from "../../src/schedule/types.js";
+import { holdsGuild } from "./guild-shard.js";
 import type { DiscordMessage } from "./message.js";
 import { renderDigest } from "./render.js";
 import { asChannelMessage } from "./send.js";
@@ -41,8 +42,11 @@ export function partNonce(key: PartKey): string {
 }
 
 /**
- * A {@link PostSender} over a connected client. It owns Discord channels of guilds the client
- * is in (so each shard posts only to its own guilds). `sendPart` rejects with a
+ * A {@link PostSender} over a connected client. It owns the Discord channels of guilds whose
+ * shard (`(guildId >> 22) % shardCount`) is one of the client's shards, so when shards are split
+ * across processes or machines each server's post is claimed only by a process that holds it; a
+ * process with every shard owns every guild (a guild the bot has left then fails to send, is
+ * retried and logged, instead of being skipped silently). `sendPart` rejects with a
  * `platform_failed` HotlineError when the channel cannot be fetched or cannot receive messages.
  * `checkPart` answers `resend` while the part's nonce window may still be open (the repeat is
  * then dropped if the first send arrived) and `unknown` after it.
@@ -55,8 +59,15 @@ export function createDiscordSender(
   const windowMs = options.nonceWindowMs ?? DISCORD_NONCE_WINDOW_MS;
   return {
     platform: "discord",
-    owns: (channel) =>
-      channel.platform === "discord" && client.guilds.cache.has(channel.workspaceId),
+    owns(channel) {
+      // Read at each call: discord.js fills in the shard ids and count at login.
+      const { shards, shardCount } = client.options;
+      return (
+        channel.platform === "discord" &&
+        Array.isArray(shards) &&
+        holdsGuild(channel.workspaceId, shards, shardCount ?? 1)
+      );
+    },
     renderParts: (digest: DayDigest) => renderDigest(digest),
     async sendPart(channel: ChannelRef, part: unknown, key: PartKey) {
       let target: Awaited<ReturnType<typeof client.channels.fetch>>;

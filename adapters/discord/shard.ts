@@ -7,15 +7,17 @@
  * Discord adapter, e.g. `script: "bin/hotline.js"`, `args: ["start", "--discord-shard"]`. Each
  * child loads the same configuration, calls `startDiscord` (discord.js reads the shard ids the
  * manager put in the child's environment) and runs its own on-this-day scheduler with that
- * shard's `sender`: `sender.owns(channel)` is true only for servers in the shard's cache, so
- * each scheduled post is sent once, by the shard that holds the server. The parent must not
+ * shard's `sender`: `sender.owns(channel)` is true only for servers on the child's shard
+ * (`(guildId >> 22) % totalShards`, see `guild-shard.ts`), so each scheduled post is sent once,
+ * by the shard that holds the server. (To split shards across machines without a manager, see
+ * `DISCORD_SHARDS` with `DISCORD_SHARD_COUNT`: one client runs a fixed list of shards.) The parent must not
  * start the Discord adapter itself, and must not start sharding again in the children (hence
  * the flag: the children inherit `DISCORD_SHARDS`).
  */
 import { REST, Routes, ShardingManager } from "discord.js";
 import type { Logger } from "pino";
 import type { Config } from "../../src/config.js";
-import { HotlineError } from "../../src/errors.js";
+import { describeError, HotlineError } from "../../src/errors.js";
 
 /** What {@link startShards} needs. */
 export interface ShardOptions {
@@ -44,10 +46,11 @@ export interface Shards {
 }
 
 /**
- * Spawns all shards and resolves once each child's client is ready. With `shards: "auto"` the
- * count is Discord's recommendation from `GET /gateway/bot`, asked of `config.discord.apiUrl`
- * when set (discord.js's own lookup always asks discord.com). Throws a `platform_failed`
- * HotlineError when Discord is not configured, sharding is not requested, or a shard fails.
+ * Spawns all shards and resolves once each child's client is ready. First asks `GET /gateway/bot`
+ * of `config.discord.apiUrl` when set (discord.js's own lookup always asks discord.com), which
+ * checks the token; with `shards: "auto"` the count is its recommendation. Throws a
+ * `platform_failed` HotlineError (the cause attached) when Discord is not configured, sharding
+ * is not requested, the token is refused, or a shard fails to start (every shard is then killed).
  */
 export async function startShards(options: ShardOptions): Promise<Shards> {
   const discord = options.config.discord;
@@ -58,22 +61,22 @@ export async function startShards(options: ShardOptions): Promise<Shards> {
     );
   }
   const log = options.logger.child({ platform: "discord" });
-  let totalShards: number;
-  if (discord.shards === "auto") {
-    const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
-    try {
-      const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
-      totalShards = Math.max(1, gateway.shards);
-    } catch (error) {
-      throw new HotlineError(
-        "platform_failed",
-        "discord: could not ask GET /gateway/bot for a shard count",
-        {
-          cause: error,
-        },
-      );
-    }
-  } else totalShards = discord.shards;
+  // Asked whatever the mode: it checks the token here, once, so a refused token stops the parent
+  // with one clear error instead of every child failing its login.
+  let recommended: number;
+  const rest = new REST({
+    timeout: discord.restTimeoutMs,
+    ...(discord.apiUrl ? { api: discord.apiUrl } : {}),
+  }).setToken(discord.token);
+  try {
+    const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+    recommended = Math.max(1, gateway.shards);
+  } catch (error) {
+    throw new HotlineError("platform_failed", "discord: GET /gateway/bot failed", {
+      cause: error,
+    });
+  }
+  const totalShards = discord.shards === "auto" ? recommended : discord.shards;
 
   const manager = new ShardingManager(options.script, {
     token: discord.token,
@@ -85,10 +88,17 @@ export async function startShards(options: ShardOptions): Promise<Shards> {
   manager.on("shardCreate", (shard) => {
     log.info({ shardId: shard.id, totalShards }, "discord: shard launched");
     shard.on("death", () => log.warn({ shardId: shard.id }, "discord: shard process exited"));
+    // A failed respawn is emitted as 'error'; without a listener it would crash the parent.
+    shard.on("error", (error) =>
+      log.error({ shardId: shard.id, err: describeError(error) }, "discord: shard error"),
+    );
   });
   try {
     await manager.spawn({ amount: totalShards, delay: options.spawnDelayMs ?? 5500 });
   } catch (error) {
+    // A shard that died is being respawned (respawn: true); kill it and the others, or they
+    // would outlive the failed start.
+    for (const shard of manager.shards.values()) shard.kill();
     throw new HotlineError("platform_failed", `discord: spawning ${totalShards} shards failed`, {
       cause: error,
     });

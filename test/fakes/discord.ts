@@ -22,14 +22,20 @@ export interface RecordedRequest {
   /** Parsed JSON body, or null. */
   body: Json;
   authorization: string | undefined;
-  /** The HTTP status the fake answered with (a fault's status when one was injected). */
+  /**
+   * The HTTP status the fake answered with (a fault's status when one was injected); undefined
+   * when the client gave up on a hung request first (then `abandoned` is true).
+   */
   status?: number;
+  /** True when the client closed the connection while the fake was holding the request. */
+  abandoned?: boolean;
 }
 
 /**
  * A fault for {@link FakeDiscord.failNext}: answer with `status` (and a Discord error body and
  * headers, e.g. `retry-after` for a 429), or hold the request `hangMs` before answering normally
- * (to make the client time out).
+ * (to make the client time out). A held request whose client hangs up first is recorded as
+ * `abandoned`, with no status, the moment the client gives up.
  */
 export type DiscordFault =
   | { status: number; body?: Json; headers?: Record<string, string> }
@@ -74,6 +80,14 @@ export const MEMBER_PERMISSIONS =
 export interface FakeDiscordOptions {
   /** The @everyone role's permissions, which are the bot's (default {@link BOT_PERMISSIONS}). */
   botPermissions?: bigint;
+  /**
+   * `session_start_limit.max_concurrency` of `GET /gateway/bot` (default 1, as for most bots):
+   * discord.js identifies one shard per 5 s per bucket, so tests with several shards per client
+   * raise it to identify them at once.
+   */
+  maxConcurrency?: number;
+  /** The 127.0.0.1 port to listen on (default: any free port). */
+  port?: number;
 }
 
 /** A slash-command option as it appears in an interaction payload. */
@@ -130,12 +144,14 @@ export class FakeDiscord {
   private waiters: Waiter[] = [];
   private faults: { match: (r: RecordedRequest) => boolean; fault: DiscordFault }[] = [];
   private botPermissions: bigint;
+  private readonly maxConcurrency: number;
 
   private constructor(options: FakeDiscordOptions) {
     this.botPermissions = options.botPermissions ?? BOT_PERMISSIONS;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
   }
 
-  /** Starts REST and gateway on one ephemeral 127.0.0.1 port. */
+  /** Starts REST and gateway on one 127.0.0.1 port (ephemeral unless `options.port`). */
   static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(options);
     fake.server = createServer((req, res) => {
@@ -143,7 +159,7 @@ export class FakeDiscord {
     });
     fake.gateway = new WebSocketServer({ server: fake.server, path: "/gateway" });
     fake.gateway.on("connection", (socket) => fake.connect(socket));
-    fake.server.listen(0, "127.0.0.1");
+    fake.server.listen(options.port ?? 0, "127.0.0.1");
     await once(fake.server, "listening");
     return fake;
   }
@@ -510,8 +526,21 @@ export class FakeDiscord {
     };
     const faultIndex = this.faults.findIndex((f) => f.match(request));
     const fault = faultIndex >= 0 ? this.faults.splice(faultIndex, 1)[0]?.fault : undefined;
-    if (fault && "hangMs" in fault)
-      await new Promise((resolve) => setTimeout(resolve, fault.hangMs));
+    if (fault && "hangMs" in fault) {
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = await Promise.race([
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), fault.hangMs);
+        }),
+        once(res, "close").then(() => true),
+      ]);
+      clearTimeout(timer);
+      if (gaveUp) {
+        request.abandoned = true;
+        this.record(request);
+        return;
+      }
+    }
     const [status, payload] =
       fault && "status" in fault
         ? [fault.status, fault.body ?? { message: "Injected fault", code: 0 }]
@@ -525,6 +554,10 @@ export class FakeDiscord {
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     }
     // Record after answering so a waiter sees the request only once the client got its response.
+    this.record(request);
+  }
+
+  private record(request: RecordedRequest): void {
     this.requests.push(request);
     this.waiters = this.waiters.filter((waiter) => {
       const matched = this.requests.filter(waiter.predicate);
@@ -536,13 +569,23 @@ export class FakeDiscord {
 
   private route(r: RecordedRequest): [number, unknown] {
     const m = (pattern: RegExp) => pattern.exec(r.path);
+    // As Discord: a bot route with a token other than the bot's is refused (an invalid token).
+    const botRoute = r.path === "/gateway/bot" || r.path.startsWith("/users/@me");
+    if (botRoute && r.authorization !== `Bot ${this.token}`) {
+      return [401, { message: "401: Unauthorized", code: 0 }];
+    }
     if (r.method === "GET" && r.path === "/gateway/bot") {
       return [
         200,
         {
           url: this.gatewayUrl,
           shards: 1,
-          session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+          session_start_limit: {
+            total: 1000,
+            remaining: 1000,
+            reset_after: 0,
+            max_concurrency: this.maxConcurrency,
+          },
         },
       ];
     }

@@ -7,6 +7,7 @@
 import { MessageFlags } from "discord.js";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { type DiscordBot, startDiscord } from "../../adapters/discord/bot.js";
+import { createDiscordClient } from "../../adapters/discord/client.js";
 import { loadConfig } from "../../src/config.js";
 import { loadHotline } from "../../src/hotline.js";
 import { MAX_QUESTION_LENGTH } from "../../src/hotline-api.js";
@@ -23,7 +24,7 @@ import {
   PERMISSIONS,
   type RecordedRequest,
 } from "../fakes/discord.js";
-import { LogSink, RecordingSubscriptions, sendPost } from "../fakes/recorders.js";
+import { LogSink, sendPost } from "../fakes/recorders.js";
 import { assertDiscordWireSafe } from "../property/safety.js";
 
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON the bot sent, asserted field by field
@@ -32,12 +33,16 @@ type Wire = any;
 const hotline = loadHotline();
 const NOW = new Date("2026-03-14T09:30:00Z");
 const USER_LIMIT = 2;
+/** DISCORD_REST_TIMEOUT_MS here: short, so a hung request is abandoned within the test. */
+const REST_TIMEOUT_MS = 1_000;
 const str = (name: string, value: string): InteractionOption => ({ name, type: 3, value });
 
 let fake: FakeDiscord;
 let bot: DiscordBot;
 const log = new LogSink();
-const subscriptions = new RecordingSubscriptions();
+/** The real SQLite store (in memory) behind `/hotline subscribe` and `@bot subscribe`. */
+const subscriptionStore = openSqliteStore({ path: ":memory:" });
+const subscribedChannels = () => subscriptionStore.listSubscriptions();
 let userCounter = 0;
 
 /** A fresh member per test, so the per-user limit starts at zero. */
@@ -55,21 +60,25 @@ beforeAll(async () => {
     HOTLINE_TIMEZONE: "UTC",
     RATE_LIMIT_USER_PER_MINUTE: String(USER_LIMIT),
     RATE_LIMIT_CHANNEL_PER_MINUTE: "100000",
+    DISCORD_REST_TIMEOUT_MS: String(REST_TIMEOUT_MS),
   });
   bot = await startDiscord({
     hotline,
     config,
     logger: createLogger("debug", log),
-    subscriptions,
+    subscriptions: await createSubscriptionService({
+      store: subscriptionStore,
+      config,
+      clock: () => NOW,
+    }),
     now: () => NOW,
-    // A short REST timeout so a hung request is abandoned and retried within the test.
-    clientOptions: { rest: { timeout: 1_000 } },
   });
 });
 
 afterAll(async () => {
   await bot?.stop();
   await fake?.stop();
+  await subscriptionStore.close();
 });
 
 const isCallback = (token: string) => (r: RecordedRequest) => r.path.endsWith(`/${token}/callback`);
@@ -161,7 +170,7 @@ describe("GIVEN a question longer than the limit", () => {
 
 describe("GIVEN admin commands on every Discord path", () => {
   test("THEN /hotline subscribe by a member is refused privately, by a Manage Server member accepted", async () => {
-    const before = subscriptions.calls.length;
+    const before = await subscribedChannels();
     const refused = fake.sendCommand("subscribe", [], {
       user: newUser(),
       permissions: MEMBER_PERMISSIONS,
@@ -169,36 +178,52 @@ describe("GIVEN admin commands on every Discord path", () => {
     const [r] = await fake.waitForRequests(isCallback(refused.token));
     expect(r?.body.data.content).toMatch(/Only .*admins/);
     expect(r?.body.data.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(subscriptions.calls).toHaveLength(before);
+    expect(await subscribedChannels()).toEqual(before);
+    const admin = newUser();
     const allowed = fake.sendCommand("subscribe", [], {
-      user: newUser(),
+      user: admin,
       permissions: MEMBER_PERMISSIONS | PERMISSIONS.ManageGuild,
     });
     await fake.waitForRequests(isCallback(allowed.token));
-    expect(subscriptions.calls).toHaveLength(before + 1);
+    expect(await subscribedChannels()).toEqual([
+      expect.objectContaining({
+        platform: "discord",
+        workspaceId: fake.guildId,
+        channelId: fake.channelId,
+        requestedBy: admin.id,
+      }),
+    ]);
+    // The owner's test below subscribes the same channel again.
+    await subscriptionStore.deactivateSubscription(
+      { platform: "discord", workspaceId: fake.guildId, channelId: fake.channelId },
+      "command",
+      NOW,
+    );
   });
 
   test("THEN '@bot subscribe' and '@bot unsubscribe' by a member are refused by direct message and change nothing", async () => {
-    const before = subscriptions.calls.length;
+    const before = await subscribedChannels();
     const author = newUser();
     fake.sendMessage(`<@${fake.botUser.id}> subscribe`, { author });
     fake.sendMessage(`<@${fake.botUser.id}> unsubscribe`, { author });
     const dms = await fake.waitForRequests(dmMessages(author), 2);
+    expect(dms).toHaveLength(2);
     for (const dm of dms) expect(dm.body.content).toMatch(/Only .*admins/);
-    expect(subscriptions.calls).toHaveLength(before);
+    expect(await subscribedChannels()).toEqual(before);
   });
 
   test("THEN '@bot subscribe' by the server owner subscribes the channel", async () => {
-    const before = subscriptions.calls.length;
     const owner = fake.user(fake.ownerId, "owner");
     fake.sendMessage(`<@${fake.botUser.id}> subscribe`, { author: owner });
     const [dm] = await fake.waitForRequests(dmMessages(owner));
     expect(dm?.body.content).toMatch(/^Subscribed/);
-    expect(subscriptions.calls).toHaveLength(before + 1);
-    expect(subscriptions.calls.at(-1)).toMatchObject({
-      channelId: fake.channelId,
-      requestedBy: fake.ownerId,
-    });
+    expect(
+      await subscriptionStore.findSubscription({
+        platform: "discord",
+        workspaceId: fake.guildId,
+        channelId: fake.channelId,
+      }),
+    ).toMatchObject({ source: "command", requestedBy: fake.ownerId });
   });
 });
 
@@ -224,25 +249,71 @@ describe("GIVEN Discord REST faults during a reply", () => {
     expect(fake.find(isCallback(token)).map((r) => r.status)).toEqual([429, 204]);
   });
 
-  test("THEN a request that hangs past the REST timeout is abandoned and retried", async () => {
-    const author = newUser();
-    fake.failNext((r) => r.method === "POST" && r.path === `/channels/${fake.threadId}/messages`, {
-      hangMs: 2_500,
+  test("THEN the client's REST timeout is DISCORD_REST_TIMEOUT_MS", () => {
+    expect(bot.client.rest.options.timeout).toBe(REST_TIMEOUT_MS);
+    const config = loadConfig({
+      DISCORD_TOKEN: "t",
+      DISCORD_APPLICATION_ID: "123456789012345678",
+      DISCORD_REST_TIMEOUT_MS: "4321",
     });
-    fake.sendMessage(`<@${fake.botUser.id}> what is the hotline for?`, {
-      author,
-      channelId: fake.threadId,
+    if (!config.discord) throw new Error("Discord not configured");
+    const client = createDiscordClient(config.discord, createLogger("silent"));
+    expect(client.rest.options.timeout).toBe(4321);
+    const defaults = loadConfig({
+      DISCORD_TOKEN: "t",
+      DISCORD_APPLICATION_ID: "123456789012345678",
     });
+    expect(defaults.discord?.restTimeoutMs).toBe(15_000);
+  });
+
+  test("THEN a request that hangs past the REST timeout is abandoned by the client and retried once", async () => {
     const isThreadPost = (r: RecordedRequest) =>
       r.method === "POST" && r.path === `/channels/${fake.threadId}/messages`;
-    // The retry is answered first; the hung request is recorded when the fake finally answers it.
-    const [posted] = await fake.waitForRequests(isThreadPost);
-    expect(posted?.status).toBe(200);
-    assertDiscordWireSafe(posted?.body);
+    const before = fake.find(isThreadPost).length;
+    // Far longer than the timeout and than this test's own timeout: only the client can end it.
+    fake.failNext(isThreadPost, { hangMs: 120_000 });
+    fake.sendMessage(`<@${fake.botUser.id}> what is the hotline for?`, {
+      author: newUser(),
+      channelId: fake.threadId,
+    });
+    // The hang-up and the retry reach the fake at about the same moment, in either order.
+    const attempts = (await fake.waitForRequests(isThreadPost, before + 2)).slice(before);
+    const hung = attempts.filter((r) => r.abandoned);
+    const answered = attempts.filter((r) => r.status === 200);
+    expect(hung).toHaveLength(1);
+    expect(hung[0]?.status).toBeUndefined();
+    expect(answered).toHaveLength(1);
+    expect(answered[0]?.body).toEqual(hung[0]?.body);
+    assertDiscordWireSafe(answered[0]?.body);
+    // Less than discord.js's own 15 s default, so this fails if DISCORD_REST_TIMEOUT_MS is ignored.
+  }, 10_000);
+
+  test("THEN a request that hangs on every retry ends in a logged failure and the bot keeps serving", async () => {
+    const isThreadPost = (r: RecordedRequest) =>
+      r.method === "POST" && r.path === `/channels/${fake.threadId}/messages`;
+    const before = fake.find(isThreadPost).length;
+    const since = log.lines.length;
+    // One attempt plus discord.js's three retries, each held until the client gives up.
+    for (let i = 0; i < 4; i++) fake.failNext(isThreadPost, { hangMs: 120_000 });
+    const messageId = fake.sendMessage(`<@${fake.botUser.id}> what is the hotline for?`, {
+      author: newUser(),
+      channelId: fake.threadId,
+    });
+    // After the failure the bot apologises in the thread (that post is not held).
+    const posts = (await fake.waitForRequests(isThreadPost, before + 5)).slice(before);
+    expect(posts.filter((r) => r.abandoned)).toHaveLength(4);
+    expect(posts.filter((r) => r.status === 200).map((r) => r.body.content)).toEqual([
+      FAILURE_MESSAGE,
+    ]);
+    const failure = log.lines.slice(since).find((l) => l.msg === "discord: mention failed");
+    expect(failure).toMatchObject({ messageId, platform: "discord" });
+    expect(String(failure?.message)).toMatch(/abort/i);
+    expect((await help(newUser())).type).toBe(4);
   });
 
   test("THEN a thread deleted before the answer (404 Unknown Channel) is logged with the message id and the bot keeps serving", async () => {
     const since = log.lines.length;
+    const firstNew = fake.requests.length;
     fake.failNext((r) => r.method === "POST" && r.path === `/channels/${fake.threadId}/messages`, {
       status: 404,
       body: { message: "Unknown Channel", code: 10003 },
@@ -253,6 +324,7 @@ describe("GIVEN Discord REST faults during a reply", () => {
     });
     await fake.waitForRequests(
       (r) =>
+        fake.requests.indexOf(r) >= firstNew &&
         r.method === "POST" &&
         r.path === `/channels/${fake.threadId}/messages` &&
         r.body?.content === FAILURE_MESSAGE,

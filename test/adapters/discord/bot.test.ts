@@ -15,6 +15,12 @@ import { createLogger } from "../../../src/log.js";
 import type { Answer, Reply } from "../../../src/model.js";
 import { formatDate } from "../../../src/present/format.js";
 import { FAILURE_MESSAGE } from "../../../src/present/texts.js";
+import { openSqliteStore } from "../../../src/schedule/sqlite-store.js";
+import type { ScheduleStore } from "../../../src/schedule/store.js";
+import {
+  createSubscriptionService,
+  type ScheduleSubscriptions,
+} from "../../../src/schedule/subscriptions.js";
 import {
   BOT_PERMISSIONS,
   FakeDiscord,
@@ -24,9 +30,9 @@ import {
   type RecordedRequest,
 } from "../../fakes/discord.js";
 
-const NOBODY = { parse: [], replied_user: false };
+import { LogSink, sendPost } from "../../fakes/recorders.js";
 
-import { LogSink, RecordingSubscriptions, sendPost } from "../../fakes/recorders.js";
+const NOBODY = { parse: [], replied_user: false };
 
 // biome-ignore lint/suspicious/noExplicitAny: wire JSON the bot sent; tests assert it field by field
 type Wire = any;
@@ -35,7 +41,9 @@ interface Harness {
   fake: FakeDiscord;
   bot: DiscordBot;
   log: LogSink;
-  subscriptions: RecordingSubscriptions;
+  /** The real SQLite store (in memory) behind `/hotline subscribe`. */
+  store: ScheduleStore;
+  subscriptions: ScheduleSubscriptions;
 }
 
 const NOW = new Date("2026-12-29T12:00:00Z");
@@ -53,25 +61,35 @@ async function start(
     DISCORD_APPLICATION_ID: fake.applicationId,
     DISCORD_API_URL: fake.apiUrl,
     HOTLINE_TIMEZONE: "UTC",
+    ...(options.shards
+      ? {
+          DISCORD_SHARDS: String(options.shards.id),
+          DISCORD_SHARD_COUNT: String(options.shards.count),
+        }
+      : {}),
   });
   const log = new LogSink();
-  const subscriptions = new RecordingSubscriptions();
+  const store = openSqliteStore({ path: ":memory:" });
+  const subscriptions = await createSubscriptionService({ store, config, clock: () => NOW });
   const bot = await startDiscord({
     hotline,
     config,
     logger: createLogger("info", log),
     subscriptions,
     now: () => NOW,
-    ...(options.shards
-      ? { clientOptions: { shards: [options.shards.id], shardCount: options.shards.count } }
-      : {}),
   });
-  return { fake, bot, log, subscriptions };
+  return { fake, bot, log, store, subscriptions };
 }
 
 async function stop(h: Harness | undefined): Promise<void> {
   await h?.bot.stop();
   await h?.fake.stop();
+  await h?.store.close();
+}
+
+/** The fake's text channel, as the store keys it. */
+function channelOf(h: Harness) {
+  return { platform: "discord" as const, workspaceId: h.fake.guildId, channelId: h.fake.channelId };
 }
 
 /** The same context the bot builds for an interaction by an ordinary member. */
@@ -190,8 +208,7 @@ describe("the Discord adapter against the real corpus", () => {
       await expectedCount(hotline, h, { name: "when", options: { event } }),
     );
     expectNoPings(messages);
-    expect(reply.status === "answered" && reply.date !== null).toBe(true);
-    if (reply.status !== "answered" || !reply.date) return;
+    if (reply.status !== "answered" || !reply.date) throw new Error(`no dated answer for ${event}`);
     expect(messages[0].embeds[0].title).toBe(formatDate(reply.date, true));
     expect(messages[0].embeds[0].footer.text).toBe(`Event: ${reply.question}`);
     expectQuotes(allText(messages), reply);
@@ -274,35 +291,41 @@ describe("the Discord adapter against the real corpus", () => {
   });
 
   test("GIVEN /hotline subscribe by a member without Manage Server THEN it is refused privately and nothing is stored", async () => {
-    const before = h.subscriptions.calls.length;
     const { token } = h.fake.sendCommand("subscribe", [], { permissions: MEMBER_PERMISSIONS });
     const [message] = await interactionMessages(h.fake, token, 1);
     expect(message.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(message.content).toContain("Only admins of this server or workspace");
-    expect(h.subscriptions.calls).toHaveLength(before);
+    expect(await h.store.findSubscription(channelOf(h))).toBeUndefined();
+    expect(await h.store.listSubscriptions()).toEqual([]);
   });
 
-  test("GIVEN /hotline subscribe by a member with Manage Server THEN the channel is subscribed", async () => {
+  test("GIVEN /hotline subscribe by a member with Manage Server THEN the channel is stored in SQLite with the time and the admin", async () => {
+    const admin = h.fake.user("400000000000000007", "admin");
     const { token } = h.fake.sendCommand("subscribe", [str("time", "08:30")], {
+      user: admin,
       permissions: MEMBER_PERMISSIONS | PERMISSIONS.ManageGuild,
     });
     const [message] = await interactionMessages(h.fake, token, 1);
     expect(message.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(h.subscriptions.calls.at(-1)).toMatchObject({
-      platform: "discord",
-      workspaceId: h.fake.guildId,
-      channelId: h.fake.channelId,
+    expect(message.content).toMatch(/^Subscribed/);
+    expect(await h.store.findSubscription(channelOf(h))).toMatchObject({
+      ...channelOf(h),
       time: "08:30",
+      timezone: "UTC",
+      source: "command",
+      requestedBy: admin.id,
     });
   });
 
-  test("GIVEN /hotline unsubscribe by an admin THEN a private notice confirms it", async () => {
+  test("GIVEN /hotline unsubscribe by an admin THEN a private notice confirms it and the stored subscription is gone", async () => {
+    expect(await h.store.findSubscription(channelOf(h))).toMatchObject({ time: "08:30" });
     const { token } = h.fake.sendCommand("unsubscribe", [], {
       permissions: PERMISSIONS.ManageGuild,
     });
     const [message] = await interactionMessages(h.fake, token, 1);
-    expect(message.content).toContain("no longer");
+    expect(message.content).toBe("This channel will no longer get on-this-day posts.");
     expect(message.flags & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(await h.store.findSubscription(channelOf(h))).toBeUndefined();
   });
 
   test("GIVEN a question with @everyone, a role mention and markdown THEN the echo is the plain question and nobody is pinged", async () => {
@@ -416,18 +439,14 @@ describe("the Discord adapter against the real corpus", () => {
     }
   });
 
-  test("GIVEN the scheduler asks THEN the sender owns this guild only and posts the digest to the channel", async () => {
-    const channel = {
-      platform: "discord" as const,
-      workspaceId: h.fake.guildId,
-      channelId: h.fake.channelId,
-    };
+  test("GIVEN the scheduler asks an unsharded bot THEN it owns every Discord server (it holds the only shard), nothing else, and posts the digest to the channel", async () => {
+    const channel = channelOf(h);
     expect(h.bot.sender.owns(channel)).toBe(true);
-    expect(h.bot.sender.owns({ ...channel, workspaceId: "999999999999999999" })).toBe(false);
+    expect(h.bot.sender.owns({ ...channel, workspaceId: "999999999999999999" })).toBe(true);
     expect(h.bot.sender.owns({ ...channel, platform: "slack" })).toBe(false);
+    expect(h.bot.sender.owns({ ...channel, workspaceId: "local" })).toBe(false);
     const event = hotline.timeline().find((e) => e.date.precision === "day");
-    expect(event).toBeDefined();
-    if (!event) return;
+    if (!event) throw new Error("the corpus has no event dated to the day");
     const digest = hotline.today(event.date.iso.slice(5));
     const before = h.fake.find((r) => r.path === `/channels/${h.fake.channelId}/messages`).length;
     await sendPost(h.bot.sender, channel, digest);
