@@ -6,7 +6,7 @@
  * when the repository's `.hotline-cache/` changed (tests must never write there). The private
  * directory is removed either way, so even a failing run leaves nothing behind.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -31,9 +31,13 @@ function cacheState(): string {
 export function setup(): () => void {
   const saved = { TMPDIR: process.env.TMPDIR, HOTLINE_CACHE_DIR: process.env.HOTLINE_CACHE_DIR };
   const base = mkdtempSync(join(tmpdir(), "hotline-suite-"));
+  // Traversable by every user, as the system temp directory is: some tests run a child process
+  // as another user (uid 65534) to prove a database it cannot write is refused.
+  chmodSync(base, 0o755);
   const temp = join(base, "tmp");
   const cache = join(base, "cache");
-  mkdirSync(temp);
+  mkdirSync(temp, { mode: 0o1777 });
+  chmodSync(temp, 0o1777);
   mkdirSync(cache);
   const cacheBefore = cacheState();
   process.env.TMPDIR = temp;
