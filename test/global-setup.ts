@@ -6,9 +6,11 @@
  * when the repository's `.hotline-cache/` changed (tests must never write there). The private
  * directory is removed either way, so even a failing run leaves nothing behind.
  */
+
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fastCheckSeed } from "./fast-check-seed.js";
 
 const repoCache = join(import.meta.dirname, "..", ".hotline-cache");
 
@@ -43,6 +45,7 @@ export function setup(): () => void {
   process.env.TMPDIR = temp;
   process.env.HOTLINE_CACHE_DIR = cache;
   process.stderr.write(`test run: TMPDIR=${temp}, HOTLINE_CACHE_DIR=${cache}\n`);
+  process.stderr.write(`test run: fast-check seed ${fastCheckSeed()} (FC_SEED to change it)\n`);
 
   return () => {
     for (const [name, value] of Object.entries(saved)) {

@@ -25,6 +25,23 @@ describe("document subjects", () => {
     expect(seeds.ask(question).status).toBe("no_answer");
   });
 
+  it.each([
+    "When did the Moscow-Washington hotline open?",
+    "is there a hotline between Russia and the United States",
+    "when did the russian and american militaries open a hotline",
+    "Moscow Washington hotline when",
+    "US Russia military hotline date",
+  ])(
+    "GIVEN the seed corpus and %j (both sides named by the documents, never together) THEN declined by the pair rule",
+    (question) => {
+      const reply = seeds.ask(question);
+      expect(reply.status).toBe("no_answer");
+      expect(reply.status === "no_answer" && reply.note).toBe(
+        "The sources do not cover a hotline between those two sides.",
+      );
+    },
+  );
+
   it("GIVEN a place no document names THEN the answer says the sources say nothing about it", () => {
     const reply = seeds.ask("when did Brazil open its military hotline with China?");
     expect(reply.status).toBe("no_answer");
