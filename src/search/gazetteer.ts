@@ -42,6 +42,8 @@ const OTHER_NAMES: Record<string, string> = {
   kremlin: "RUS",
   pentagon: "USA",
   "white house": "USA",
+  // News English's short name for the United States; the data lists only "United States of America".
+  america: "USA",
   sino: "CHN",
   indo: "IND",
   pak: "PAK",

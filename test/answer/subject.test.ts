@@ -31,6 +31,7 @@ describe("document subjects", () => {
     "when did the russian and american militaries open a hotline",
     "Moscow Washington hotline when",
     "US Russia military hotline date",
+    "Did Russia and America set up a military hotline",
   ])(
     "GIVEN the seed corpus and %j (both sides named by the documents, never together) THEN declined by the pair rule",
     (question) => {

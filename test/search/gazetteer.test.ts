@@ -12,6 +12,7 @@ describe("gazetteer", () => {
     ["between Delhi and Islamabad", ["IND", "PAK"]],
     ["the U.S. and the Soviet Union", ["USA", "RUS"]],
     ["Beijing's line to the Pentagon", ["CHN", "USA"]],
+    ["Russia and America", ["RUS", "USA"]],
     ["Tokyo and Beijing", ["JPN", "CHN"]],
     ["Burma, now Myanmar", ["MMR", "MMR"]],
     ["the Indo-Pak ceasefire", ["IND", "PAK"]],
