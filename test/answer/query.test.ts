@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { readQuery } from "../../src/answer/query.js";
+import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
+import { loadCorpus } from "../../src/corpus/load.js";
+import { createAnalyzer } from "../../src/search/analyzer.js";
+import { SentenceIndex, termStats } from "../../src/search/index.js";
+import { buildPassages } from "../../src/text/passages.js";
+
+const corpus = loadCorpus("corpus");
+const analyzer = createAnalyzer(corpus.synonyms);
+const passages = buildPassages(corpus.documents, analyzer);
+const stats = termStats(passages);
+const context = {
+  analyzer,
+  stats,
+  index: new SentenceIndex(passages, stats),
+  subjects: readSubjects(profileDocuments(corpus.documents)),
+};
+const termFor = (question: string, word: string) =>
+  readQuery(question, "ask", context).terms.find((t) => t.surface === word);
+
+describe("readQuery: misspellings", () => {
+  it("GIVEN a misspelled name THEN it stands for the corpus spelling", () => {
+    expect(termFor("what did serdukov say", "serdukov")?.expansions).toEqual([
+      analyzer.term("Serdyukov"),
+    ]);
+  });
+
+  it("GIVEN an English word the sources never use, one edit from one they do THEN it is not read as a misspelling", () => {
+    // The corpus has "expert"; "expected" (stem "expect") is one edit from it, and a word.
+    expect(stats.df.has(analyzer.term("expert"))).toBe(true);
+    const expected = termFor("when was the line expected", "expected");
+    expect(expected?.known).toBe(false);
+    expect(expected?.expansions).toEqual([]);
+  });
+});
