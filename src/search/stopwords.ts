@@ -8,7 +8,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   themselves then there these they this those through to too under until up us very was wasn we were weren what
   whats when where which while who whom why will with won would wouldn you your yours yourself yourselves
   s t ll re ve d m tell know show give please does anyone anybody whether thing things get got
-  ever really much many any lot kind sort mean`
+  ever really much many any lot kind sort mean one ones`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -25,6 +25,10 @@ describe("createAnalyzer", () => {
     expect(analyzer.terms("tell us about the US line")).toEqual(["usa", "line"]);
   });
 
+  it("GIVEN 'one' as a pronoun or number word THEN it carries no topic (it was weighted as a rare word)", () => {
+    expect(analyzer.terms("which one opened first")).toEqual(["establish", "first"]);
+  });
+
   it("GIVEN inflected words THEN they share a stem", () => {
     expect(analyzer.term("negotiations")).toBe(analyzer.term("negotiation"));
     expect(analyzer.term("opening")).toBe(analyzer.term("opened"));
