@@ -32,6 +32,15 @@ export interface Analyzer {
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 marks a phrase replaced by its canonical word.
 const WORD = /[\p{L}\p{N}]+(?:\u0001)?/gu;
+
+/**
+ * "called" that introduces a name (a quotation follows, or nothing does: "what is it called?")
+ * rather than a phone call ("who called whom"). The two senses share one spelling, and a call is
+ * what this corpus is about, so the naming sense must not count as one.
+ */
+function naming(word: string, after: string): boolean {
+  return word.toLowerCase() === "called" && /^(?:\s*["“‘]|[\s?.!]*$)/u.test(after);
+}
 const MARK = "\u0001";
 
 /**
@@ -118,6 +127,8 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
       if (/[.?!:]["')\s]*$/.test(before)) sentenceStart = true;
       if (word.endsWith(MARK)) {
         out.push({ term: word.slice(0, -1), surface: word.slice(0, -1), position, name: false });
+      } else if (naming(word, text.slice(match.index + word.length))) {
+        // "an article called “…”", "what was the article called?": a name follows, not a phone call.
       } else {
         const t = term(word);
         const capital = /^\p{Lu}/u.test(word);

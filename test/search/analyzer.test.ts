@@ -29,6 +29,13 @@ describe("createAnalyzer", () => {
     expect(analyzer.terms("which one opened first")).toEqual(["establish", "first"]);
   });
 
+  it("GIVEN 'called' before a title or at the end THEN it names, and is no phone call; before a person THEN it is a call", () => {
+    const calls = createAnalyzer([{ canonical: "call", terms: ["call", "called"] }]);
+    expect(calls.terms("an article called “The Hotline”")).toEqual(["articl", "hotlin"]);
+    expect(calls.terms("what was the article called?")).toEqual(["articl"]);
+    expect(calls.terms("who called whom first")).toEqual(["call", "first"]);
+  });
+
   it("GIVEN inflected words THEN they share a stem", () => {
     expect(analyzer.term("negotiations")).toBe(analyzer.term("negotiation"));
     expect(analyzer.term("opening")).toBe(analyzer.term("opened"));
