@@ -9,6 +9,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
+import { withMeasure } from "./answer/measure.js";
 import { type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, type SubjectView } from "./answer/rank.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
@@ -141,7 +142,10 @@ export function createHotline(
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
     const query = readQuery(question, command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
-    const ranked = search(query);
+    // "How many", "how long": only a sentence that states such a measure answers.
+    const measured = withMeasure(question, search(query), analyzer.term);
+    if ("missing" in measured) return noAnswer(question, measured.missing);
+    const { ranked } = measured;
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
       ? composeWhen(question, query, ranked, reported, analyzer.terms)

@@ -1,0 +1,136 @@
+/**
+ * Questions that ask for a measure: how many, how much, how long, how often. Their answer is a
+ * number, an amount, a length of time or a frequency, so a passage that shares the question's
+ * words but states none of these does not answer it ("how many calls have gone over the line"
+ * is not answered by "the line has been used for the first time"). General English patterns,
+ * not words of any document.
+ */
+import { type Ranked, SUPPORT_MIN } from "./rank.js";
+
+/** A sentence that states the measure answers down to this share of the best score. */
+const MEASURED_SCORE_MIN = 0.7;
+
+/** The kind of measure a question asks for. */
+export type Measure = "count" | "amount" | "duration" | "frequency";
+
+const ASKS: [Measure, RegExp][] = [
+  ["frequency", /\bhow (?:often|frequently)\b/i],
+  ["duration", /\bhow long\b/i],
+  ["count", /\bhow many\b|\b(?:what|the) number of\b/i],
+  ["amount", /\bhow much\b/i],
+];
+
+/** The measure `question` asks for, or null. */
+export function measureAsked(question: string): Measure | null {
+  return ASKS.find(([, pattern]) => pattern.test(question))?.[0] ?? null;
+}
+
+const NUMBER_WORD =
+  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|several|a few|a|an)";
+// A number that is not a year (1000 to 2099 reads as a year in news prose).
+const NUMBER = `(?:\\b(?!(?:1\\d|20)\\d\\d\\b)\\d[\\d,.]*\\b|\\b${NUMBER_WORD}\\b)`;
+const COUNT = new RegExp(NUMBER, "i");
+const WHOLE_NUMBER = new RegExp(`^${NUMBER}$`, "i");
+const AMOUNT = new RegExp(
+  `[$€£¥]\\s?\\d|${NUMBER}\\s+(?:dollars?|yuan|renminbi|rubles?|roubles?|euros?|pounds?|rupees?|yen|won|million|billion|percent|per cent|%)`,
+  "i",
+);
+const DURATION = new RegExp(
+  `${NUMBER}\\s+(?:(?:more|full|whole|long)\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\\b`,
+  "i",
+);
+const FREQUENCY =
+  /\b(?:daily|weekly|monthly|yearly|annually|hourly|every|each (?:day|week|month|year)|twice|once a|times a|per (?:day|week|month|year)|regularly|routinely|routine|seldom|rarely|never)\b/i;
+const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+/** Day numbers of dates ("March 14", "14th of March"): a date, not a count. */
+const DAY_OF_MONTH = new RegExp(
+  `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b|\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b`,
+  "gi",
+);
+
+/** `text` without footnote marks ("[1]"), dates' day numbers and "a"/"an", for counting. */
+function countable(text: string): string {
+  return text
+    .replace(/\[\d+\]/g, " ")
+    .replace(DAY_OF_MONTH, " ")
+    .replace(/\b(?:a|an)\b/gi, " ");
+}
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether `text` gives a number of the thing "how many" asks about: "how many calls" wants a
+ * number with "calls" within the next three words ("42 calls", "two more calls"), by analysed
+ * term, so "two hotlines" does not count calls. With no word after "how many", any number does.
+ */
+function countsThing(question: string, text: string, termOf: (word: string) => string): boolean {
+  const asked = /\bhow many\s+([\p{L}]+)|\bnumber of\s+([\p{L}]+)/iu.exec(question);
+  const thing = asked ? termOf(asked[1] ?? asked[2] ?? "") : "";
+  if (!thing) return COUNT.test(text);
+  const words = text.match(WORDS) ?? [];
+  return words.some(
+    (word, i) =>
+      WHOLE_NUMBER.test(word) && words.slice(i + 1, i + 4).some((next) => termOf(next) === thing),
+  );
+}
+
+/** "How long after …", "how long before …": a date answers too, the reader does the sum. */
+const RELATIVE = /\bhow long (?:after|before|since|ago)\b|\bhow long did it take\b/i;
+
+/**
+ * Whether `text` states the measure `question` asks for. A question that asks for none is
+ * answered by any text. "How long after X did Y" is also answered by a dated sentence
+ * (`hasDate`).
+ */
+export function statesMeasure(
+  measure: Measure | null,
+  question: string,
+  text: string,
+  hasDate: boolean,
+  termOf: (word: string) => string = (word) => word.toLowerCase(),
+): boolean {
+  switch (measure) {
+    case null:
+      return true;
+    case "count":
+      return countsThing(question, countable(text), termOf);
+    case "amount":
+      return AMOUNT.test(text);
+    case "duration":
+      return DURATION.test(text.replace(DAY_OF_MONTH, " ")) || (RELATIVE.test(question) && hasDate);
+    case "frequency":
+      return FREQUENCY.test(text);
+  }
+}
+
+const ASKED_AS: Record<Measure, string> = {
+  count: "how many",
+  amount: "how much",
+  duration: "how long",
+  frequency: "how often",
+};
+
+/**
+ * `ranked` kept to the sentences that state the measure `question` asks for (unchanged when it
+ * asks for none), or, when no well-supported sentence close to the best does, the note that says
+ * so ("The sources do not say how many."). `termOf` is the analyzer's, so "calls" matches "call".
+ */
+export function withMeasure(
+  question: string,
+  ranked: Ranked[],
+  termOf: (word: string) => string,
+): { ranked: Ranked[] } | { missing: string } {
+  const measure = measureAsked(question);
+  if (!measure) return { ranked };
+  const top = ranked[0];
+  const kept = ranked.filter(
+    (r) =>
+      top !== undefined &&
+      r.support >= SUPPORT_MIN &&
+      r.score >= MEASURED_SCORE_MIN * top.score &&
+      statesMeasure(measure, question, r.sentence.text, r.sentence.dates.length > 0, termOf),
+  );
+  if (kept.length > 0) return { ranked: kept };
+  return { missing: `The sources do not say ${ASKED_AS[measure]}.` };
+}
