@@ -9,6 +9,7 @@ import { formatDate } from "../present/format.js";
 import type { Sentence } from "../text/passages.js";
 import type { Query } from "./query.js";
 import { type Ranked, SUPPORT_MIN } from "./rank.js";
+import { fitsFrame, readTimeFrame } from "./timeframe.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -105,9 +106,12 @@ export function composeWhen(
   const supported = ranked.filter((r) => r.support >= SUPPORT_MIN);
   const top = supported[0];
   if (!top) return noAnswer(question);
+  // "in 2023", "after the July 2021 restoration": a date outside the question's frame is wrong.
+  const frame = readTimeFrame(question, termsOf);
   const candidates = supported
     .map((r) => datedCandidate(r, query, reportedBySentence))
     .filter((c): c is DatedCandidate => c !== null && c.score >= SAME_EVENT_SCORE_MIN * top.score)
+    .filter((c) => fitsFrame(frame, c.date, c.ranked.sentence.termSet))
     .sort((a, b) => b.score - a.score);
   const lead = candidates[0];
   // The best account says it has not happened: that is the answer, with no date to give.

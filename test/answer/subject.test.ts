@@ -56,6 +56,13 @@ describe("document subjects", () => {
     expect(reply.status === "answered" && reply.date?.iso).toBe("1990-04");
   });
 
+  it("GIVEN a when-question 'before' an event THEN the answer is the earlier date, not the event's own", () => {
+    const reply = wider.when(
+      "when did the DGMOs speak on the hotline before the February 2021 joint statement",
+    );
+    expect(reply.status === "answered" && reply.date?.iso).toBe("2021-02-22");
+  });
+
   it("GIVEN a document about another pair THEN a question naming that pair is answered from it", () => {
     const reply = wider.when("when was the hotline between delhi and islamabad set up");
     expect(reply.status).toBe("answered");
