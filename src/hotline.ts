@@ -56,6 +56,9 @@ export interface LoadOptions {
  */
 const CANDIDATE_DOCUMENTS = 8;
 
+/** How many of their sentences, best first by the index's score, the reranker reads. */
+const CANDIDATE_SENTENCES = 40;
+
 /**
  * Loads and indexes a corpus. Throws a HotlineError naming the file and field when a document
  * is invalid; never throws afterwards for any question.
@@ -122,7 +125,10 @@ export function createHotline(
         return !!place && subjects.fit(doc, [place]) === 1;
       },
     };
-    return rank(query, index.search(terms, CANDIDATE_DOCUMENTS), view);
+    const hits = index.search(terms, CANDIDATE_DOCUMENTS);
+    // Best first, text order among equals (the sort is stable), as the reranker breaks ties.
+    hits.sort((a, b) => b.score - a.score);
+    return rank(query, hits.slice(0, CANDIDATE_SENTENCES), view);
   };
 
   const answer = (command: "ask" | "when", input: string): Reply => {
