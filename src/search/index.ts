@@ -210,23 +210,23 @@ export class SentenceIndex {
 
 function buildMiniSearch(documentSentences: Sentence[][]): MiniSearch<IndexedDocument> {
   const index = new MiniSearch<IndexedDocument>(MINISEARCH_OPTIONS);
-  index.addAll(
-    documentSentences.map((sentences, id) => {
-      const own = new Set<string>();
-      for (const sentence of sentences) for (const term of sentence.termSet) own.add(term);
-      // What the document is read in but never says itself: its headings and its citation.
-      // A paragraph's sentences share one context, so its first sentence's is enough.
-      const about = new Set<string>();
-      for (const sentence of sentences) {
-        if (sentence.index !== 0) continue;
-        for (const term of sentence.contextSet) if (!own.has(term)) about.add(term);
-      }
-      return {
-        id,
-        text: sentences.map((s) => s.terms.join(" ")).join(" "),
-        about: [...about].join(" "),
-      };
-    }),
-  );
+  // One document at a time, so only one document's text exists as a string at once (all of them
+  // at 100,000 passages would be tens of megabytes more at the peak).
+  documentSentences.forEach((sentences, id) => {
+    const own = new Set<string>();
+    for (const sentence of sentences) for (const term of sentence.termSet) own.add(term);
+    // What the document is read in but never says itself: its headings and its citation.
+    // A paragraph's sentences share one context, so its first sentence's is enough.
+    const about = new Set<string>();
+    for (const sentence of sentences) {
+      if (sentence.index !== 0) continue;
+      for (const term of sentence.contextSet) if (!own.has(term)) about.add(term);
+    }
+    index.add({
+      id,
+      text: sentences.map((s) => s.terms.join(" ")).join(" "),
+      about: [...about].join(" "),
+    });
+  });
   return index;
 }
