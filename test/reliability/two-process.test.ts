@@ -328,7 +328,8 @@ describe.skipIf(!db)("GIVEN a process killed with SIGKILL mid-send", () => {
       slackApiUrl: fake.apiUrl,
       retryConfig: { retries: 0 },
     });
-    const later = new Date((left?.lease_until as Date).getTime() + 1_000);
+    if (!left) throw new Error("the killed process left no claim");
+    const later = new Date(left.lease_until.getTime() + 1_000);
     const scheduler = createScheduler({
       store,
       hotline: loadHotline({ corpusDir }),
