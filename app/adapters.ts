@@ -6,7 +6,9 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import type { SeenKeys } from "../adapters/slack/seen-keys.js";
 import type { RequestObserver } from "../src/commands/handle.js";
+import type { RateGate } from "../src/commands/rate-limit.js";
 import type { Config } from "../src/config.js";
 import type { Hotline } from "../src/hotline-api.js";
 import type { PostSender, SubscriptionService } from "../src/schedule/types.js";
@@ -38,6 +40,10 @@ export interface AdapterDeps {
   observe?: RequestObserver | undefined;
   /** Slack HTTP mode: routes served next to `/slack/events` (`/metrics`, `/healthz`). Default none. */
   routes?: HttpRoute[] | undefined;
+  /** Slack's dedupe and replay memory; default the adapter's own in-memory one. */
+  seenKeys?: SeenKeys | undefined;
+  /** Per-user and per-channel limits; default the adapter's own in-memory sliding window. */
+  rateLimiter?: RateGate | undefined;
 }
 
 /** Builds an adapter (not yet started). */

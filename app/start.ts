@@ -14,6 +14,7 @@ import {
   type ReloadableHotline,
   type ReloadResult,
 } from "../src/reload.js";
+import type { ScheduleStore } from "../src/schedule/store.js";
 import type { PostSender } from "../src/schedule/types.js";
 import { defaultSnapshotPath } from "../src/snapshot.js";
 import { type AdapterFactory, enabledAdapters, type PlatformAdapter } from "./adapters.js";
@@ -26,6 +27,7 @@ import {
   metricsRoute,
   startMetricsServer,
 } from "./metrics-server.js";
+import { rateLimiterOver, seenKeysOver, startSharedCleanup } from "./shared-state.js";
 import { openSchedule } from "./store.js";
 
 /** How long shutdown waits for in-flight work before exiting anyway. */
@@ -41,10 +43,12 @@ export interface AppOptions {
   /** Set in the children of a sharded Discord bot: run only this shard's Discord client. */
   discordShard?: boolean | undefined;
   /**
-   * What `/healthz` checks (e.g. that the store answers); failing, it answers 503. Default:
-   * none, so `/healthz` only says the process answers.
+   * What `/healthz` checks; failing, it answers 503. Default: that the store answers
+   * ({@link storeHealth}), so a database that cannot be reached makes the process unhealthy.
    */
   health?: HealthCheck | undefined;
+  /** How often expired shared state is deleted, in milliseconds; default every minute. */
+  cleanupIntervalMs?: number | undefined;
 }
 
 /** A running bot. */
@@ -108,9 +112,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, corpusDir, logger } = options;
   const hotline = reloadableCorpus(config, corpusDir, logger);
   const metrics = createMetrics();
-  const health = healthRoute({ check: options.health, log: logger });
+  const { store, shared, distributed, subscriptions, createScheduler } = await openSchedule(config);
+  const health = healthRoute({ check: options.health ?? storeHealth(store), log: logger });
   const served = [metricsRoute(metrics, logger), health];
-  const { store, subscriptions, createScheduler } = await openSchedule(config);
+  // Several processes share the limits only through the store; one process keeps the
+  // adapters' own sliding-window limiter (undefined here).
+  const rateLimiter = distributed ? rateLimiterOver(shared, config) : undefined;
+  const seenKeys = seenKeysOver(shared);
+  const stopCleanup = startSharedCleanup(shared, logger, options.cleanupIntervalMs);
   const factories = options.adapters ?? enabledAdapters(config, options.discordShard ?? false);
   const adapters: PlatformAdapter[] = [];
   let metricsServer: MetricsServer | undefined;
@@ -128,6 +137,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         subscriptions,
         observe: metrics.observe,
         routes,
+        seenKeys,
+        rateLimiter,
       });
       adapters.push(adapter);
       await adapter.start();
@@ -135,7 +146,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   } catch (error) {
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await metricsServer?.stop();
-    store.close();
+    stopCleanup();
+    await store.close();
     throw error;
   }
   const senders = adapters.map((a) => a.sender()).filter((s): s is PostSender => s !== undefined);
@@ -148,7 +160,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   await scheduler.start();
   logger.info(
-    { platforms: adapters.map((a) => a.name), database: config.databasePath },
+    {
+      platforms: adapters.map((a) => a.name),
+      // Never the URL: it may hold a password.
+      database: distributed ? `postgresql (schema ${config.databaseSchema})` : config.databasePath,
+    },
     "hotline is running",
   );
   let stopping: Promise<void> | undefined;
@@ -161,10 +177,26 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     stop() {
       stopping ??= Promise.allSettled(adapters.map((a) => a.stop()))
         .then(() => scheduler.stop())
+        .then(() => stopCleanup())
         .then(() => store.close())
         .finally(() => metricsServer?.stop());
       return stopping;
     },
+  };
+}
+
+/**
+ * The default `/healthz` check: the store answers a query now. A rejection becomes
+ * `ok: false` with the store's one-line message (it names the database without its password).
+ */
+export function storeHealth(store: Pick<ScheduleStore, "ping">): HealthCheck {
+  return async () => {
+    try {
+      await store.ping();
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, detail: `store unreachable: ${describeError(error).message}` };
+    }
   };
 }
 

@@ -49,6 +49,13 @@ function buildSchema() {
         .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgres:// or postgresql:// URL")
         .optional(),
     ),
+    // Lets several deployments (or test runs) share one database, each in its own schema.
+    DATABASE_SCHEMA: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, "must be letters, digits and _ (at most 63)")
+        .optional(),
+    ),
     ONTHISDAY_TIME: timeOfDay.default("09:00"),
     ONTHISDAY_CHANNELS: optionalText,
     DISCORD_TOKEN: optionalText,
@@ -176,6 +183,8 @@ export interface Config {
   databasePath: string;
   /** PostgreSQL URL shared by several processes (`DATABASE_URL`); undefined: SQLite. Secret. */
   databaseUrl: string | undefined;
+  /** PostgreSQL schema holding hotline's tables (`DATABASE_SCHEMA`); default `public`. */
+  databaseSchema: string;
   /** Default time of day for on-this-day posts, `HH:MM`. */
   onThisDayTime: string;
   /** Raw `ONTHISDAY_CHANNELS` (parsed by the scheduler); undefined when unset. */
@@ -254,6 +263,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     timezone: e.HOTLINE_TIMEZONE,
     databasePath: e.DATABASE_PATH,
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA ?? "public",
     onThisDayTime: e.ONTHISDAY_TIME,
     onThisDayChannels: e.ONTHISDAY_CHANNELS,
     discord:

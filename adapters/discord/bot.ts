@@ -8,7 +8,7 @@
 import { type Client, type ClientOptions, Events } from "discord.js";
 import type { Logger } from "pino";
 import type { HandlerDeps, RequestObserver } from "../../src/commands/handle.js";
-import { createRateLimiter, type RateLimiter } from "../../src/commands/rate-limit.js";
+import { createRateLimiter, type RateGate } from "../../src/commands/rate-limit.js";
 import { COMMAND } from "../../src/commands/spec.js";
 import type { Config } from "../../src/config.js";
 import { HotlineError } from "../../src/errors.js";
@@ -40,7 +40,7 @@ export interface DiscordOptions {
    * Limits commands and mentions per user and per channel. Default: a sliding window built from
    * `config.rateLimit` (6 per user and 20 per channel per minute unless configured).
    */
-  rateLimiter?: RateLimiter | undefined;
+  rateLimiter?: RateGate | undefined;
   /** Told the outcome of every command and mention (metrics); default: nobody. */
   observe?: RequestObserver | undefined;
 }

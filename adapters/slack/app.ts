@@ -8,7 +8,7 @@
 import type { App, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { HandlerDeps, RequestObserver } from "../../src/commands/handle.js";
-import { createRateLimiter, type RateLimiter } from "../../src/commands/rate-limit.js";
+import { createRateLimiter, type RateGate } from "../../src/commands/rate-limit.js";
 import type { Config } from "../../src/config.js";
 import { describeError, HotlineError } from "../../src/errors.js";
 import type { Hotline } from "../../src/hotline-api.js";
@@ -63,7 +63,7 @@ export interface StartSlackOptions {
    * limited: they only share an answer already given). Default: a sliding window built from
    * `config.rateLimit` (6 per user and 20 per channel per minute unless configured).
    */
-  rateLimiter?: RateLimiter | undefined;
+  rateLimiter?: RateGate | undefined;
   /**
    * Milliseconds before a Web API request is abandoned (and retried under `retryConfig`).
    * Default 10_000; the WebClient's own default is to wait forever.

@@ -9,14 +9,18 @@
 import type { Logger } from "pino";
 import { describeError } from "../errors.js";
 import type { Hotline } from "../hotline-api.js";
-import { type RateKey, type RateLimiter, rateLimitMessage } from "./rate-limit.js";
+import { type RateGate, type RateKey, rateLimitMessage } from "./rate-limit.js";
 import { type CommandContext, type CommandResult, type Invocation, runCommand } from "./run.js";
 
 /** What every door of one adapter shares. */
 export interface HandlerDeps {
   hotline: Hotline;
-  /** Absent for doors that are not limited (Slack's share button only repeats an answer). */
-  limiter?: RateLimiter | undefined;
+  /**
+   * Absent for doors that are not limited (Slack's share button only repeats an answer). In
+   * memory for one process; through the store when several share the limits (its decision is
+   * then awaited, and a store failure fails the request: closed, never unlimited).
+   */
+  limiter?: RateGate | undefined;
   /** The adapter's logger (already carrying its platform field). */
   log: Logger;
   /**
@@ -114,7 +118,7 @@ export async function handleRequest(deps: HandlerDeps, door: Door): Promise<void
   let invocation: Invocation | undefined;
   try {
     if (door.rate && deps.limiter) {
-      const decision = deps.limiter.check(door.rate.key);
+      const decision = await deps.limiter.check(door.rate.key);
       if (!decision.allowed) {
         report(deps, { kind: "rate_limited", platform: door.platform, scope: decision.scope });
         const fields = { user: door.rate.user, channel: door.rate.channel, scope: decision.scope };

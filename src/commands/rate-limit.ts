@@ -46,8 +46,18 @@ export type RateDecision =
       notify: boolean;
     };
 
+/**
+ * What the request skeleton (`handle.ts`) needs of a limiter: one decision per event, now
+ * (in-memory, {@link createRateLimiter}) or later (shared by several processes through the
+ * store, `shared-rate-limit.ts`). A rejected promise fails the request like any other error.
+ */
+export interface RateGate {
+  /** Checks one event and, when allowed, counts it against the user and the channel. */
+  check(key: RateKey): RateDecision | Promise<RateDecision>;
+}
+
 /** A rate limiter; see {@link createRateLimiter}. */
-export interface RateLimiter {
+export interface RateLimiter extends RateGate {
   /** Checks one event and, when allowed, counts it against the user and the channel. */
   check(key: RateKey): RateDecision;
   /**
