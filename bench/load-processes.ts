@@ -70,6 +70,8 @@ export interface ProcessFigures {
   requests: number;
   /** Of those, the ones it could not answer (the proxy answered 502/504). */
   failures: number;
+  /** The last failure's code as the proxy saw it (`ECONNRESET`…); undefined without failures. */
+  lastError: string | undefined;
   /** Redeliveries it dropped as already seen (`hotline_dedupe_hits_total` of its `/metrics`). */
   dedupeHits: number;
   /** What its "hotline is running" log line says it stores in (never the URL). */
@@ -94,6 +96,8 @@ export interface ProcessesLoadReport {
   duplicateAnswers: number;
   /** Slash commands and mentions not answered (or answered only in part). */
   lostAnswers: number;
+  /** Of {@link lostAnswers}, the mentions (the rest are slash commands). */
+  lostMentions: number;
   /** Answered once, but not with the core's answer. */
   wrongAnswers: number;
   perProcess: ProcessFigures[];
@@ -295,7 +299,7 @@ export async function runProcessesLoad(
           retriesToOtherProcess += 1;
       }
     }
-    const tally = { duplicate: 0, lost: 0, wrong: 0 };
+    const tally = { duplicate: 0, lost: 0, wrong: 0, lostMentions: 0 };
     const judge = (
       key: string,
       got: Received | undefined,
@@ -308,9 +312,11 @@ export async function runProcessesLoad(
       else if (got.found.size !== want.quotes.length) tally.wrong += 1;
     };
     for (let i = 0; i < requests; i++) judge(`r${i}`, fake.responses.get(`r${i}`), "slashCount");
+    const lostSlash = tally.lost;
     for (let n = 0; n < mentions; n++) {
       judge(mentionTs(n), fake.threadPosts.get(mentionTs(n)), "mentionCount");
     }
+    tally.lostMentions = tally.lost - lostSlash;
 
     const statsAfter = proxy.stats();
     const perProcess = await Promise.all(
@@ -321,6 +327,7 @@ export async function runProcessesLoad(
         return {
           requests: after.requests - before.requests,
           failures: after.failures - before.failures,
+          lastError: after.failures > before.failures ? after.lastError : undefined,
           dedupeHits: counterSum(metrics, "hotline_dedupe_hits_total"),
           database: bot.database,
         };
@@ -346,6 +353,7 @@ export async function runProcessesLoad(
       lateOrFailedAcks: acks.filter((a) => a.status !== 200 || a.ms > 3_000).length,
       duplicateAnswers: tally.duplicate,
       lostAnswers: tally.lost,
+      lostMentions: tally.lostMentions,
       wrongAnswers: tally.wrong,
       perProcess,
       sharedSeenKeys: seen,
@@ -389,7 +397,7 @@ function printReport(
     `  slash commands: ${report.requests} (${run.concurrency} concurrent)   mentions: ${report.mentions}, each followed by ${report.retries / Math.max(1, report.mentions)} retries (one at a time)`,
   );
   print(
-    `  requests per process: ${each((p) => p.requests)}   proxy failures: ${each((p) => p.failures)}`,
+    `  requests per process: ${each((p) => p.requests)}   proxy failures: ${each((p) => (p.lastError ? `${p.failures} (${p.lastError})` : p.failures))}`,
   );
   print(`  dedupe hits (/metrics): ${each((p) => p.dedupeHits)}`);
   print(
@@ -402,7 +410,9 @@ function printReport(
     `  ${mark(report.lateOrFailedAcks === 0)} acks over 3 s or failed: ${report.lateOrFailedAcks}`,
   );
   print(`  ${mark(report.duplicateAnswers === 0)} duplicate answers: ${report.duplicateAnswers}`);
-  print(`  ${mark(report.lostAnswers === 0)} lost answers: ${report.lostAnswers}`);
+  print(
+    `  ${mark(report.lostAnswers === 0)} lost answers: ${report.lostAnswers} (${report.lostAnswers - report.lostMentions} slash commands, ${report.lostMentions} mentions)`,
+  );
   print(`  ${mark(report.wrongAnswers === 0)} wrong answers: ${report.wrongAnswers}`);
   print(
     `  ${mark(report.sharedSeenKeys > 0)} shared state in PostgreSQL: ${report.sharedSeenKeys} seen keys in the run's schema`,

@@ -14,6 +14,24 @@ import type { AddressInfo } from "node:net";
 /** The response header naming the backend (its index in `backends`) that served a request. */
 export const BACKEND_HEADER = "x-hotline-backend";
 
+// Hop-by-hop headers describe one connection, not the request: a proxy must not pass them on
+// (a backend's `keep-alive: timeout=5` would otherwise set the client's idle timeout).
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+function endToEnd(headers: IncomingMessage["headers"]): IncomingMessage["headers"] {
+  return Object.fromEntries(
+    Object.entries(headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())),
+  );
+}
+
 /** Options of {@link startRoundRobinProxy}. */
 export interface ProxyOptions {
   /** Backend base URLs, `http://127.0.0.1:PORT`; requests go to each in turn, first to `[0]`. */
@@ -87,12 +105,12 @@ export async function startRoundRobinProxy(options: ProxyOptions): Promise<Round
         port: target.port,
         method: req.method,
         path: req.url,
-        headers: req.headers,
+        headers: endToEnd(req.headers),
         timeout: timeoutMs,
       },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, {
-          ...answer.headers,
+          ...endToEnd(answer.headers),
           [BACKEND_HEADER]: String(index),
         });
         answer.pipe(res);
