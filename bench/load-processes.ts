@@ -103,6 +103,8 @@ export interface ProcessesLoadReport {
   perProcess: ProcessFigures[];
   /** Rows the processes left in the run's schema (Slack seen keys); 0 when they did not use it. */
   sharedSeenKeys: number;
+  /** The run's schema (`hotline_load_<random>`), dropped when the run ends. */
+  schema: string;
 }
 
 /** The outcome of {@link checkDatabase}: reachable, or a one-line reason. */
@@ -357,6 +359,7 @@ export async function runProcessesLoad(
       wrongAnswers: tally.wrong,
       perProcess,
       sharedSeenKeys: seen,
+      schema,
     };
     report.ok =
       report.lateOrFailedAcks === 0 &&
@@ -365,7 +368,7 @@ export async function runProcessesLoad(
       report.wrongAnswers === 0 &&
       report.retriesToOtherProcess === report.retries &&
       report.sharedSeenKeys > 0;
-    printReport(report, { concurrency, schema, url: options.databaseUrl, print });
+    printReport(report, { concurrency, url: options.databaseUrl, print });
     return report;
   } finally {
     await proxy?.close();
@@ -380,7 +383,7 @@ export async function runProcessesLoad(
 
 function printReport(
   report: ProcessesLoadReport,
-  run: { concurrency: number; schema: string; url: string; print: (line: string) => void },
+  run: { concurrency: number; url: string; print: (line: string) => void },
 ): void {
   const { print } = run;
   const mark = (ok: boolean) => (ok ? "✓" : "✗");
@@ -390,7 +393,7 @@ function printReport(
     `Slack HTTP mode, 2 hotline processes behind a round-robin proxy on 127.0.0.1 (rate limits lifted for this run)`,
   );
   print(
-    `  database:       ${describePgUrl(run.url)}, schema ${run.schema} (dropped after the run)`,
+    `  database:       ${describePgUrl(run.url)}, schema ${report.schema} (dropped after the run)`,
   );
   print(`  stores:         ${each((p) => p.database)}`);
   print(
