@@ -90,6 +90,12 @@ export interface ProcessesLoadReport {
   ackP50Ms: number;
   ackP99Ms: number;
   ackMaxMs: number;
+  /** p50 / p99 of the slash commands alone (sent `concurrency` at a time). */
+  slashAckMs: [number, number];
+  /** p50 / p99 of the mention deliveries alone (sent one at a time: the unqueued cost). */
+  mentionAckMs: [number, number];
+  /** Seconds from the first measured request to the last acknowledgement. */
+  sendSeconds: number;
   /** Requests not acknowledged with HTTP 200 within 3 seconds. */
   lateOrFailedAcks: number;
   /** Slash commands and mentions answered more than once. */
@@ -275,6 +281,7 @@ export async function runProcessesLoad(
     await waitFor(() => fake.responses.size >= warmUp, timeoutMs);
     const statsBefore = proxy.stats();
 
+    const sendStarted = performance.now();
     const slashAcks = await sendAll(
       url,
       Array.from({ length: requests }, (_, i) => slashRequest(fake.base, "r", i)),
@@ -286,6 +293,7 @@ export async function runProcessesLoad(
       for (let r = 0; r <= retries; r++) chains.push(mentionRequest(n, r));
     }
     const mentionAcks = await sendAll(url, chains, 1);
+    const sendSeconds = (performance.now() - sendStarted) / 1000;
 
     const answered = () => fake.responses.size - warmUp + fake.threadPosts.size;
     await waitFor(() => answered() >= requests + mentions, timeoutMs);
@@ -343,6 +351,10 @@ export async function runProcessesLoad(
     const acks = [...slashAcks, ...mentionAcks];
     const latencies = acks.map((a) => a.ms).sort((a, b) => a - b);
     const round = (ms: number) => Math.round(ms * 10) / 10;
+    const p50p99 = (list: Ack[]): [number, number] => {
+      const sorted = list.map((a) => a.ms).sort((a, b) => a - b);
+      return [round(percentile(sorted, 50)), round(percentile(sorted, 99))];
+    };
     const report: ProcessesLoadReport = {
       ok: false,
       requests,
@@ -352,6 +364,9 @@ export async function runProcessesLoad(
       ackP50Ms: round(percentile(latencies, 50)),
       ackP99Ms: round(percentile(latencies, 99)),
       ackMaxMs: round(latencies.at(-1) ?? 0),
+      slashAckMs: p50p99(slashAcks),
+      mentionAckMs: p50p99(mentionAcks),
+      sendSeconds: round(sendSeconds),
       lateOrFailedAcks: acks.filter((a) => a.status !== 200 || a.ms > 3_000).length,
       duplicateAnswers: tally.duplicate,
       lostAnswers: tally.lost,
@@ -404,7 +419,10 @@ function printReport(
   );
   print(`  dedupe hits (/metrics): ${each((p) => p.dedupeHits)}`);
   print(
-    `  ack latency:    p50 ${report.ackP50Ms} ms   p99 ${report.ackP99Ms} ms   max ${report.ackMaxMs} ms`,
+    `  ack latency:    p50 ${report.ackP50Ms} ms   p99 ${report.ackP99Ms} ms   max ${report.ackMaxMs} ms   (${report.requests + report.mentions + report.retries} requests in ${report.sendSeconds} s)`,
+  );
+  print(
+    `    slash commands p50 ${report.slashAckMs[0]} ms, p99 ${report.slashAckMs[1]} ms;   mention deliveries p50 ${report.mentionAckMs[0]} ms, p99 ${report.mentionAckMs[1]} ms`,
   );
   print(
     `  ${mark(report.retriesToOtherProcess === report.retries)} retries delivered to the other process: ${report.retriesToOtherProcess} of ${report.retries}`,
