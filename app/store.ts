@@ -42,7 +42,8 @@ export async function openSchedule(config: Config): Promise<OpenedSchedule> {
     const { openSqliteStore } = await import("../src/schedule/sqlite-store.js");
     const { createMemorySharedState } = await import("../src/schedule/memory-shared-state.js");
     store = openSqliteStore({ path: config.databasePath });
-    shared = createMemorySharedState();
+    // The bound docs/security.md gives for Slack's seen keys in one process (about 8 MB).
+    shared = createMemorySharedState({ maxEntries: 50_000 });
   }
   try {
     const subscriptions = await createSubscriptionService({ store, config });

@@ -56,3 +56,19 @@ describe("loadConfig: DATABASE_URL", () => {
     expect(text.match(/\[redacted\]/g)).toHaveLength(3);
   });
 });
+
+describe("loadConfig: DATABASE_SCHEMA", () => {
+  it("GIVEN it unset or blank THEN the schema is public; GIVEN a name THEN that name", () => {
+    expect(loadConfig({}).databaseSchema).toBe("public");
+    expect(loadConfig({ DATABASE_SCHEMA: " " }).databaseSchema).toBe("public");
+    expect(loadConfig({ DATABASE_SCHEMA: " hotline_eu " }).databaseSchema).toBe("hotline_eu");
+  });
+
+  it("GIVEN a name that is not letters, digits and _ THEN config_invalid names the variable", () => {
+    for (const value of ['bad"name', "1starts_with_digit", "a".repeat(64), "x; DROP"]) {
+      expect(() => loadConfig({ DATABASE_SCHEMA: value })).toThrow(
+        "config: DATABASE_SCHEMA must be letters, digits and _ (at most 63)",
+      );
+    }
+  });
+});

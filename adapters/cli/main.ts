@@ -105,7 +105,10 @@ export async function main(
         print,
       );
     case "db":
-      return (await import("./db.js")).dbCommand(positionals, values, print);
+      // Into the schema the bot will read (`DATABASE_SCHEMA`, default public).
+      return (await import("./db.js")).dbCommand(positionals, values, print, {
+        schema: loadConfig().databaseSchema,
+      });
     case "start":
       return (await import("../../app/start.js")).start(loadConfig(), corpusDir, {
         discordShard: values["discord-shard"],

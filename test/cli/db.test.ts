@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { dbCommand } from "../../adapters/cli/db.js";
 import { main } from "../../adapters/cli/main.js";
 import { UsageError } from "../../adapters/cli/usage.js";
@@ -62,5 +62,29 @@ describe.skipIf(!db)("hotline db migrate", () => {
       `db migrate: copied 2 subscription(s) and 4 post claim(s) from sqlite:${path} to ${target}; already there: 0 subscription(s), 0 post claim(s)`,
       `db migrate: nothing to copy: 2 subscription(s) and 4 post claim(s) from sqlite:${path} are already in ${target}`,
     ]);
+  });
+
+  it("GIVEN DATABASE_SCHEMA WHEN `hotline db migrate` runs THEN the rows go into that schema, where the bot will read them", async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const path = join(t.dir, "hotline.db");
+    makeSqliteFile(path, false);
+    const schema = database.extraSchema();
+    vi.stubEnv("DATABASE_SCHEMA", schema);
+    try {
+      const out: string[] = [];
+      const write = (text: string) => out.push(text) > 0;
+      const code = await main(["db", "migrate", "--from", `sqlite:${path}`, "--to", database.url], {
+        write,
+      } as never);
+      expect(code).toBe(0);
+      expect(out.join("")).toMatch(/^db migrate: copied 2 subscription\(s\)/);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    const rows = await database.sql<{ n: string }>(
+      `SELECT count(*) AS n FROM "${schema}".subscriptions`,
+    );
+    expect(rows).toEqual([{ n: "2" }]);
   });
 });

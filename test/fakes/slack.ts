@@ -31,12 +31,14 @@ export interface FakeUser {
 /**
  * How the next call of a method fails: an HTTP status (with headers, e.g. `retry-after` for a
  * 429), `ok: false` with a Slack error, or a hang of `hangMs` before answering normally (so the
- * client times out).
+ * client times out). A hung `chat.postMessage` posts nothing if the client is gone when the hang
+ * ends; with `postFirst` the message is posted at once and only the answer hangs (it arrived,
+ * but the client may never learn so).
  */
 export type FakeFailure =
   | { status: number; headers?: Record<string, string> }
   | { error: string }
-  | { hangMs: number };
+  | { hangMs: number; postFirst?: boolean };
 
 /** The bot identity `auth.test` returns. */
 export const FAKE_BOT = { userId: "UBOT0001", botId: "BBOT0001", teamId: "T0001" } as const;
@@ -108,6 +110,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return `${Math.floor(options.clock().getTime() / 1000)}.${String(posts).padStart(6, "0")}`;
   };
 
+  // biome-ignore lint/suspicious/noExplicitAny: request bodies are untyped JSON
+  const post = (body: Record<string, any>) => {
+    ts += 1;
+    const posted = {
+      ts: stamp(),
+      text: String(body.text ?? ""),
+      ...(body.metadata ? { metadata: body.metadata } : {}),
+    };
+    const channel = String(body.channel);
+    history.set(channel, [...(history.get(channel) ?? []), posted]);
+    return posted;
+  };
+
   const server: Server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -128,6 +143,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       calls.push(call);
       events.emit("call", call);
       const failure = failures.get(method)?.shift();
+      if (failure && "hangMs" in failure && failure.postFirst && method === "chat.postMessage") {
+        const posted = post(body);
+        await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
+        if (res.destroyed) return;
+        return json(200, { ok: true, channel: body.channel, ts: posted.ts, message: posted });
+      }
       if (failure && "hangMs" in failure) {
         await new Promise((resolve) => setTimeout(resolve, failure.hangMs));
         if (res.destroyed) return;
@@ -151,14 +172,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
             bot_id: FAKE_BOT.botId,
           });
         case "chat.postMessage": {
-          ts += 1;
-          const posted = {
-            ts: stamp(),
-            text: String(body.text ?? ""),
-            ...(body.metadata ? { metadata: body.metadata } : {}),
-          };
-          const channel = String(body.channel);
-          history.set(channel, [...(history.get(channel) ?? []), posted]);
+          const posted = post(body);
           return json(200, { ok: true, channel: body.channel, ts: posted.ts, message: posted });
         }
         case "conversations.history": {

@@ -85,7 +85,12 @@ interface Bot {
 }
 
 /** Spawns `hotline start` in Slack HTTP mode on `schema`; resolves once it is running. */
-async function startBot(name: string, fake: FakeSlack, schema: string): Promise<Bot> {
+async function startBot(
+  name: string,
+  fake: FakeSlack,
+  schema: string,
+  env: Record<string, string> = {},
+): Promise<Bot> {
   const database = db as NonNullable<typeof db>;
   const child = spawn(process.execPath, [bin, "start", "--corpus", corpusDir], {
     env: {
@@ -102,6 +107,7 @@ async function startBot(name: string, fake: FakeSlack, schema: string): Promise<
       HOTLINE_CACHE_DIR: join(dir, "cache"),
       HOTLINE_TIMEZONE: "UTC",
       LOG_LEVEL: "info",
+      ...env,
     },
   });
   const logs: Array<Record<string, unknown>> = [];
@@ -267,6 +273,34 @@ describe.skipIf(!db)(`GIVEN two hotline processes on one PostgreSQL (${db?.kind}
     await Promise.all([a.kill("SIGTERM"), b.kill("SIGTERM")]);
   }, 60_000);
 
+  it("WHEN one user's commands alternate between A and B THEN one limit counts them all: the third in a minute gets the notice", async () => {
+    // The shared windows are whole minutes: start well inside one, so all three land in it.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 40_000) await new Promise((r) => setTimeout(r, 60_000 - intoMinute + 100));
+    const schema = database.extraSchema();
+    const env = { RATE_LIMIT_USER_PER_MINUTE: "2" };
+    const [a, b] = await Promise.all([
+      startBot("a", fake, schema, env),
+      startBot("b", fake, schema, env),
+    ]);
+    const replies: string[] = [];
+    for (const [i, bot] of [a, b, a].entries()) {
+      const id = `limit-${i}`;
+      const response = await postToApp(
+        bot.base,
+        slashBody("sources", "ULIMIT1", fake.responseUrl(id), "C0LIMIT"),
+        { secret: SECRET },
+      );
+      expect(response.status).toBe(200);
+      const call = await fake.waitFor((c) => c.kind === "response" && c.method === id);
+      replies.push(String(call.body.text));
+    }
+    expect(replies[0]).not.toMatch(/asking quickly/);
+    expect(replies[1]).not.toMatch(/asking quickly/);
+    expect(replies[2]).toMatch(/^You're asking quickly — try again in \d+ s\.$/);
+    await Promise.all([a.kill("SIGTERM"), b.kill("SIGTERM")]);
+  }, 90_000);
+
   it("WHEN both processes' schedulers find the same post due on the same tick THEN it is posted once, by one of them", async () => {
     const schema = database.extraSchema();
     const id = await dueSubscription(schema, "C0TICK");
@@ -299,55 +333,64 @@ describe.skipIf(!db)("GIVEN a process killed with SIGKILL mid-send", () => {
     await fake?.close();
   });
 
-  it("THEN its claim is left 'sending', and once its lease passes another scheduler resumes it: the post arrives once, nothing doubled, nothing lost", async () => {
-    const schema = database.extraSchema();
-    const id = await dueSubscription(schema, "C0KILL");
-    // The first part hangs at Slack; the process is killed while it waits.
-    const hangMs = 2_000;
-    fake.failNext("chat.postMessage", { hangMs });
-    const started = startBot("a", fake, schema);
-    await fake.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === "C0KILL");
-    const hangEnds = Date.now() + hangMs;
-    const a = [...running].find((bot) => bot.name === "a") as Bot;
-    await a.kill("SIGKILL");
-    await expect(started).rejects.toThrow(/exited/);
-    // Let Slack's side settle (the hung call ends, and is dropped with its dead connection)
-    // before anyone asks Slack what arrived: with the real 60 s lease it always has.
-    await new Promise((resolve) => setTimeout(resolve, hangEnds - Date.now() + 200));
-    const [left] = await database.sql<{ status: string; parts_sent: number; lease_until: Date }>(
-      `SELECT status, parts_sent, lease_until FROM "${schema}".post_claims WHERE subscription_id = $1`,
-      [id],
-    );
-    expect(left).toMatchObject({ status: "sending", parts_sent: 0 });
+  it.each([
+    ["never reached Slack (its connection died with the process)", false, "resend"],
+    ["reached Slack, but the process died before it heard so", true, "delivered"],
+  ] as const)(
+    "WHEN the part in flight %s THEN the claim is left 'sending', and once its lease passes another scheduler resumes it: the post arrives once, nothing doubled, nothing lost",
+    async (_case, postFirst, check) => {
+      const schema = database.extraSchema();
+      const channel = postFirst ? "C0KILLPOSTED" : "C0KILLLOST";
+      const id = await dueSubscription(schema, channel);
+      // The first part hangs at Slack; the process is killed while it waits.
+      const hangMs = 2_000;
+      fake.failNext("chat.postMessage", { hangMs, postFirst });
+      const started = startBot("a", fake, schema);
+      await fake.waitFor((c) => c.method === "chat.postMessage" && c.body.channel === channel);
+      const hangEnds = Date.now() + hangMs;
+      const a = [...running].find((bot) => bot.name === "a") as Bot;
+      await a.kill("SIGKILL");
+      await expect(started).rejects.toThrow(/exited/);
+      // Let Slack's side settle (the hung call ends, and is dropped with its dead connection)
+      // before anyone asks Slack what arrived: with the real 60 s lease it always has.
+      await new Promise((resolve) => setTimeout(resolve, hangEnds - Date.now() + 200));
+      const [left] = await database.sql<{ status: string; parts_sent: number; lease_until: Date }>(
+        `SELECT status, parts_sent, lease_until FROM "${schema}".post_claims WHERE subscription_id = $1`,
+        [id],
+      );
+      expect(left).toMatchObject({ status: "sending", parts_sent: 0 });
 
-    // The other process's scheduler, on a clock past the dead process's lease.
-    const store = await openPgStore({ url: database.url, schema });
-    stores.push(store);
-    const sink = new LogSink();
-    const client = new webApi.WebClient("xoxb-two-process", {
-      slackApiUrl: fake.apiUrl,
-      retryConfig: { retries: 0 },
-    });
-    if (!left) throw new Error("the killed process left no claim");
-    const later = new Date(left.lease_until.getTime() + 1_000);
-    const scheduler = createScheduler({
-      store,
-      hotline: loadHotline({ corpusDir }),
-      senders: [createSlackSender(client)],
-      clock: () => later,
-      logger: createLogger("info", sink),
-      processId: "process-b",
-    });
-    await scheduler.runOnce();
-    await scheduler.stop();
+      // The other process's scheduler, on a clock past the dead process's lease.
+      const store = await openPgStore({ url: database.url, schema });
+      stores.push(store);
+      const sink = new LogSink();
+      const client = new webApi.WebClient("xoxb-two-process", {
+        slackApiUrl: fake.apiUrl,
+        retryConfig: { retries: 0 },
+      });
+      if (!left) throw new Error("the killed process left no claim");
+      const later = new Date(left.lease_until.getTime() + 1_000);
+      const scheduler = createScheduler({
+        store,
+        hotline: loadHotline({ corpusDir }),
+        senders: [createSlackSender(client)],
+        clock: () => later,
+        logger: createLogger("info", sink),
+        processId: "process-b",
+      });
+      await scheduler.runOnce();
+      await scheduler.stop();
 
-    expect(sink.has("on-this-day: resuming an interrupted post")).toBe(true);
-    const [claim] = await database.sql<{ status: string; attempts: number; parts_sent: number }>(
-      `SELECT status, attempts, parts_sent FROM "${schema}".post_claims WHERE subscription_id = $1`,
-      [id],
-    );
-    expect(claim).toMatchObject({ status: "sent", attempts: 2 });
-    // The part that hung never arrived (its connection died with the process): sent once, now.
-    expect(postedParts(fake, "C0KILL")).toEqual([...Array(claim?.parts_sent).keys()]);
-  }, 60_000);
+      const resumed = sink.lines.find((l) => l.msg === "on-this-day: resuming an interrupted post");
+      expect(resumed).toMatchObject({ check, partsSent: 0 });
+      const [claim] = await database.sql<{ status: string; attempts: number; parts_sent: number }>(
+        `SELECT status, attempts, parts_sent FROM "${schema}".post_claims WHERE subscription_id = $1`,
+        [id],
+      );
+      expect(claim).toMatchObject({ status: "sent", attempts: 2 });
+      // Every part once, in order: the one in flight neither sent twice nor dropped.
+      expect(postedParts(fake, channel)).toEqual([...Array(claim?.parts_sent).keys()]);
+    },
+    60_000,
+  );
 });
