@@ -21,6 +21,7 @@ import { createRateLimiter } from "../src/commands/rate-limit.js";
 import { runCommand } from "../src/commands/run.js";
 import { loadConfig } from "../src/config.js";
 import { loadHotline } from "../src/hotline.js";
+import type { Hotline } from "../src/hotline-api.js";
 import { createLogger } from "../src/log.js";
 
 /** Options of {@link runLoad}. */
@@ -66,8 +67,10 @@ export interface LoadReport {
   loopDelayMaxMs: number;
 }
 
-const SECRET = "load-test-signing-secret";
-const BOT_USER = "ULOADBOT";
+/** The signing secret the load tests sign with and the adapter verifies. */
+export const SECRET = "load-test-signing-secret";
+/** The bot's user id, as the fake `auth.test` reports it. */
+export const BOT_USER = "ULOADBOT";
 const QUESTIONS = [
   "ask what is the hotline for?",
   "ask why was the Beijing–Moscow hotline set up?",
@@ -77,7 +80,8 @@ const QUESTIONS = [
   "when the hotline opened",
 ];
 
-function percentile(sorted: number[], p: number): number {
+/** The `p`th percentile (nearest rank) of ascending `sorted`; 0 when empty. */
+export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
@@ -89,7 +93,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 /** Messages received for one request: how many, and which expected quotes they contained. */
-interface Received {
+export interface Received {
   count: number;
   found: Set<string>;
 }
@@ -98,7 +102,7 @@ interface Received {
  * A minimal Slack Web API and response-URL endpoint that counts what the app sends. It keeps
  * only counts and found quotes (not the bodies), so memory figures are the adapter's own.
  */
-async function startFakeApi(quotesFor: (key: string) => string[]) {
+export async function startFakeApi(quotesFor: (key: string) => string[]) {
   const responses = new Map<string, Received>();
   const threadPosts = new Map<string, Received>();
   const record = (map: Map<string, Received>, key: string, raw: string) => {
@@ -158,7 +162,7 @@ async function startFakeApi(quotesFor: (key: string) => string[]) {
 }
 
 /** One request for the sender. */
-interface Outgoing {
+export interface Outgoing {
   body: string;
   type: string;
   headers: Record<string, string>;
@@ -177,8 +181,8 @@ const results = new Array(requests.length);
 let next = 0;
 async function send(r) {
   // Slack signs each delivery afresh and retries seconds later: a redelivery never repeats the
-  // original's signature (a repeat is refused as a replay).
-  const timestamp = Math.floor(Date.now() / 1000) + (r.headers["x-slack-retry-num"] ? 1 : 0);
+  // original's signature (a repeat is refused as a replay), so retry n is n seconds later.
+  const timestamp = Math.floor(Date.now() / 1000) + Number(r.headers["x-slack-retry-num"] ?? 0);
   const signature = "v0=" + createHmac("sha256", secret).update("v0:" + timestamp + ":" + r.body).digest("hex");
   const started = performance.now();
   try {
@@ -189,9 +193,9 @@ async function send(r) {
       signal: AbortSignal.timeout(10000),
     });
     await res.arrayBuffer();
-    return { status: res.status, ms: performance.now() - started };
+    return { status: res.status, ms: performance.now() - started, backend: res.headers.get("x-hotline-backend") };
   } catch {
-    return { status: 0, ms: performance.now() - started };
+    return { status: 0, ms: performance.now() - started, backend: null };
   }
 }
 async function worker() {
@@ -203,18 +207,24 @@ async function worker() {
 Promise.all(Array.from({ length: Math.min(concurrency, requests.length) }, worker)).then(() => parentPort.postMessage(results));
 `;
 
-/** Sends `requests` signed, `concurrency` at a time, from a worker; resolves with each ack's status and time. */
-function sendAll(
-  url: string,
-  requests: Outgoing[],
-  concurrency: number,
-): Promise<{ status: number; ms: number }[]> {
+/**
+ * One acknowledgement: HTTP status (0 when the request failed), milliseconds from send to the
+ * end of the response, and the backend that served it when a proxy said so (`x-hotline-backend`).
+ */
+export interface Ack {
+  status: number;
+  ms: number;
+  backend: string | null;
+}
+
+/** Sends `requests` signed, `concurrency` at a time, from a worker; resolves with each ack. */
+export function sendAll(url: string, requests: Outgoing[], concurrency: number): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(SENDER, {
       eval: true,
       workerData: { url, secret: SECRET, requests, concurrency },
     });
-    worker.once("message", (results: { status: number; ms: number }[]) => {
+    worker.once("message", (results: Ack[]) => {
       resolve(results);
       void worker.terminate();
     });
@@ -222,25 +232,29 @@ function sendAll(
   });
 }
 
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+/** What the adapter must send for one request key: message count and the quotes to contain. */
+export interface Expected {
+  slashCount: number;
+  mentionCount: number;
+  quotes: string[];
+}
 
-/** Runs the load test and prints its report; see the file comment. */
-export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
-  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const requests = options.requests ?? 2_000;
-  const concurrency = options.concurrency ?? 50;
-  const mentions = options.mentions ?? 200;
-  const timeoutMs = options.timeoutMs ?? 120_000;
-  const hotline = loadHotline({ corpusDir: options.corpusDir });
+/**
+ * Computes, with the core itself, what the adapter must send for each load question (rendered
+ * as the Slack adapter renders it), and returns the lookup by request key: `r<i>` / `w<i>` for
+ * slash command i, a mention's ts (whose last digits are its number) for a mention.
+ */
+export async function expectedAnswers(
+  hotline: Hotline,
+): Promise<(key: string) => Expected | undefined> {
   const ctx = {
     channel: { platform: "slack" as const, workspaceId: "TLOAD", channelId: "CLOAD" },
     userId: "ULOAD",
     isAdmin: false,
     today: "03-14",
   };
-  // What the adapter must send for each question: the core's answer, rendered the same way.
   const expected = await Promise.all(
-    QUESTIONS.map(async (text) => {
+    QUESTIONS.map(async (text): Promise<Expected> => {
       const [name = "ask", ...rest] = text.split(" ");
       const option = name === "ask" ? "question" : "event";
       const result = await runCommand(
@@ -259,10 +273,76 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
       };
     }),
   );
-
-  // Keys are `r<i>` for slash command i and a mention's ts, whose last digits are its number.
-  const wantFor = (key: string) =>
+  return (key) =>
     expected[Number(/^[rw]/.test(key) ? key.slice(1) : key.split(".")[1]) % QUESTIONS.length];
+}
+
+/** Slash command `i` (a load question), answering to `<apiBase>/response/<prefix><i>`. */
+export function slashRequest(apiBase: string, prefix: string, i: number): Outgoing {
+  const body = new URLSearchParams({
+    team_id: "TLOAD",
+    channel_id: "CLOAD",
+    user_id: `ULOAD${i % 7}`,
+    command: "/hotline",
+    text: QUESTIONS[i % QUESTIONS.length] as string,
+    response_url: `${apiBase}/response/${prefix}${i}`,
+    trigger_id: `t${i}`,
+  }).toString();
+  return { body, type: "application/x-www-form-urlencoded", headers: {} };
+}
+
+/** The ts of mention `n`, in channel CLOAD; its answer is posted in that thread. */
+export function mentionTs(n: number): string {
+  return `1700000000.${String(n).padStart(6, "0")}`;
+}
+
+/**
+ * The `app_mention` event `n` (event id `EvLOAD<n>`). `retryNum` 0 is the first delivery; from
+ * 1 on it is Slack's redelivery number `retryNum`: the same body, with `x-slack-retry-num` and
+ * `x-slack-retry-reason` headers (the sender signs every delivery afresh).
+ */
+export function mentionRequest(n: number, retryNum: number): Outgoing {
+  const text = (QUESTIONS[n % QUESTIONS.length] as string).replace(/^ask /, "");
+  const body = JSON.stringify({
+    team_id: "TLOAD",
+    api_app_id: "ALOAD",
+    type: "event_callback",
+    event_id: `EvLOAD${n}`,
+    event_time: 1_700_000_000,
+    authorizations: [{ team_id: "TLOAD", user_id: BOT_USER, is_bot: true }],
+    event: {
+      type: "app_mention",
+      user: `ULOAD${n % 7}`,
+      team: "TLOAD",
+      channel: "CLOAD",
+      text: `<@${BOT_USER}> ${text}`,
+      ts: mentionTs(n),
+    },
+  });
+  const retry: Record<string, string> =
+    retryNum > 0
+      ? { "x-slack-retry-num": String(retryNum), "x-slack-retry-reason": "http_timeout" }
+      : {};
+  return { body, type: "application/json", headers: retry };
+}
+
+/** Polls `done` every 50 ms until it holds or `ms` have passed. */
+export async function waitFor(done: () => boolean, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+/** Runs the load test and prints its report; see the file comment. */
+export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const requests = options.requests ?? 2_000;
+  const concurrency = options.concurrency ?? 50;
+  const mentions = options.mentions ?? 200;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const hotline = loadHotline({ corpusDir: options.corpusDir });
+  const wantFor = await expectedAnswers(hotline);
   const fake = await startFakeApi((key) => wantFor(key)?.quotes ?? []);
   const config = loadConfig({
     SLACK_BOT_TOKEN: "xoxb-load",
@@ -280,22 +360,7 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
     retryConfig: { retries: 0 },
   });
   const url = `http://127.0.0.1:${handle.port}/slack/events`;
-  const slash = (prefix: string, i: number): Outgoing => {
-    const body = new URLSearchParams({
-      team_id: "TLOAD",
-      channel_id: "CLOAD",
-      user_id: `ULOAD${i % 7}`,
-      command: "/hotline",
-      text: QUESTIONS[i % QUESTIONS.length] as string,
-      response_url: `${fake.base}/response/${prefix}${i}`,
-      trigger_id: `t${i}`,
-    }).toString();
-    return { body, type: "application/x-www-form-urlencoded", headers: {} };
-  };
-  const waitFor = async (done: () => boolean, ms: number) => {
-    const deadline = Date.now() + ms;
-    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  };
+  const slash = (prefix: string, i: number) => slashRequest(fake.base, prefix, i);
   // A warm-up burst first, so "before" is the adapter's steady state (code compiled, pools
   // and caches filled) and "after" shows only what the main burst left behind.
   const warmUp = Math.max(1, Math.min(200, Math.floor(requests / 10)));
@@ -312,29 +377,12 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
   const started = performance.now();
   const slashRequests = Array.from({ length: requests }, (_, i) => slash("r", i));
   const redeliveries = Math.floor(mentions / 10);
-  const mentionRequests = Array.from({ length: mentions + redeliveries }, (_, i): Outgoing => {
-    // The last tenth are redeliveries of earlier events (same event id, a retry header).
-    const n = i < mentions ? i : (i - mentions) * 10;
-    const text = (QUESTIONS[n % QUESTIONS.length] as string).replace(/^ask /, "");
-    const body = JSON.stringify({
-      team_id: "TLOAD",
-      api_app_id: "ALOAD",
-      type: "event_callback",
-      event_id: `EvLOAD${n}`,
-      event_time: 1_700_000_000,
-      authorizations: [{ team_id: "TLOAD", user_id: BOT_USER, is_bot: true }],
-      event: {
-        type: "app_mention",
-        user: `ULOAD${n % 7}`,
-        team: "TLOAD",
-        channel: "CLOAD",
-        text: `<@${BOT_USER}> ${text}`,
-        ts: `1700000000.${String(n).padStart(6, "0")}`,
-      },
-    });
-    const retry = { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" };
-    return { body, type: "application/json", headers: i < mentions ? {} : retry };
-  });
+  const mentionRequests = Array.from(
+    { length: mentions + redeliveries },
+    (_, i): Outgoing =>
+      // The last tenth are redeliveries of earlier events (same event id, a retry header).
+      i < mentions ? mentionRequest(i, 0) : mentionRequest((i - mentions) * 10, 1),
+  );
   const slashAcks = await sendAll(url, slashRequests, concurrency);
   const mentionAcks = await sendAll(url, mentionRequests, concurrency);
   const sendSeconds = (performance.now() - started) / 1000;
@@ -354,7 +402,7 @@ export async function runLoad(options: LoadOptions = {}): Promise<LoadReport> {
   for (let i = 0; i < requests; i++)
     if (wrong(`r${i}`, fake.responses.get(`r${i}`), "slashCount")) wrongAnswers += 1;
   for (let n = 0; n < mentions; n++) {
-    const ts = `1700000000.${String(n).padStart(6, "0")}`;
+    const ts = mentionTs(n);
     if (wrong(ts, fake.threadPosts.get(ts), "mentionCount")) wrongAnswers += 1;
   }
   global.gc?.();

@@ -59,12 +59,15 @@ export function registerMentions(
       return;
     }
     // Retries repeat the event id; a message with a mention can arrive as `message` and as
-    // `app_mention` (two event ids, one channel and ts). Both keys are recorded either way.
+    // `app_mention` (two event ids, one channel and ts). Only the delivery that first records
+    // the event id goes on to the message key: were both keys recorded by every delivery, two
+    // processes sharing the keys could each win one of them and both drop the event.
     const { seen, ttlMs } = dedupe;
     const newEvent =
       meta.eventId === undefined || (await seen.firstSeen(`event:${meta.eventId}`, ttlMs));
-    const newMessage = await seen.firstSeen(`message:${event.channel}:${event.ts}`, ttlMs);
-    if (!newEvent || !newMessage) {
+    const newMessage =
+      newEvent && (await seen.firstSeen(`message:${event.channel}:${event.ts}`, ttlMs));
+    if (!newMessage) {
       log.info(
         { eventId: meta.eventId, channel: event.channel, ts: event.ts, retryNum: meta.retryNum },
         "slack: duplicate event ignored",
