@@ -5,8 +5,8 @@
  *
  * A reload must not stop the bot answering: {@link loadHotlineYielding} reads the files
  * asynchronously and returns to the event loop after every file and after analysing every
- * document, so events are answered (from the old corpus) while the new one is built; only the
- * final indexing is one synchronous step.
+ * document and every few documents indexed, so events are answered (from the old corpus) while
+ * the new one is built; what remains synchronous is assembling the engine from those parts.
  */
 
 import { profileDocuments, type SubjectProfile } from "./answer/subject.js";
@@ -23,6 +23,7 @@ import { describeError } from "./errors.js";
 import { createHotline } from "./hotline.js";
 import type { Hotline } from "./hotline-api.js";
 import { createAnalyzer } from "./search/analyzer.js";
+import { buildIndexYielding } from "./search/index.js";
 import { buildPassages, type SentenceAnalysis } from "./text/passages.js";
 
 /**
@@ -150,5 +151,10 @@ export async function loadHotlineYielding(
     subjects.push(...profileDocuments([doc]));
     await pause();
   }
-  return createHotline(corpus, { corpus, analysis, subjects });
+  // Indexing is the last slow step: it yields too, and the engine then takes the index built.
+  const index = await buildIndexYielding(
+    buildPassages(corpus.documents, analyzer, analysis),
+    pause,
+  );
+  return createHotline(corpus, { corpus, analysis, subjects, index });
 }

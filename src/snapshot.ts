@@ -33,6 +33,7 @@ import {
   listCorpusFiles,
   readCorpusFilesSync,
 } from "./corpus/load.js";
+import type { BuiltIndex } from "./search/index.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
@@ -71,9 +72,9 @@ export interface Prebuilt {
   subjects: SubjectProfile[];
   /**
    * The MiniSearch index (its `toJSON()`), loaded with `loadJS` instead of indexing again.
-   * Always in a snapshot file; absent when the caller analysed the corpus itself (a reload).
+   * Always in a snapshot file; a reload passes the index it built without blocking instead.
    */
-  index?: AsPlainObject | undefined;
+  index?: AsPlainObject | BuiltIndex | undefined;
 }
 
 /** What start-up built, handed back so it can be saved. */

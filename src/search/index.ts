@@ -100,19 +100,12 @@ export class SentenceIndex {
   constructor(
     passages: Passages,
     private readonly stats: TermStats,
-    saved?: AsPlainObject,
+    saved?: AsPlainObject | BuiltIndex,
   ) {
     let lengths = 0;
     for (const sentence of passages.sentences) lengths += Math.max(1, sentence.termSet.size);
     this.averageLength = lengths / Math.max(1, passages.sentences.length);
-    const byDocument = new Map<CorpusDocument, Sentence[]>();
-    for (const sentence of passages.sentences) {
-      const doc = sentence.paragraph.doc;
-      const list = byDocument.get(doc);
-      if (list) list.push(sentence);
-      else byDocument.set(doc, [sentence]);
-    }
-    this.documentSentences = [...byDocument.values()];
+    this.documentSentences = sentencesByDocument(passages);
     this.vocabulary = new SearchableMap<true>();
     for (const sentences of this.documentSentences) {
       const terms = new Set<string>();
@@ -122,9 +115,12 @@ export class SentenceIndex {
         this.vocabulary.set(term, true);
       }
     }
-    this.index = saved
-      ? MiniSearch.loadJS<IndexedDocument>(saved, MINISEARCH_OPTIONS)
-      : buildMiniSearch(this.documentSentences);
+    this.index =
+      saved instanceof BuiltIndex
+        ? saved.index
+        : saved
+          ? MiniSearch.loadJS<IndexedDocument>(saved, MINISEARCH_OPTIONS)
+          : buildMiniSearch(this.documentSentences);
     if (this.index.documentCount !== this.documentSentences.length) {
       throw new Error(
         `search/index: saved index has ${this.index.documentCount} documents, corpus has ${this.documentSentences.length}`,
@@ -208,25 +204,67 @@ export class SentenceIndex {
   }
 }
 
+/** The sentences of each document, in corpus order: MiniSearch's documents, by position. */
+function sentencesByDocument(passages: Passages): Sentence[][] {
+  const byDocument = new Map<CorpusDocument, Sentence[]>();
+  for (const sentence of passages.sentences) {
+    const doc = sentence.paragraph.doc;
+    const list = byDocument.get(doc);
+    if (list) list.push(sentence);
+    else byDocument.set(doc, [sentence]);
+  }
+  return [...byDocument.values()];
+}
+
+/** What MiniSearch indexes for the document at `id`: its sentences' terms and what it is read in. */
+function indexedDocument(id: number, sentences: Sentence[]): IndexedDocument {
+  const own = new Set<string>();
+  for (const sentence of sentences) for (const term of sentence.termSet) own.add(term);
+  // What the document is read in but never says itself: its headings and its citation.
+  // A paragraph's sentences share one context, so its first sentence's is enough.
+  const about = new Set<string>();
+  for (const sentence of sentences) {
+    if (sentence.index !== 0) continue;
+    for (const term of sentence.contextSet) if (!own.has(term)) about.add(term);
+  }
+  return {
+    id,
+    text: sentences.map((s) => s.terms.join(" ")).join(" "),
+    about: [...about].join(" "),
+  };
+}
+
 function buildMiniSearch(documentSentences: Sentence[][]): MiniSearch<IndexedDocument> {
   const index = new MiniSearch<IndexedDocument>(MINISEARCH_OPTIONS);
   // One document at a time, so only one document's text exists as a string at once (all of them
   // at 100,000 passages would be tens of megabytes more at the peak).
-  documentSentences.forEach((sentences, id) => {
-    const own = new Set<string>();
-    for (const sentence of sentences) for (const term of sentence.termSet) own.add(term);
-    // What the document is read in but never says itself: its headings and its citation.
-    // A paragraph's sentences share one context, so its first sentence's is enough.
-    const about = new Set<string>();
-    for (const sentence of sentences) {
-      if (sentence.index !== 0) continue;
-      for (const term of sentence.contextSet) if (!own.has(term)) about.add(term);
-    }
-    index.add({
-      id,
-      text: sentences.map((s) => s.terms.join(" ")).join(" "),
-      about: [...about].join(" "),
-    });
-  });
+  documentSentences.forEach((sentences, id) => index.add(indexedDocument(id, sentences)));
   return index;
+}
+
+/**
+ * A MiniSearch index built ahead of {@link SentenceIndex} by {@link buildIndexYielding}, for the
+ * same passages; the constructor takes it as it is.
+ */
+export class BuiltIndex {
+  /** @internal */
+  constructor(readonly index: MiniSearch<IndexedDocument>) {}
+}
+
+/**
+ * Builds the index of `passages` as the constructor would, returning to the event loop (`pause`)
+ * after every `every` documents, so a reload indexes a large corpus without stopping answers.
+ */
+export async function buildIndexYielding(
+  passages: Passages,
+  pause: () => Promise<void>,
+  every = 20,
+): Promise<BuiltIndex> {
+  const index = new MiniSearch<IndexedDocument>(MINISEARCH_OPTIONS);
+  const documents = sentencesByDocument(passages);
+  for (let id = 0; id < documents.length; id++) {
+    index.add(indexedDocument(id, documents[id] ?? []));
+    if ((id + 1) % every === 0) await pause();
+  }
+  return new BuiltIndex(index);
 }

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { type Analyzer, createAnalyzer } from "../../src/search/analyzer.js";
-import { SentenceIndex, termStats } from "../../src/search/index.js";
+import { buildIndexYielding, SentenceIndex, termStats } from "../../src/search/index.js";
 import { buildPassages, type Passages } from "../../src/text/passages.js";
 
 /** Three small documents: two share common words, each has words of its own. */
@@ -130,5 +130,25 @@ describe("SentenceIndex snapshots", () => {
     expect(() => new SentenceIndex(passages, termStats(passages), saved)).toThrow(
       /2 documents, corpus has 3/,
     );
+  });
+});
+
+describe("buildIndexYielding", () => {
+  it("GIVEN a corpus WHEN indexed for a reload THEN it returns to the event loop between documents and answers as the index built at once", async () => {
+    let pauses = 0;
+    const built = await buildIndexYielding(
+      passages,
+      async () => {
+        pauses++;
+      },
+      1,
+    );
+    expect(pauses).toBe(Object.keys(DOCUMENTS).length);
+    const yielded = new SentenceIndex(passages, termStats(passages), built);
+    for (const question of ["Kestrel", "Harrier border", "line linked armies weather"]) {
+      const sentences = (i: SentenceIndex) =>
+        i.search(terms(question), 3).map((h) => [h.sentence.id, h.score]);
+      expect(sentences(yielded)).toEqual(sentences(index));
+    }
   });
 });
