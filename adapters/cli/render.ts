@@ -6,7 +6,7 @@
 import type { CommandResult } from "../../src/commands/run.js";
 import type { Answer, DayDigest, Reply, SourceSummary, TimelineEvent } from "../../src/model.js";
 import { citationDate, citationLine } from "../../src/present/citation.js";
-import { formatDate } from "../../src/present/format.js";
+import { eventDate, formatDate } from "../../src/present/format.js";
 import {
   NO_EVENTS_MESSAGE,
   noAnswerText,
@@ -43,7 +43,7 @@ function renderReply(reply: Reply): string {
 
 /** One timeline line: date, then the verbatim sentence and its citation. */
 function renderEvent(event: TimelineEvent): string {
-  return `${formatDate(event.date)}${event.basis === "reported" ? " (reported)" : ""}\n> ${event.quote.text}\n    — ${citationLine(event.quote)}`;
+  return `${eventDate(event)}\n> ${event.quote.text}\n    — ${citationLine(event.quote)}`;
 }
 
 /** The timeline, oldest first. */

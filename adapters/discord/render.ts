@@ -10,7 +10,7 @@ import type { CommandResult } from "../../src/commands/run.js";
 import type { DayDigest, Quote, Reply, SourceSummary, TimelineEvent } from "../../src/model.js";
 import { type CitationParts, citationParts } from "../../src/present/citation.js";
 import { digestView } from "../../src/present/digest.js";
-import { formatDate } from "../../src/present/format.js";
+import { eventDate, formatDate } from "../../src/present/format.js";
 import { cutText, splitText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
@@ -114,7 +114,7 @@ function timelineMessages(events: TimelineEvent[], ephemeral: boolean): DiscordM
   if (events.length === 0) return textMessages(NO_EVENTS_MESSAGE, ephemeral);
   const items = events.map(
     (event) =>
-      `**${formatDate(event.date, true)}** — ${escapeText(event.label)} (${shortCitation(event.quote)})`,
+      `**${eventDate(event, true)}** — ${escapeText(event.label)} (${shortCitation(event.quote)})`,
   );
   // One line per event: join lines (not paragraphs) so more fit per embed.
   const lines: string[] = [];

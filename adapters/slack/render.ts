@@ -8,7 +8,7 @@ import type { CommandResult } from "../../src/commands/run.js";
 import type { DayDigest, Quote, SourceRef, TimelineEvent } from "../../src/model.js";
 import { type CitationParts, citationParts } from "../../src/present/citation.js";
 import { digestView } from "../../src/present/digest.js";
-import { formatDate, formatIso } from "../../src/present/format.js";
+import { eventDate, formatDate, formatIso } from "../../src/present/format.js";
 import { cutText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
@@ -115,7 +115,7 @@ function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block
 
 function timelineLine(event: TimelineEvent): string {
   return (
-    `• *${escapeSlack(formatDate(event.date))}* — ${escapeSlack(event.quote.text)} ` +
+    `• *${escapeSlack(eventDate(event))}* — ${escapeSlack(event.quote.text)} ` +
     // The timeline lists many events: a short citation keeps it readable (`sources` has the rest).
     `(${link(event.quote.source.url, event.quote.source.title)}, ${escapeSlack(event.quote.location)})`
   );

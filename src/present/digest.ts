@@ -9,14 +9,17 @@ import { formatIso, formatMonthDay } from "./format.js";
 
 /**
  * The heading of one event in a digest for `monthDay`: "On this day in 2008:" when the event
- * falls on that month-day, otherwise its full date, "On 29 February 2008:" (a 29 February event
+ * falls on that month-day ("On this day in 2008 (reported):" when that is only the date of a
+ * report), otherwise its full date, "On 29 February 2008:" (a 29 February event
  * shown on 28 February of a non-leap year, or an event of the next anniversary when the day
  * itself has none; pass `""` for those).
  */
 export function eventHeading(event: TimelineEvent, monthDay: string): string {
+  // A report's date is when it was reported, not when it happened: say so here too.
+  const reported = event.basis === "reported" ? " (reported)" : "";
   return onTheDay(event, monthDay)
-    ? `On this day in ${event.date.iso.slice(0, 4)}:`
-    : `On ${formatIso(event.date.iso)}:`;
+    ? `On this day in ${event.date.iso.slice(0, 4)}${reported}:`
+    : `On ${formatIso(event.date.iso)}${reported}:`;
 }
 
 /** What every platform shows for a digest: one title and the events under their headings. */

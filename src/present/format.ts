@@ -2,7 +2,7 @@
  * Dates in words, the same on every platform.
  * Platform renderers add their own markup around these strings; they never change quote text.
  */
-import type { AnswerDate } from "../model.js";
+import type { AnswerDate, TimelineEvent } from "../model.js";
 
 /** English month names, January first. */
 export const MONTHS: readonly string[] = [
@@ -31,6 +31,15 @@ export function formatDate(
   const text = formatIso(date.iso);
   if (!date.approximate) return text;
   return `${capital ? "About" : "about"} ${text}`;
+}
+
+/**
+ * The date of a timeline event as every platform shows it: {@link formatDate}, followed by
+ * " (reported)" when the date is only the publication date of a report ("… has been used for
+ * the first time, according to reports"), so it never reads as the day the event happened.
+ */
+export function eventDate(event: Pick<TimelineEvent, "date" | "basis">, capital = false): string {
+  return `${formatDate(event.date, capital)}${event.basis === "reported" ? " (reported)" : ""}`;
 }
 
 /**

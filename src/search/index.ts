@@ -238,7 +238,9 @@ function buildMiniSearch(documentSentences: Sentence[][]): MiniSearch<IndexedDoc
   const index = new MiniSearch<IndexedDocument>(MINISEARCH_OPTIONS);
   // One document at a time, so only one document's text exists as a string at once (all of them
   // at 100,000 passages would be tens of megabytes more at the peak).
-  documentSentences.forEach((sentences, id) => index.add(indexedDocument(id, sentences)));
+  documentSentences.forEach((sentences, id) => {
+    index.add(indexedDocument(id, sentences));
+  });
   return index;
 }
 

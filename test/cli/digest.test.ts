@@ -3,6 +3,7 @@ import { digestText } from "../../adapters/cli/digest.js";
 import { loadHotline } from "../../src/hotline.js";
 import type { Hotline } from "../../src/hotline-api.js";
 import { citationLine } from "../../src/present/citation.js";
+import { eventHeading } from "../../src/present/digest.js";
 import { formatMonthDay } from "../../src/present/format.js";
 import { emptyMonthDay, eventMonthDays, leapDayEvents } from "../schedule/helpers.js";
 
@@ -25,7 +26,7 @@ describe("digestText (the terminal's on-this-day post)", () => {
       expect(found.every((at) => at >= 0)).toBe(true);
       expect([...found].sort((a, b) => a - b)).toEqual(found);
       for (const event of digest.events) {
-        expect(text).toContain(`On this day in ${event.date.iso.slice(0, 4)}:`);
+        expect(text).toContain(eventHeading(event, monthDay));
         expect(text).toContain(`— ${citationLine(event.quote)}\n      ${event.quote.source.url}`);
       }
     },

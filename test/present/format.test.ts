@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatIso, formatMonthDay } from "../../src/present/format.js";
+import { eventDate, formatDate, formatIso, formatMonthDay } from "../../src/present/format.js";
 
 describe("formatDate", () => {
   test("GIVEN each precision THEN the date reads as a person would write it", () => {
@@ -30,5 +30,15 @@ describe("formatIso and formatMonthDay", () => {
   test("GIVEN MM-DD THEN day and month in words; an invalid one is returned unchanged", () => {
     expect(formatMonthDay("02-29")).toBe("29 February");
     expect(formatMonthDay("13-01")).toBe("13-01");
+  });
+});
+
+describe("eventDate", () => {
+  const date = { iso: "2008-12-29", precision: "day" as const, approximate: false };
+  test("GIVEN an event dated only by its report THEN the date says (reported)", () => {
+    expect(eventDate({ date, basis: "reported" })).toBe("29 December 2008 (reported)");
+  });
+  test("GIVEN an event whose date the text states THEN the date alone", () => {
+    expect(eventDate({ date, basis: "stated" })).toBe("29 December 2008");
   });
 });

@@ -200,7 +200,7 @@ describe("renderResult", () => {
 });
 
 describe("renderDigest", () => {
-  test("GIVEN events on the day THEN each reads 'On this day in YEAR' with its quote", () => {
+  test("GIVEN events on the day THEN each reads 'On this day in YEAR' (marked when only reported) with its quote", () => {
     const event: TimelineEvent = {
       id: "doc#5.1",
       date: { iso: "2008-12-29", precision: "day", approximate: false },
@@ -210,7 +210,7 @@ describe("renderDigest", () => {
     };
     const [message] = renderDigest({ monthDay: "12-29", events: [event], next: null });
     expect(message?.embeds?.[0]?.title).toBe("On this day: 29 December");
-    expect(message?.embeds?.[0]?.description).toContain("**On this day in 2008:**");
+    expect(message?.embeds?.[0]?.description).toContain("**On this day in 2008 (reported):**");
     expect(message?.embeds?.[0]?.description).toContain(event.quote.text);
   });
 
