@@ -146,6 +146,7 @@ export function composeWhen(
       (other) =>
         other.ranked.sentence.paragraph.doc !== leadDoc &&
         other.score >= SAME_EVENT_SCORE_MIN * lead.score &&
+        closeInTime(lead.date, other.date) &&
         sameEvent(lead.ranked.sentence, other.ranked.sentence),
     )
     .slice(0, MAX_QUOTES - 1);
@@ -251,6 +252,15 @@ function rankPrecision(date: AnswerDate): number {
 /** One date is a refinement of the other (2008-02 and 2008-02-29 agree). */
 function compatible(a: AnswerDate, b: AnswerDate): boolean {
   return a.iso.startsWith(b.iso) || b.iso.startsWith(a.iso);
+}
+
+/**
+ * Two accounts of one event are dated within a year of each other: sources that disagree about
+ * an event differ by days or months (a report's date against the event's), while an agreement of
+ * 1993 and a deal of 2008 are two events, however alike their words.
+ */
+function closeInTime(a: AnswerDate, b: AnswerDate): boolean {
+  return Math.abs(Number(a.iso.slice(0, 4)) - Number(b.iso.slice(0, 4))) <= 1;
 }
 
 /** Two sentences tell of the same event when they share most of their specific terms. */

@@ -24,6 +24,11 @@ function expectVerbatim(answer: Answer): void {
 }
 
 describe("hotline.when", () => {
+  it("GIVEN two agreements years apart that share their words THEN no note says the sources differ", () => {
+    const answer = answered(hotline.when("when was the agreement signed"));
+    expect(answer.note ?? "").not.toMatch(/Sources differ/);
+  });
+
   it("GIVEN a line the sources say was not set up yet THEN it is answered with no date, the saying quote and an as-of note", () => {
     const answer = answered(hotline.when("when did the US-China military hotline open"));
     expect(answer.date).toBeNull();
