@@ -8,7 +8,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { Sentence } from "../text/passages.js";
 import type { Query } from "./query.js";
-import { type Ranked, SUPPORT_MIN } from "./rank.js";
+import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame, readTimeFrame } from "./timeframe.js";
 
 /** Most quotes in one answer. */
@@ -119,7 +119,8 @@ export function composeWhen(
     (r) =>
       r.score >= NOT_HAPPENED_SCORE_MIN * top.score && saysNotHappened(r.sentence, query, termsOf),
   );
-  if (pending && (!lead || pending.score >= lead.score)) {
+  // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
+  if (pending && (!lead || pending.score + WHEN_STATED >= lead.score)) {
     const { published, publisher } = pending.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
     return {
@@ -163,11 +164,15 @@ export function composeWhen(
 }
 
 /** Where a sentence turns to another clause: "signed in February but … has stalled". */
-const CLAUSE_BREAK = /\b(?:but|while|although|though|whereas)\b|[;:]/giu;
+// A comma starts a clause when a determiner follows (", the phone line … is open"), not in a
+// list or an aside (", Yasukazu Hamada and Li Shangfu,").
+const CLAUSE_BREAK =
+  /\b(?:but|while|although|though|whereas)\b|[;:]|,(?=\s+(?:the|a|an|this|that|these|those|its|their)\b)/giu;
 
 /**
- * Whether `sentence` says the question's event has not happened. A sentence that also dates
- * something ("A deal was signed in February but progress on establishing it has stalled") says
+ * Whether `sentence` says the question's event has not happened. A sentence of several clauses
+ * ("A deal was signed in February but progress on establishing it has stalled"; "While the
+ * Sino-U.S. hotline still waits to be finalized, the Beijing-Moscow line is already open") says
  * so only when the not-happened clause shares more of the question's terms than the rest does.
  */
 function saysNotHappened(
@@ -178,7 +183,6 @@ function saysNotHappened(
   const text = sentence.text;
   const match = NOT_HAPPENED.exec(text);
   if (!match) return false;
-  if (sentence.dates.length === 0) return true;
   let start = 0;
   let end = text.length;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
@@ -188,8 +192,11 @@ function saysNotHappened(
       break;
     }
   }
+  // One clause: the whole sentence says it.
+  if (start === 0 && end === text.length) return true;
   const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
-  const shared = (part: string) => termsOf(part).filter((t) => asked.has(t)).length;
+  // Distinct terms: "connecting … open" is one event said twice, not two of the question's words.
+  const shared = (part: string) => new Set(termsOf(part).filter((t) => asked.has(t))).size;
   return shared(text.slice(start, end)) > shared(text.slice(0, start) + text.slice(end));
 }
 

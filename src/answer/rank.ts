@@ -34,6 +34,12 @@ const SUPPLIED_CREDIT = 0.7;
 /** What a sentence from a document about other places than the question's loses. */
 const OFF_SUBJECT = 0.35;
 
+/**
+ * What a sentence that states a date gains for a when-question. Exported because a sentence
+ * saying the event has not happened answers a when-question as well, and is compared with it.
+ */
+export const WHEN_STATED = 0.12;
+
 /** Matching a misspelled word through its fuzzy expansion counts a little less than exact. */
 const FUZZY_CREDIT = 0.8;
 
@@ -91,7 +97,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     const coverage = inSentence / query.totalWeight;
     const context = inParagraph / query.totalWeight;
     const stated = sentence.dates.some((d) => d.basis === "stated");
-    if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? 0.12 : 0.08;
+    if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? WHEN_STATED : 0.08;
     if (query.years.length > 0 && sentence.dates.length > 0) {
       const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));
       bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
