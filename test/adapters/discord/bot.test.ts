@@ -13,6 +13,7 @@ import { loadHotline } from "../../../src/hotline.js";
 import type { Hotline } from "../../../src/hotline-api.js";
 import { createLogger } from "../../../src/log.js";
 import type { Answer, Reply } from "../../../src/model.js";
+import { eventHeading } from "../../../src/present/digest.js";
 import { formatDate } from "../../../src/present/format.js";
 import { FAILURE_MESSAGE } from "../../../src/present/texts.js";
 import { openSqliteStore } from "../../../src/schedule/sqlite-store.js";
@@ -255,7 +256,7 @@ describe("the Discord adapter against the real corpus", () => {
     for (const event of hotline.timeline()) expect(text).toContain(escapeText(event.label));
   });
 
-  test("GIVEN /hotline today THEN the digest for the injected day is shown as 'On this day in YEAR'", async () => {
+  test("GIVEN /hotline today THEN the digest for the injected day is shown under each event's heading ('On this day in YEAR', marked when only reported)", async () => {
     const { token } = h.fake.sendCommand("today");
     const messages = await interactionMessages(
       h.fake,
@@ -265,9 +266,9 @@ describe("the Discord adapter against the real corpus", () => {
     const digest = hotline.today("12-29");
     const events = digest.events.length > 0 ? digest.events : (digest.next?.events ?? []);
     const text = allText(messages);
+    expect(events.length).toBeGreaterThan(0);
     for (const event of events) {
-      if (event.date.precision === "day")
-        expect(text).toContain(`On this day in ${event.date.iso.slice(0, 4)}:`);
+      expect(text).toContain(eventHeading(event, digest.monthDay));
       expect(text.replace(/^> /gm, "")).toContain(escapeText(event.quote.text));
     }
   });
