@@ -5,7 +5,7 @@
 
 import { onTheDay } from "../dates/anniversary.js";
 import type { DayDigest, TimelineEvent } from "../model.js";
-import { formatIso, formatMonthDay } from "./format.js";
+import { formatIso, formatMonthDay, reportedMark } from "./format.js";
 
 /**
  * The heading of one event in a digest for `monthDay`: "On this day in 2008:" when the event
@@ -16,7 +16,7 @@ import { formatIso, formatMonthDay } from "./format.js";
  */
 export function eventHeading(event: TimelineEvent, monthDay: string): string {
   // A report's date is when it was reported, not when it happened: say so here too.
-  const reported = event.basis === "reported" ? " (reported)" : "";
+  const reported = reportedMark(event);
   return onTheDay(event, monthDay)
     ? `On this day in ${event.date.iso.slice(0, 4)}${reported}:`
     : `On ${formatIso(event.date.iso)}${reported}:`;

@@ -39,7 +39,12 @@ export function formatDate(
  * the first time, according to reports"), so it never reads as the day the event happened.
  */
 export function eventDate(event: Pick<TimelineEvent, "date" | "basis">, capital = false): string {
-  return `${formatDate(event.date, capital)}${event.basis === "reported" ? " (reported)" : ""}`;
+  return `${formatDate(event.date, capital)}${reportedMark(event)}`;
+}
+
+/** " (reported)" for an event dated only by its report's publication, else "". */
+export function reportedMark(event: Pick<TimelineEvent, "basis">): string {
+  return event.basis === "reported" ? " (reported)" : "";
 }
 
 /**

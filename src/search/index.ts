@@ -141,9 +141,16 @@ export class SentenceIndex {
    * relative to the best document's. Empty when no term is in the corpus.
    */
   search(terms: IndexTerm[], documents: number): Hit[] {
+    // Each term's IDF once per question, not once per sentence scored.
+    const weighted = terms.map(({ term, weight }) => {
+      const n = this.stats.df.get(term) ?? 0;
+      return { term, weight: weight * Math.log(1 + (this.stats.count - n + 0.5) / (n + 0.5)) };
+    });
     const hits: Hit[] = [];
     for (const sentences of this.bestDocuments(terms, documents)) {
-      for (const sentence of sentences) hits.push({ sentence, score: this.score(sentence, terms) });
+      for (const sentence of sentences) {
+        hits.push({ sentence, score: this.score(sentence, weighted) });
+      }
     }
     return hits;
   }
@@ -166,23 +173,21 @@ export class SentenceIndex {
       .map((result) => this.documentSentences[result.id as number] ?? []);
   }
 
-  /** Stage two: see {@link Hit}. */
+  /** Stage two: see {@link Hit}. Each term's `weight` already includes its IDF. */
   private score(sentence: Sentence, terms: IndexTerm[]): number {
     const { k, b, d } = BM25;
     const norm = k * (1 - b + (b * Math.max(1, sentence.termSet.size)) / this.averageLength);
     let total = 0;
     let matched = 0;
     for (const { term, weight } of terms) {
-      const n = this.stats.df.get(term) ?? 0;
-      const idf = Math.log(1 + (this.stats.count - n + 0.5) / (n + 0.5));
       if (sentence.termSet.has(term)) {
         let tf = 0;
         for (const t of sentence.terms) if (t === term) tf++;
-        total += weight * idf * (d + (tf * (k + 1)) / (tf + norm));
+        total += weight * (d + (tf * (k + 1)) / (tf + norm));
         matched++;
       } else if (sentence.contextSet.has(term)) {
         // Said around the sentence (its paragraph, neighbours, source): counts, for less.
-        total += CONTEXT_BOOST * weight * idf * (d + (k + 1) / (1 + k));
+        total += CONTEXT_BOOST * weight * (d + (k + 1) / (1 + k));
         matched++;
       }
     }
