@@ -9,6 +9,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
+import { unnamedFocus } from "./answer/focus.js";
 import { withMeasure } from "./answer/measure.js";
 import { type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, type SubjectView } from "./answer/rank.js";
@@ -148,8 +149,12 @@ export function createHotline(
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
     const query = readQuery(question, command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
+    const found = search(query);
+    // "Which company …": a passage that never names the kind of thing asked for does not answer.
+    const unnamed = unnamedFocus(question, query, found, analyzer.term);
+    if (unnamed) return noAnswer(question, unnamed);
     // "How many", "how long": only a sentence that states such a measure answers.
-    const measured = withMeasure(question, search(query), analyzer.term);
+    const measured = withMeasure(question, found, analyzer.term);
     if ("missing" in measured) return noAnswer(question, measured.missing);
     const { ranked } = measured;
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.

@@ -109,7 +109,7 @@ export function composeWhen(
   // "in 2023", "after the July 2021 restoration": a date outside the question's frame is wrong.
   const frame = readTimeFrame(question, termsOf);
   const candidates = supported
-    .map((r) => datedCandidate(r, query, reportedBySentence))
+    .map((r) => datedCandidate(r, query, reportedBySentence, termsOf))
     .filter((c): c is DatedCandidate => c !== null && c.score >= SAME_EVENT_SCORE_MIN * top.score)
     .filter((c) => fitsFrame(frame, c.date, c.ranked.sentence.termSet))
     .sort((a, b) => b.score - a.score);
@@ -204,6 +204,7 @@ function datedCandidate(
   r: Ranked,
   query: Query,
   reportedBySentence: Map<Sentence, TimelineEvent>,
+  termsOf: (text: string) => string[],
 ): DatedCandidate | null {
   const sentence = r.sentence;
   const mentions = sentence.dates;
@@ -217,7 +218,7 @@ function datedCandidate(
       date: mention.date,
       basis: mention.basis,
       sentences: [sentence],
-      score: r.score,
+      score: r.score - DETACHED * (1 - attachment(sentence, mention.index, query, termsOf)),
     };
   }
   const reported = reportedBySentence.get(sentence);
@@ -250,6 +251,51 @@ function datedCandidate(
     }
   }
   return null;
+}
+
+/** What a date loses when none of the question's words stand in its clause. */
+const DETACHED = 0.15;
+
+/**
+ * Where a sentence turns to another statement, so that a date on one side does not date what the
+ * other side says: "When the Union broke up in 1991, the link did not go silent: the hotline has
+ * connected the capitals ever since" does not date the connecting to 1991.
+ */
+const STATEMENT_BREAK = /[;:]|\s[\u2013\u2014]\s|\b(?:but|while|whereas|although|though)\b/giu;
+
+/**
+ * Share (0 to 1) of the question's words found in `sentence` that stand in the same statement as
+ * the date at `at`; 1 when the sentence is one statement or has none of the words.
+ */
+function attachment(
+  sentence: Sentence,
+  at: number,
+  query: Query,
+  termsOf: (text: string) => string[],
+): number {
+  const text = sentence.text;
+  let start = 0;
+  let end = text.length;
+  for (const m of text.matchAll(STATEMENT_BREAK)) {
+    if (m.index <= at) start = m.index;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  if (start === 0 && end === text.length) return 1;
+  const clause = new Set(termsOf(text.slice(start, end)));
+  let all = 0;
+  let near = 0;
+  for (const term of query.terms) {
+    if (term.implied) continue;
+    const has = (set: { has(t: string): boolean }) =>
+      set.has(term.term) || term.expansions.some((e) => set.has(e));
+    if (!has(sentence.termSet)) continue;
+    all += term.weight;
+    if (has(clause)) near += term.weight;
+  }
+  return all === 0 ? 1 : near / all;
 }
 
 function rankPrecision(date: AnswerDate): number {

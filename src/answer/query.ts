@@ -5,7 +5,7 @@
  */
 
 import type { Analyzer } from "../search/analyzer.js";
-import type { PlaceMention } from "../search/gazetteer.js";
+import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
 import { isEnglishWord } from "../text/english.js";
 import type { Subjects } from "./subject.js";
@@ -60,10 +60,10 @@ const WHY =
 
 /** Reads `question` for `command` (`when` forces the when intent). */
 export function readQuery(question: string, command: "ask" | "when", ctx: QueryContext): Query {
-  const tokens = ctx.analyzer.tokens(question);
+  const places = ctx.subjects.places(question);
+  const tokens = ctx.analyzer.tokens(countriesCased(question, places));
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
-  const places = ctx.subjects.places(question);
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
   const unnamed = places.find(
     (m) => !ctx.subjects.mentioned(m) && !stats.df.has(ctx.analyzer.term(m.surface)),
@@ -132,6 +132,19 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     outOfScope,
     places,
   };
+}
+
+/**
+ * `question` with a lower-case "us" that names the country ("china and the us") written "US", as
+ * the analyzer reads the country; the pronoun stays a stop word. Offsets are those of
+ * {@link acronymsRead}, whose text is returned when anything changes.
+ */
+function countriesCased(question: string, places: PlaceMention[]): string {
+  const us = places.filter((m) => m.surface === "us");
+  if (us.length === 0) return question;
+  let text = acronymsRead(question);
+  for (const m of us.reverse()) text = `${text.slice(0, m.from)}US${text.slice(m.to)}`;
+  return text;
 }
 
 /**

@@ -33,11 +33,20 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   eleven: 11,
   twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
   couple: 2,
 };
 
 const RELATIVE =
-  /\b(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(a couple of|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an) (years?|months?) (later|after|afterwards|ago|earlier|before)\b/gi;
+  /\b(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(a couple of|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an) (years?|months?) (later|after|afterwards|ago|earlier|before)\b/gi;
 const BARE_YEAR =
   /\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Oo]f|[Yy]ear|[Ee]arly|[Ll]ate|[Mm]id-?)\s+((?:1[6-9]|20)\d\d)\b(?!s|\s*(?:China|Military|[A-Z]))/g;
 // chrono reads these as dates relative to the reference; our own rules handle the useful ones.
@@ -71,6 +80,7 @@ export function extractDates(
   sentence: string,
   reference: string,
   previous: AnswerDate | null,
+  inParagraph: AnswerDate | null = null,
 ): DateMention[] {
   const mentions: DateMention[] = [];
   const taken: [number, number][] = [];
@@ -135,7 +145,10 @@ export function extractDates(
     let year = c.get("year") ?? ref.getUTCFullYear();
     const month = c.isCertain("month") ? (c.get("month") ?? null) : null;
     const day = month !== null && c.isCertain("day") ? (c.get("day") ?? null) : null;
-    if (!c.isCertain("year")) {
+    if (!c.isCertain("year") && inParagraph) {
+      // "The line went into operation in August 1963. On 30 August, …": the paragraph's year.
+      year = isoParts(inParagraph.iso).year;
+    } else if (!c.isCertain("year")) {
       // A year-less date in a report is in the past unless the sentence speaks of the future.
       year = ref.getUTCFullYear();
       const candidate = isoAt(year, month, day ?? 1);

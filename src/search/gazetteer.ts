@@ -120,10 +120,12 @@ export class Gazetteer {
         i = found.end;
       } else i++;
     }
-    // Chat writes "us china hotline": a lower-case "us" next to another place is the country.
+    // Chat writes "us china hotline", "china and the us": a lower-case "us" next to another place,
+    // or after "the" (where the pronoun never stands), is the country.
     for (const [i, w] of words.entries()) {
       if (w[0].toLowerCase() !== "us" || mentions.some((m) => m.start <= i && i < m.end)) continue;
-      if (mentions.some((m) => m.end === i || m.start === i + 1)) {
+      const afterThe = words[i - 1]?.[0].toLowerCase() === "the";
+      if (afterThe || mentions.some((m) => m.end === i || m.start === i + 1)) {
         const at = { start: i, end: i + 1, from: w.index, to: w.index + w[0].length };
         mentions.push({ codes: ["USA"], surface: w[0], ...at });
       }

@@ -8,7 +8,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   themselves then there these they this those through to too under until up us very was wasn we were weren what
   whats when where which while who whom why will with won would wouldn you your yours yourself yourselves
   s t ll re ve d m tell know show give please does anyone anybody whether thing things get got
-  ever really much many any lot kind sort mean one ones`
+  ever really much many any lot kind sort mean one ones
+  actually even exactly basically literally truly indeed certainly definitely probably maybe perhaps
+  apparently supposedly honestly seriously anyway`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -92,13 +92,19 @@ export function buildPassages(
         sentences: [],
         termSet: new Set(headingTerms),
       };
+      // The last date this paragraph stated: what a year-less date in it belongs to.
+      let inParagraph: AnswerDate | null = null;
       for (const span of splitSentences(block.text)) {
         const analysed: SentenceAnalysis =
-          cached?.[sentences.length] ?? analyse(analyzer, span.text, doc.referenceDate, previous);
+          cached?.[sentences.length] ??
+          analyse(analyzer, span.text, doc.referenceDate, previous, inParagraph);
         const dates = analysed.dates;
         const stated = dates.filter((d) => d.basis === "stated");
         const last = stated[stated.length - 1];
-        if (last) previous = last.date;
+        if (last) {
+          previous = last.date;
+          inParagraph = last.date;
+        }
         const sentence: Sentence = {
           id: `${doc.meta.id}#${block.number}.${paragraph.sentences.length + 1}`,
           ordinal: sentences.length,
@@ -196,11 +202,12 @@ function analyse(
   text: string,
   reference: string,
   previous: AnswerDate | null,
+  inParagraph: AnswerDate | null,
 ): SentenceAnalysis {
   const tokens = analyzer.tokens(text);
   return {
     terms: tokens.map((t) => t.term),
     positions: tokens.map((t) => t.position),
-    dates: extractDates(text, reference, previous),
+    dates: extractDates(text, reference, previous, inParagraph),
   };
 }

@@ -1,0 +1,78 @@
+/**
+ * The thing a "which …" or "what …" question asks for: "which company will build the line" asks
+ * for a company, "what brand of telephones" for a brand, "what kind of newspaper" for a newspaper.
+ * A passage that never names such a thing does not answer it, however many of the question's
+ * other words it shares. General English question forms, not words of any document.
+ */
+import { STOPWORDS } from "../search/stopwords.js";
+import type { Query } from "./query.js";
+import type { Ranked } from "./rank.js";
+
+/** Words that ask for a time or a kind, answered by a date or by what follows them. */
+const NOT_A_THING = new Set(
+  "kind sort type types kinds sorts year years date dates day days month months time times".split(
+    " ",
+  ),
+);
+
+/**
+ * Kinds of answer that a passage gives by naming one (a country by its name, a person by theirs),
+ * not by using the word: "which country", "what officials".
+ */
+const NAMED_KINDS = new Set(
+  `country countries nation nations state states side sides person people man men woman women
+  official officials general generals minister ministers leader leaders president presidents
+  agency agencies newspaper newspapers paper outlet outlets media publication author reporter`.split(
+    /\s+/,
+  ),
+);
+
+const PLURAL = /^.{2,}[^su]s$/;
+const DETERMINER = /^(?:the|a|an|his|her|its|their|this|that|these|those|it|them)$/i;
+const WORDS = /[\p{L}\p{N}'’-]+/gu;
+
+/**
+ * The word naming what `question` asks for, lower case, or null when it asks for no kind of
+ * thing ("what did Cao say", "what year …", "what made the line", "which country").
+ */
+export function focusWord(question: string): string | null {
+  const words = (question.match(WORDS) ?? []).map((w) => w.toLowerCase());
+  let i = words.findIndex((w) => w === "which" || w === "what");
+  // Only a question that starts with it (after a filler word or two) asks for a thing.
+  if (i < 0 || i > 2) return null;
+  i++;
+  if (NOT_A_THING.has(words[i] ?? "") && words[i + 1] === "of") i += 2;
+  const run: string[] = [];
+  for (; i < words.length && !STOPWORDS.has(words[i] ?? ""); i++) run.push(words[i] ?? "");
+  // "what made the line …": one word followed by a determiner is a verb, not a thing.
+  if (run.length === 1 && DETERMINER.test(words[i] ?? "")) return null;
+  // The noun phrase ends at its first plural ("what technical problems hold up …"), else at the
+  // run's end ("which company will …").
+  const head = run.find((w) => PLURAL.test(w)) ?? run[run.length - 1];
+  if (!head || NOT_A_THING.has(head) || NAMED_KINDS.has(head) || /^\d/.test(head)) return null;
+  // A plural asks for a kind of things ("what practical questions block it"), which a passage
+  // answers by listing them under any name; a singular asks for one, which must be named.
+  return PLURAL.test(head) ? null : head;
+}
+
+/**
+ * Why the sources do not answer `question`, when it asks for one kind of thing ({@link focusWord})
+ * that neither the best passage nor its context names; null otherwise (and when nothing ranked).
+ * The word counts as named through its synonyms and its fuzzy matches, as the question's other
+ * words do.
+ */
+export function unnamedFocus(
+  question: string,
+  query: Query,
+  ranked: Ranked[],
+  termOf: (word: string) => string,
+): string | null {
+  const focus = focusWord(question);
+  const top = ranked[0];
+  if (!focus || !top) return null;
+  const term = query.terms.find((t) => t.term === termOf(focus));
+  const names = term ? [term.term, ...term.expansions] : [];
+  const { termSet, contextSet } = top.sentence;
+  if (names.some((n) => termSet.has(n) || contextSet.has(n))) return null;
+  return `The sources do not say which ${focus}.`;
+}
