@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { withMeasure } from "./answer/measure.js";
-import { type Query, type QueryContext, readQuery } from "./answer/query.js";
+import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, type SubjectView } from "./answer/rank.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
@@ -117,7 +117,7 @@ export function createHotline(
       t.known ? [{ term: t.term, weight: 1 }] : t.expansions.map((e) => ({ term: e, weight: 0.8 })),
     );
     // A question that names places is answered from the documents about them.
-    const asked = new Map(query.places.map((m) => [analyzer.term(m.surface), m]));
+    const asked = new Map(query.places.map((m) => [placeTerm(analyzer, m), m]));
     const view: SubjectView = {
       placeFit: (sentence) => subjects.fit(sentence.paragraph.doc.meta.id, query.places),
       supplies(sentence, term) {

@@ -145,8 +145,9 @@ export async function loadHotlineYielding(
   const subjects: SubjectProfile[] = [];
   for (const doc of corpus.documents) {
     // Each document's analysis is independent of the others (relative dates stay within it).
-    for (const { terms, positions, dates } of buildPassages([doc], analyzer).sentences) {
-      analysis.push({ terms, positions, dates });
+    for (const { terms, positions, dates, hypothetical } of buildPassages([doc], analyzer)
+      .sentences) {
+      analysis.push({ terms, positions, dates, hypothetical: [...hypothetical] });
     }
     subjects.push(...profileDocuments([doc]));
     await pause();

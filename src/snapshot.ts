@@ -37,7 +37,7 @@ import type { BuiltIndex } from "./search/index.js";
 import type { SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 6;
+export const SNAPSHOT_SCHEMA = 7;
 
 const FORMAT = "hotline-snapshot";
 
@@ -223,7 +223,12 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
   const payload: Prebuilt = {
     corpus,
     // Only what analysis produced: a Sentence also links its paragraph and document.
-    analysis: built.analysis.map(({ terms, positions, dates }) => ({ terms, positions, dates })),
+    analysis: built.analysis.map(({ terms, positions, dates, hypothetical }) => ({
+      terms,
+      positions,
+      dates,
+      hypothetical: [...hypothetical],
+    })),
     subjects: built.subjects,
     index: built.index,
   };

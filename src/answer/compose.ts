@@ -7,6 +7,7 @@ import { sentenceQuote } from "../dates/timeline.js";
 import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
 import type { Sentence } from "../text/passages.js";
+import { NOT_HAPPENED } from "./pending.js";
 import type { Query } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame, readTimeFrame } from "./timeframe.js";
@@ -28,14 +29,6 @@ const SAME_EVENT_SCORE_MIN = 0.6;
 // "Teng said, these are all technical barriers" points back too, after its attribution.
 const ANAPHOR =
   /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
-
-/**
- * A sentence that says something has not happened (yet) as of its source's date: "There is still
- * no hotline", "have not yet spoken", "never spoke", "still waits to be finalized", "appears to
- * have stalled". General English markers of an unfinished or absent event, not words of a topic.
- */
-const NOT_HAPPENED =
-  /\b(?:still|yet)\s+(?:no|not|nothing|none|waits?|waiting|to be)\b|\bnot\s+yet\b|\bnever\b|\b(?:has|have|had)(?:n['’]t|\s+not)\s+(?:yet\s+)?(?:been|happened|started|begun|spoken|used|opened|met)\b|\b(?:has|have|had|to\s+have)\s+stalled\b/i;
 
 /** The no-answer reply; `reason` (default none) says what the sources lack. */
 export function noAnswer(question: string, reason: string | null = null): Answer {

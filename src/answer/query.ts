@@ -25,6 +25,11 @@ export interface QueryTerm {
   expansions: string[];
   /** Implied by the question's form, not typed ("what is it for" → purpose): ranks, never required. */
   implied: boolean;
+  /**
+   * The question itself says it as intended or agreed ("the agreement on strengthening trust"),
+   * so a passage saying it the same way answers it in full.
+   */
+  hypothetical: boolean;
 }
 
 /** A question, read. */
@@ -60,8 +65,17 @@ const WHY =
 
 /** Reads `question` for `command` (`when` forces the when intent). */
 export function readQuery(question: string, command: "ask" | "when", ctx: QueryContext): Query {
-  const places = ctx.subjects.places(question);
-  const tokens = ctx.analyzer.tokens(countriesCased(question, places));
+  const named = ctx.subjects.places(question);
+  // "the russia line, not the us one": a side the question sets aside is not asked about.
+  const excluded = named.filter((m) => EXCLUDING.test(acronymsRead(question).slice(0, m.from)));
+  const places = named.filter((m) => !excluded.includes(m));
+  const keptTerms = new Set(places.map((m) => placeTerm(ctx.analyzer, m)));
+  const excludedTerms = new Set(
+    excluded.map((m) => placeTerm(ctx.analyzer, m)).filter((t) => !keptTerms.has(t)),
+  );
+  const tokens = ctx.analyzer
+    .tokens(countriesCased(question, named))
+    .filter((t) => !excludedTerms.has(t.term));
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
@@ -88,6 +102,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       known,
       expansions,
       implied: false,
+      hypothetical: token.hypothetical,
     });
   }
   // In a short question, a word the sources never use is likely its subject ("make sourdough").
@@ -98,7 +113,8 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   }
   if (!outOfScope) {
     // Only a question naming just two sides names a pair; more is a list ("China, Russia, …").
-    const pairs = places.length === 2 ? ctx.subjects.pairsIn(question) : [];
+    const pairs =
+      places.length === 2 && excluded.length === 0 ? ctx.subjects.pairsIn(question) : [];
     const uncovered = pairs.find((pair) => !ctx.subjects.covers(pair));
     if (uncovered) outOfScope = "The sources do not cover a hotline between those two sides.";
   }
@@ -121,6 +137,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       known: true,
       expansions: [],
       implied: true,
+      hypothetical: false,
     });
   }
   const terms = [...seen.values()];
@@ -133,6 +150,16 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     places,
   };
 }
+
+/** The term a place mention is searched as ("us" next to a place is the country, "usa"). */
+export function placeTerm(analyzer: Analyzer, mention: PlaceMention): string {
+  const written = mention.surface === "us" ? "US" : mention.surface;
+  return analyzer.tokens(written)[0]?.term ?? "";
+}
+
+/** What sets a side aside, just before its name: "not the US one", "rather than with Moscow". */
+const EXCLUDING =
+  /\b(?:not|rather than|instead of|other than|except|apart from)\s+(?:with\s+|to\s+)?(?:the\s+)?$/i;
 
 /**
  * `question` with a lower-case "us" that names the country ("china and the us") written "US", as

@@ -6,6 +6,7 @@
  */
 import type { Hit } from "../search/index.js";
 import type { Sentence } from "../text/passages.js";
+import { NOT_HAPPENED } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
 /** A sentence with its scores. */
@@ -39,6 +40,9 @@ const OFF_SUBJECT = 0.35;
  * saying the event has not happened answers a when-question as well, and is compared with it.
  */
 export const WHEN_STATED = 0.12;
+
+/** What a word the sentence says only as intended or agreed counts for a when-question. */
+const HYPOTHETICAL_CREDIT = 0.5;
 
 /** Matching a misspelled word through its fuzzy expansion counts a little less than exact. */
 const FUZZY_CREDIT = 0.8;
@@ -83,12 +87,19 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     let said = 0;
     let inParagraph = 0;
     let bonus = proximity(query, sentence);
+    const intended = query.intent === "when" && !NOT_HAPPENED.test(sentence.text);
     for (const term of query.terms) {
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
         continue;
       }
-      const own = credit(term, sentence.termSet);
+      // "When did it open?" is not answered by "would be opened" or "an agreement on opening it",
+      // though it is by "efforts to open it have stalled", which says it has not happened.
+      const own =
+        credit(term, sentence.termSet) *
+        (intended && !term.hypothetical && sentence.hypothetical.has(term.term)
+          ? HYPOTHETICAL_CREDIT
+          : 1);
       const supplied = subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0;
       said += term.weight * own;
       inSentence += term.weight * Math.max(own, supplied);

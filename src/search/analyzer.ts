@@ -19,6 +19,21 @@ export interface Token {
   position: number;
   /** Written with a capital and not at the start of a sentence: likely a name. */
   name: boolean;
+  /**
+   * Said as intended, expected or agreed, not as done: after "to", a modal ("would be opened"),
+   * or, for a verb in -ing, "on"/"for"/"about" ("an agreement on setting up a line").
+   */
+  hypothetical: boolean;
+}
+
+const MODALS = new Set(["to", "would", "will", "could", "should", "might", "may", "shall", "can"]);
+const ABOUT = new Set(["on", "for", "about", "of", "towards", "toward"]);
+
+/** Whether a word after `prev` and `prev2` (lower case) is said as intended rather than done. */
+function hypothetical(word: string, phrase: boolean, prev: string, prev2: string): boolean {
+  if (MODALS.has(prev)) return true;
+  if ((prev === "be" || prev === "been" || prev === "have") && MODALS.has(prev2)) return true;
+  return ABOUT.has(prev) && (phrase || /ing$/i.test(word));
 }
 
 /** Analyses text into tokens. Build one per corpus with {@link createAnalyzer}. */
@@ -120,20 +135,36 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
     const out: Token[] = [];
     let position = 0;
     let sentenceStart = true;
+    let prev = "";
+    let prev2 = "";
     WORD.lastIndex = 0;
     for (let match = WORD.exec(text); match; match = WORD.exec(text)) {
       const word = match[0];
       const before = text.slice(Math.max(0, match.index - 3), match.index);
       if (/[.?!:]["')\s]*$/.test(before)) sentenceStart = true;
-      if (word.endsWith(MARK)) {
-        out.push({ term: word.slice(0, -1), surface: word.slice(0, -1), position, name: false });
+      const phrase = word.endsWith(MARK);
+      const said = hypothetical(word, phrase, prev, prev2);
+      if (phrase) {
+        const canonical = word.slice(0, -1);
+        out.push({
+          term: canonical,
+          surface: canonical,
+          position,
+          name: false,
+          hypothetical: said,
+        });
       } else if (naming(word, text.slice(match.index + word.length))) {
         // "an article called “…”", "what was the article called?": a name follows, not a phone call.
       } else {
         const t = term(word);
         const capital = /^\p{Lu}/u.test(word);
-        if (t) out.push({ term: t, surface: word, position, name: capital && !sentenceStart });
+        if (t) {
+          const name = capital && !sentenceStart;
+          out.push({ term: t, surface: word, position, name, hypothetical: said && !name });
+        }
       }
+      prev2 = prev;
+      prev = word.toLowerCase();
       position++;
       sentenceStart = false;
     }

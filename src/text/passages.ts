@@ -31,6 +31,11 @@ export interface Sentence {
   contextSet: ContextTerms;
   /** Dates the sentence states, in text order. */
   dates: DateMention[];
+  /**
+   * Terms the sentence uses only as intended, expected or agreed ("an agreement on setting up a
+   * line", "would be opened"), never as done: it does not say that event happened.
+   */
+  hypothetical: ReadonlySet<string>;
 }
 
 /** A paragraph: its document, its number (`¶n`), the heading above it, its sentences. */
@@ -57,6 +62,8 @@ export interface SentenceAnalysis {
   terms: string[];
   positions: number[];
   dates: DateMention[];
+  /** See {@link Sentence.hypothetical}; usually empty (an array when analysed or read back). */
+  hypothetical: Iterable<string>;
 }
 
 /**
@@ -116,6 +123,7 @@ export function buildPassages(
           termSet: new Set(analysed.terms),
           contextSet: EMPTY_CONTEXT,
           dates,
+          hypothetical: hypotheticalSet(analysed.hypothetical),
         };
         for (const term of sentence.termSet) paragraph.termSet.add(term);
         paragraph.sentences.push(sentence);
@@ -178,6 +186,13 @@ export class ContextTerms implements Iterable<string> {
 }
 
 const EMPTY_CONTEXT = new ContextTerms([]);
+const NONE_HYPOTHETICAL: ReadonlySet<string> = new Set();
+
+/** One shared empty set for the many sentences that say nothing as intended. */
+function hypotheticalSet(terms: Iterable<string>): ReadonlySet<string> {
+  const set = new Set(terms);
+  return set.size > 0 ? set : NONE_HYPOTHETICAL;
+}
 
 function addContext(docSentences: Sentence[], source: string[]): void {
   const sourceSet = new Set(source);
@@ -205,9 +220,11 @@ function analyse(
   inParagraph: AnswerDate | null,
 ): SentenceAnalysis {
   const tokens = analyzer.tokens(text);
+  const done = new Set(tokens.filter((t) => !t.hypothetical).map((t) => t.term));
   return {
     terms: tokens.map((t) => t.term),
     positions: tokens.map((t) => t.position),
     dates: extractDates(text, reference, previous, inParagraph),
+    hypothetical: [...new Set(tokens.filter((t) => !done.has(t.term)).map((t) => t.term))],
   };
 }
