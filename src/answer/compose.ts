@@ -10,7 +10,7 @@ import type { Sentence } from "../text/passages.js";
 import { NOT_HAPPENED } from "./pending.js";
 import type { Query } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
-import { fitsFrame, readTimeFrame } from "./timeframe.js";
+import { fitsFrame } from "./timeframe.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -100,7 +100,7 @@ export function composeWhen(
   const top = supported[0];
   if (!top) return noAnswer(question);
   // "in 2023", "after the July 2021 restoration": a date outside the question's frame is wrong.
-  const frame = readTimeFrame(question, termsOf);
+  const frame = query.frame;
   const candidates = supported
     .map((r) => datedCandidate(r, query, reportedBySentence, termsOf))
     .filter((c): c is DatedCandidate => c !== null && c.score >= SAME_EVENT_SCORE_MIN * top.score)

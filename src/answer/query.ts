@@ -9,6 +9,7 @@ import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
 import { isEnglishWord } from "../text/english.js";
 import type { Subjects } from "./subject.js";
+import { readTimeFrame, type TimeFrame, withoutReferences } from "./timeframe.js";
 
 /** What kind of answer a question wants. */
 export type Intent = "when" | "who" | "why" | "what";
@@ -44,6 +45,8 @@ export interface Query {
   outOfScope: string | null;
   /** The places (countries) the question names. */
   places: PlaceMention[];
+  /** The time the question puts its answer in ("in 2023", "after the 2020 cut"). */
+  frame: TimeFrame;
 }
 
 /** What question reading needs from the loaded corpus. */
@@ -73,9 +76,13 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   const excludedTerms = new Set(
     excluded.map((m) => placeTerm(ctx.analyzer, m)).filter((t) => !keptTerms.has(t)),
   );
+  // "after the July 2021 restoration" says when the answer is not: its words are not searched.
+  const frame = readTimeFrame(question, ctx.analyzer.terms);
+  const asked = withoutReferences(question, frame);
+  const askedTerms = new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
     .tokens(countriesCased(question, named))
-    .filter((t) => !excludedTerms.has(t.term));
+    .filter((t) => !excludedTerms.has(t.term) && askedTerms.has(t.term));
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
@@ -145,7 +152,8 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     terms,
     totalWeight: terms.reduce((sum, t) => sum + (t.implied ? 0 : t.weight), 0),
     intent,
-    years: [...new Set(question.match(/\b(1[6-9]|20)\d\d\b/g) ?? [])],
+    years: [...new Set(asked.match(/\b(1[6-9]|20)\d\d\b/g) ?? [])],
+    frame,
     outOfScope,
     places,
   };

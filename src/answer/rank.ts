@@ -30,7 +30,7 @@ export const SUPPORT_MIN = 0.5;
  * A term the document's subject supplies counts for less than one the sentence says, so that of
  * two sentences about the same event the one that names its subject leads.
  */
-const SUPPLIED_CREDIT = 0.7;
+const SUPPLIED_CREDIT = 0.85;
 
 /** What a sentence from a document about other places than the question's loses. */
 const OFF_SUBJECT = 0.35;

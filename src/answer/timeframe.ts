@@ -10,6 +10,11 @@ import type { AnswerDate } from "../model.js";
 export interface Reference {
   iso: string;
   terms: string[];
+  /**
+   * Where the reference stands in the question (character offsets, end exclusive): "the July
+   * 2021 restoration" is when the answer is not, so its words are not searched for.
+   */
+  span: [number, number];
 }
 
 /** The time a question puts its answer in; every part optional. */
@@ -25,6 +30,9 @@ const DATE =
   /\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:1[6-9]|20)\d\d)\b/gi;
 const RELATION = /\b(after|since|following|before|prior to|until)\b([^?.!,;]*)$/i;
 const WITHIN = /\b(?:in|during|throughout)\s*$/i;
+/** Up to three words naming the reference after its date, not the question's own verb. */
+const REFERENCE_TAIL =
+  /^(?:\s+(?!(?:did|does|do|was|were|is|are|has|have|had|will|would|when|what|and|but|or|then)\b)[\p{L}\p{N}'’-]+){0,3}/iu;
 
 /** Reads the frame of `question`; `termsOf` is the analyzer's, for the reference's words. */
 export function readTimeFrame(question: string, termsOf: (text: string) => string[]): TimeFrame {
@@ -35,8 +43,15 @@ export function readTimeFrame(question: string, termsOf: (text: string) => strin
     const before = question.slice(0, match.index);
     const relation = RELATION.exec(before);
     if (relation) {
-      const phrase = `${relation[2] ?? ""} ${question.slice(match.index + match[0].length).split(/[?.!,;]/)[0] ?? ""}`;
-      const reference = { iso, terms: termsOf(phrase) };
+      const end = match.index + match[0].length;
+      // The reference's words after the date end where the question goes on ("… did the line open").
+      const tail = REFERENCE_TAIL.exec(question.slice(end))?.[0] ?? "";
+      const from = before.length - (relation[2]?.length ?? 0);
+      const reference: Reference = {
+        iso,
+        terms: termsOf(`${relation[2] ?? ""} ${tail}`),
+        span: [from, end + tail.length],
+      };
       const word = relation[1]?.toLowerCase() ?? "";
       if (word === "before" || word === "prior to" || word === "until") frame.before = reference;
       else frame.after = reference;
@@ -45,6 +60,16 @@ export function readTimeFrame(question: string, termsOf: (text: string) => strin
     }
   }
   return frame;
+}
+
+/** `question` without the references its frame names: what the question asks about. */
+export function withoutReferences(question: string, frame: TimeFrame): string {
+  const spans = [frame.after?.span, frame.before?.span]
+    .filter((span): span is [number, number] => span !== undefined)
+    .sort((a, b) => b[0] - a[0]);
+  let text = question;
+  for (const [from, to] of spans) text = `${text.slice(0, from)} ${text.slice(to)}`;
+  return text;
 }
 
 /** Whether the frame says anything. */
