@@ -7,6 +7,7 @@
 import { stemmer } from "stemmer";
 import type { SynonymGroup } from "../corpus/load.js";
 import { straightenQuotes } from "../text/normalize.js";
+import { baseVerb } from "../text/verb-forms.js";
 import { STOPWORDS } from "./stopwords.js";
 
 /** One term of a text, with where it stood and how it was written. */
@@ -115,7 +116,13 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
     if (cached !== undefined) return cached;
     let result = single.get(lower);
     if (result === undefined) {
-      const stem = /^\p{N}+$/u.test(lower) ? lower : stemmer(lower);
+      // "blew" is read as "blow", "made" as "make": irregular forms the stemmer cannot undo.
+      const base = baseVerb(lower);
+      if (base !== undefined) result = single.get(base);
+    }
+    if (result === undefined) {
+      const word = baseVerb(lower) ?? lower;
+      const stem = /^\p{N}+$/u.test(word) ? word : stemmer(word);
       result = single.get(stem) ?? stem;
     }
     // Bounded: passages of a large corpus would otherwise fill it with every word.

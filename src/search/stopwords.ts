@@ -10,7 +10,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   s t ll re ve d m tell know show give please does anyone anybody whether thing things get got
   ever really much many any lot kind sort mean one ones
   actually even exactly basically literally truly indeed certainly definitely probably maybe perhaps
-  apparently supposedly honestly seriously anyway`
+  apparently supposedly honestly seriously anyway
+  make makes made making take takes took taken taking`
     .split(/\s+/)
     .filter(Boolean),
 );
