@@ -6,7 +6,7 @@
 import { sentenceQuote } from "../dates/timeline.js";
 import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
-import type { Sentence } from "../text/passages.js";
+import { antecedentOf, type Sentence } from "../text/passages.js";
 import { NOT_HAPPENED } from "./pending.js";
 import type { Query } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
@@ -23,12 +23,6 @@ const NOT_HAPPENED_SCORE_MIN = 0.9;
 
 /** Another source's account of the same event is shown down to this share of the best score. */
 const SAME_EVENT_SCORE_MIN = 0.6;
-
-// A sentence that starts by pointing back ("These differences…", "This first call…") is read
-// with the sentence before it, when that sentence is in the same paragraph.
-// "Teng said, these are all technical barriers" points back too, after its attribution.
-const ANAPHOR =
-  /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
 
 /** The no-answer reply; `reason` (default none) says what the sources lack. */
 export function noAnswer(question: string, reason: string | null = null): Answer {
@@ -332,9 +326,8 @@ function sameText(a: Sentence, b: Sentence): boolean {
 function quotesFor(sentences: Sentence[]): Quote[] {
   const groups: Sentence[][] = [];
   for (const sentence of sentences) {
-    const siblings = sentence.paragraph.sentences;
-    const previous = siblings[sentence.index - 1];
-    const span = ANAPHOR.test(sentence.text) && previous ? [previous, sentence] : [sentence];
+    const antecedent = antecedentOf(sentence);
+    const span = antecedent ? [antecedent, sentence] : [sentence];
     const joined = groups.find(
       (g) =>
         g[0]?.paragraph === sentence.paragraph &&

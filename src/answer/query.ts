@@ -78,7 +78,8 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   );
   // "after the July 2021 restoration" says when the answer is not: its words are not searched.
   const frame = readTimeFrame(question, ctx.analyzer.terms);
-  const asked = withoutReferences(question, frame);
+  // "…, not the hotline": what the question sets aside is not searched for either.
+  const asked = withoutReferences(question, frame).replace(SET_ASIDE, " ");
   const askedTerms = new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
     .tokens(countriesCased(question, named))
@@ -158,6 +159,10 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     places,
   };
 }
+
+/** A clause that sets something aside: ", not the hotline", ", rather than the Russian one". */
+const SET_ASIDE =
+  /,\s*(?:and\s+|but\s+)?(?:not|rather than|instead of|other than|except|apart from)\b[^,;:?!.]*/gi;
 
 /** The term a place mention is searched as ("us" next to a place is the country, "usa"). */
 export function placeTerm(analyzer: Analyzer, mention: PlaceMention): string {

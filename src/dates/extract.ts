@@ -47,6 +47,9 @@ const NUMBER_WORDS: Record<string, number> = {
 
 const RELATIVE =
   /\b(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(a couple of|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an) (years?|months?) (later|after|afterwards|ago|earlier|before)\b/gi;
+const DAYS_LATER =
+  /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (weeks?|days?) (?:later|afterwards)\b/gi;
+const DAY_MS = 86_400_000;
 const BARE_YEAR =
   /\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Oo]f|[Yy]ear|[Ee]arly|[Ll]ate|[Mm]id-?)\s+((?:1[6-9]|20)\d\d)\b(?!s|\s*(?:China|Military|[A-Z]))/g;
 // chrono reads these as dates relative to the reference; our own rules handle the useful ones.
@@ -125,6 +128,34 @@ export function extractDates(
         iso: precision === "year" ? isoAt(year, null, null) : isoAt(year, month, null),
         precision,
         approximate: loose || anchorDate.approximate || !forward,
+      },
+      basis: "relative",
+      index,
+      text: phrase,
+    });
+    taken.push([index, index + phrase.length]);
+  }
+
+  // "Two weeks later", "A week later": a few days or weeks after the last date, read to the month
+  // (the day would claim more than the text says).
+  for (const match of sentence.matchAll(DAYS_LATER)) {
+    const [phrase, amountWord = "", unit = ""] = match;
+    const index = match.index ?? 0;
+    const amount = /^\d+$/.test(amountWord)
+      ? Number(amountWord)
+      : (NUMBER_WORDS[amountWord.toLowerCase()] ?? NaN);
+    if (!previous || previous.precision === "year" || !Number.isFinite(amount)) continue;
+    if (overlaps(index, index + phrase.length)) continue;
+    const anchor = isoParts(previous.iso);
+    const days = amount * (unit.toLowerCase().startsWith("week") ? 7 : 1);
+    const at = new Date(
+      Date.UTC(anchor.year, (anchor.month ?? 1) - 1, anchor.day ?? 1) + days * DAY_MS,
+    );
+    mentions.push({
+      date: {
+        iso: isoAt(at.getUTCFullYear(), at.getUTCMonth() + 1, null),
+        precision: "month",
+        approximate: true,
       },
       basis: "relative",
       index,

@@ -136,6 +136,27 @@ export function buildPassages(
   return { paragraphs, sentences };
 }
 
+// A sentence that starts by pointing back ("These differences…", "This first call…", "It was set
+// up in 1971") is read with the sentence before it, when that sentence is in the same paragraph.
+// "Teng said, these are all technical barriers" points back too, after its attribution.
+const ANAPHOR =
+  /^["“]?(?:[\p{L}’'-]+\s+){0,2}[\p{L}’'-]+,\s+(?:these|this|those|such)\b|^["“]?(This|These|That|Those|It|They|He|She|Such|Therefore|However|But|Nevertheless|The two)\b/u;
+
+/** "It was widely believed that …", "It is clear that …": an "it" that points to nothing. */
+const EXPLETIVE =
+  /^["“]?It\s+(?:is|was|seems|seemed|appears|appeared|has been|had been)\b[^,.;:]{0,60}?\b(?:that|to)\b/u;
+
+/**
+ * The sentence `sentence` points back to ("The hotline connects … . It was set up in 1971"): the
+ * one before it in its paragraph, when it starts with a pronoun or a linking word; else undefined.
+ */
+export function antecedentOf(sentence: Sentence): Sentence | undefined {
+  if (sentence.index === 0 || !ANAPHOR.test(sentence.text) || EXPLETIVE.test(sentence.text)) {
+    return undefined;
+  }
+  return sentence.paragraph.sentences[sentence.index - 1];
+}
+
 /** The citation read as text: "article … title … publisher … author …" (so "who wrote it" matches). */
 function sourceTerms(doc: CorpusDocument, analyzer: Analyzer): string[] {
   const m = doc.meta;

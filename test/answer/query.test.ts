@@ -34,3 +34,32 @@ describe("readQuery: misspellings", () => {
     expect(expected?.expansions).toEqual([]);
   });
 });
+
+describe("readQuery: what the question sets aside", () => {
+  const terms = (question: string) => readQuery(question, "when", context).terms.map((t) => t.term);
+
+  it("GIVEN ', not the X one' naming a side THEN that side is neither a place nor a term", () => {
+    const query = readQuery("when did the russia line open, not the us one", "when", context);
+    expect(query.places.map((m) => m.codes[0])).toEqual(["RUS"]);
+    expect(query.terms.map((t) => t.term)).not.toContain(analyzer.term("USA"));
+    expect(query.terms.map((t) => t.term)).toContain(analyzer.term("Russia"));
+  });
+
+  it("GIVEN ', not the hotline' THEN the set-aside words are not searched for", () => {
+    const asked = terms("when did the mechanism itself start operating, not the hotline");
+    expect(asked).not.toContain(analyzer.term("hotline"));
+    expect(terms("when did the mechanism start operating")).toEqual(asked);
+  });
+
+  it("GIVEN 'after the 2020 cut' THEN the reference's words and year are not searched for, only its frame kept", () => {
+    const query = readQuery("when were the lines restored after the 2020 cut", "when", context);
+    expect(query.terms.map((t) => t.term)).not.toContain(analyzer.term("cut"));
+    expect(query.terms.map((t) => t.term)).not.toContain("2020");
+    expect(query.years).toEqual([]);
+    expect(query.frame.after?.iso).toBe("2020");
+  });
+
+  it("GIVEN 'the us' in lower case THEN the country is a term", () => {
+    expect(terms("did china and the us agree")).toContain(analyzer.tokens("US")[0]?.term);
+  });
+});

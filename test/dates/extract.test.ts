@@ -63,3 +63,29 @@ describe("extractDates", () => {
     expect(dates("The hotline will now make that easier.")).toEqual([]);
   });
 });
+
+describe("extractDates: days and weeks later", () => {
+  const after = { iso: "2021-07-27", precision: "day" as const, approximate: false };
+
+  it("GIVEN 'Two weeks later' after 27 July 2021 THEN about August 2021, to the month", () => {
+    expect(
+      extractDates("Two weeks later North Korea stopped answering again.", "2023-05-10", after).map(
+        (m) => [m.date.iso, m.date.precision, m.date.approximate, m.basis],
+      ),
+    ).toEqual([["2021-08", "month", true, "relative"]]);
+  });
+
+  it("GIVEN 'A week later' after 9 June 2020 THEN about June 2020", () => {
+    const june = { iso: "2020-06-09", precision: "day" as const, approximate: false };
+    expect(
+      extractDates("A week later, it blew up the liaison office.", "2023-05-10", june).map(
+        (m) => m.date.iso,
+      ),
+    ).toEqual(["2020-06"]);
+  });
+
+  it("GIVEN '14 days after an agreement' (after names its own event) or no earlier date THEN no date", () => {
+    expect(extractDates("It was 14 days after an agreement.", "2008-03-18", after)).toEqual([]);
+    expect(extractDates("Two weeks later the line opened.", "2008-03-18", null)).toEqual([]);
+  });
+});
