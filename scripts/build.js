@@ -20,11 +20,13 @@ writeFileSync(
 );
 // The English word list, one lower-case word a line in sorted order, so a question with a word
 // the corpus lacks does not parse the 3.5 MB of JSON it comes from (see src/text/english.ts).
-const { englishWords } = await import(join(root, "dist", "src", "text", "english.js"));
+const { englishWords, commonWords } = await import(join(root, "dist", "src", "text", "english.js"));
 writeFileSync(join(root, "dist", "src", "text", "english-words.txt"), englishWords().join("\n"));
+writeFileSync(join(root, "dist", "src", "text", "common-words.txt"), commonWords().join("\n"));
 // Irregular verb forms and their bases, so the analyzer does not load the lexicon package's
 // module at every start (see src/text/verb-forms.ts).
-const { verbForms } = await import(join(root, "dist", "src", "text", "verb-forms.js"));
+const { verbForms, mainlyVerbs } = await import(join(root, "dist", "src", "text", "verb-forms.js"));
 writeFileSync(join(root, "dist", "src", "text", "verb-forms.json"), JSON.stringify(verbForms()));
+writeFileSync(join(root, "dist", "src", "text", "verbs.txt"), mainlyVerbs().join("\n"));
 mkdirSync(join(root, "dist"), { recursive: true });
 writeFileSync(join(root, "dist", ".build-stamp"), `${new Date().toISOString()}\n`);

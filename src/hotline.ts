@@ -9,6 +9,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
+import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { withMeasure } from "./answer/measure.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
@@ -149,6 +150,9 @@ export function createHotline(
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
     const query = readQuery(question, command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
+    // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
+    const untold = untoldEvent(query);
+    if (untold) return noAnswer(question, untold);
     const found = search(query);
     // "Which company …": a passage that never names the kind of thing asked for does not answer.
     const unnamed = unnamedFocus(question, query, found, analyzer.term);

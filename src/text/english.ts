@@ -43,3 +43,35 @@ export function isEnglishWord(word: string): boolean {
   }
   return false;
 }
+
+/** How many of the most frequent words count as common ({@link isCommonWord}). */
+export const COMMON_WORDS = 5000;
+
+/** The {@link COMMON_WORDS} most frequent words of the list, lower case, sorted by code unit. */
+export function commonWords(): string[] {
+  const byCount = [...subtlex()].sort((a, b) => b.count - a.count);
+  const words = new Set<string>();
+  for (const entry of byCount) {
+    if (words.size >= COMMON_WORDS) break;
+    words.add(entry.word.toLowerCase());
+  }
+  return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+let common: Set<string> | undefined;
+
+/**
+ * True when `word` (any case) is among the 5,000 most frequent words of spoken English ("help",
+ * "run", "thought"), which a question may use loosely; false for rarer ones ("restore", "encrypt").
+ */
+export function isCommonWord(word: string): boolean {
+  if (!common) {
+    try {
+      const text = readFileSync(new URL("./common-words.txt", import.meta.url), "utf8");
+      common = new Set(text.split("\n"));
+    } catch {
+      common = new Set(commonWords());
+    }
+  }
+  return common.has(word.toLowerCase());
+}

@@ -4,13 +4,18 @@
  * Porter stemming reads "opened" as "open" but cannot see that "blew up" is "blow up"; with this
  * list a passage saying one and a question saying the other share a term.
  *
- * The build writes the list as `verb-forms.json` beside the compiled module (about 30 KB, read
- * in a millisecond on first use); run from source (tests), the package's module is read instead.
+ * Also which words are mostly used as verbs, from the same package's tagged lexicon.
+ *
+ * The build writes the lists as `verb-forms.json` and `verbs.txt` beside the compiled module
+ * (about 80 KB, read in a millisecond on first use); run from source (tests), the package's
+ * modules are read instead.
  */
 import { readFileSync } from "node:fs";
 import { lazy } from "../lazy.js";
 
 const exceptions = lazy<Record<string, string>>("wink-lexicon/src/wn-verb-exceptions.js");
+/** Words with their part-of-speech tags (Penn), most frequent use first. */
+const lexicon = lazy<Record<string, string[] | null>>("wink-lexicon/src/lexicon.js");
 
 /**
  * Every irregular form with its base, lower case: only single words of letters whose base
@@ -39,4 +44,26 @@ function readForms(): Map<string, string> {
 export function baseVerb(word: string): string | undefined {
   forms ??= readForms();
   return forms.get(word);
+}
+
+/** Lower-case words whose most frequent use is as a verb ("restore", "install"), sorted. */
+export function mainlyVerbs(): string[] {
+  return Object.entries(lexicon())
+    .filter(([word, tags]) => /^\p{Ll}+$/u.test(word) && tags?.[0]?.startsWith("VB"))
+    .map(([word]) => word)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+let verbs: Set<string> | undefined;
+
+/** True when `word` (lower case) is mostly used as a verb ("restore"; not "visit", mostly a noun). */
+export function isMainlyVerb(word: string): boolean {
+  if (!verbs) {
+    try {
+      verbs = new Set(readFileSync(new URL("./verbs.txt", import.meta.url), "utf8").split("\n"));
+    } catch {
+      verbs = new Set(mainlyVerbs());
+    }
+  }
+  return verbs.has(word);
 }

@@ -1,0 +1,21 @@
+/**
+ * Questions about something the sources never tell of: "who installed the line", "when did they
+ * restore it". A rare verb (not among the 5,000 commonest English words) that the sources never
+ * use, in any form or through a synonym, names an event they do not report; a common one ("help",
+ * "run", "thought") may just be a loose way of asking, so it does not decide.
+ */
+import { isCommonWord } from "../text/english.js";
+import { isMainlyVerb } from "../text/verb-forms.js";
+import type { Query } from "./query.js";
+
+/** Why the sources cannot answer `query`, when it asks about an event they never name; else null. */
+export function untoldEvent(query: Query): string | null {
+  const verb = query.terms.find((t) => {
+    if (t.known || t.expansions.length > 0 || t.implied) return false;
+    const word = t.surface.toLowerCase();
+    return isMainlyVerb(word) && !isCommonWord(word);
+  });
+  return verb
+    ? `The sources never say that anyone did this: they do not use the word “${verb.surface}”.`
+    : null;
+}
