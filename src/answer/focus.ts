@@ -28,6 +28,7 @@ const NAMED_KINDS = new Set(
 );
 
 const PLURAL = /^.{2,}[^su]s$/;
+const BE = /^(?:is|was|are|were|'s|’s)$/;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|this|that|these|those|it|them)$/i;
 const WORDS = /[\p{L}\p{N}'’-]+/gu;
 
@@ -37,10 +38,22 @@ const WORDS = /[\p{L}\p{N}'’-]+/gu;
  */
 export function focusWord(question: string): string | null {
   const words = (question.match(WORDS) ?? []).map((w) => w.toLowerCase());
-  let i = words.findIndex((w) => w === "which" || w === "what");
+  let i = words.findIndex((w) => w === "which" || w === "what" || w === "who");
   // Only a question that starts with it (after a filler word or two) asks for a thing.
   if (i < 0 || i > 2) return null;
+  const asker = words[i];
   i++;
+  // "who was Cao's deputy", "what is the phone number of …": the thing asked stands after a
+  // possessive or before "of".
+  if (BE.test(words[i] ?? "")) {
+    const possessive = words.findIndex((w, at) => at > i && /['’]s$/.test(w));
+    const of = words.findIndex((w, at) => at > i && w === "of");
+    if (possessive > 0) i = possessive + 1;
+    else if (asker === "what" && words[i + 1] === "the" && of > i + 2) {
+      const head = words[of - 1] ?? "";
+      return NOT_A_THING.has(head) || NAMED_KINDS.has(head) || PLURAL.test(head) ? null : head;
+    } else return null;
+  } else if (asker === "who") return null;
   if (NOT_A_THING.has(words[i] ?? "") && words[i + 1] === "of") i += 2;
   const run: string[] = [];
   for (; i < words.length && !STOPWORDS.has(words[i] ?? ""); i++) run.push(words[i] ?? "");
