@@ -13,8 +13,9 @@ import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { withMeasure } from "./answer/measure.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
-import { rank, type SubjectView } from "./answer/rank.js";
+import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
+import { asksWhere, sayingWhere } from "./answer/where.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
 import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
@@ -153,7 +154,11 @@ export function createHotline(
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const untold = untoldEvent(query);
     if (untold) return noAnswer(question, untold);
-    const found = search(query);
+    // "Where …": only a passage that names a place answers.
+    const found = sayingWhere(question, search(query));
+    if (asksWhere(question) && (found[0]?.support ?? 0) < SUPPORT_MIN) {
+      return noAnswer(question, "The sources do not say where.");
+    }
     // "Which company …": a passage that never names the kind of thing asked for does not answer.
     const unnamed = unnamedFocus(question, query, found, analyzer.term);
     if (unnamed) return noAnswer(question, unnamed);
