@@ -152,7 +152,11 @@ export function createHotline(
     const query = readQuery(question, command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
-    const untold = untoldEvent(query);
+    const untold = untoldEvent(query, (term) =>
+      index
+        .search([{ term, weight: 1 }], CANDIDATE_DOCUMENTS)
+        .some((hit) => subjects.fit(hit.sentence.paragraph.doc.meta.id, query.places) > 0),
+    );
     if (untold) return noAnswer(question, untold);
     // "Where …": only a passage that names a place answers.
     const found = sayingWhere(question, search(query));

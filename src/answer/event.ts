@@ -8,14 +8,24 @@ import { isCommonWord } from "../text/english.js";
 import { isMainlyVerb } from "../text/verb-forms.js";
 import type { Query } from "./query.js";
 
-/** Why the sources cannot answer `query`, when it asks about an event they never name; else null. */
-export function untoldEvent(query: Query): string | null {
+/**
+ * Why the sources cannot answer `query`, when it asks about an event they never name; else null.
+ * `toldOf(term)` (default: the term is in the index at all) says whether the documents the
+ * question is about use the term: "installed" in an article about the Korean lines does not tell
+ * who installed the India-Pakistan line.
+ */
+export function untoldEvent(
+  query: Query,
+  toldOf: (term: string) => boolean = () => true,
+): string | null {
   const verb = query.terms.find((t) => {
-    if (t.known || t.expansions.length > 0 || t.implied) return false;
+    if (t.expansions.length > 0 || t.implied) return false;
     const word = t.surface.toLowerCase();
-    return isMainlyVerb(word) && !isCommonWord(word);
+    // Searching is the costly part: only for a rare verb.
+    return isMainlyVerb(word) && !isCommonWord(word) && !(t.known && toldOf(t.term));
   });
-  return verb
-    ? `The sources never say that anyone did this: they do not use the word “${verb.surface}”.`
-    : null;
+  if (!verb) return null;
+  return verb.known
+    ? `The sources about those sides never use the word “${verb.surface}”.`
+    : `The sources never say that anyone did this: they do not use the word “${verb.surface}”.`;
 }

@@ -63,6 +63,14 @@ describe("document subjects", () => {
     expect(reply.status === "answered" && reply.date?.iso).toBe("2021-02-22");
   });
 
+  it("GIVEN a rare verb only a document about other sides uses ('installed', the Korean lines) THEN a question about the Beijing-Moscow line is declined, saying so", () => {
+    const reply = wider.ask("who installed the hotline between beijing and moscow");
+    expect(reply.status).toBe("no_answer");
+    expect(reply.status === "no_answer" && reply.note).toBe(
+      "The sources about those sides never use the word “installed”.",
+    );
+  });
+
   it("GIVEN a document about another pair THEN a question naming that pair is answered from it", () => {
     const reply = wider.when("when was the hotline between delhi and islamabad set up");
     expect(reply.status).toBe("answered");
