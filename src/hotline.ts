@@ -120,8 +120,18 @@ export function createHotline(
     );
     // A question that names places is answered from the documents about them.
     const asked = new Map(query.places.map((m) => [placeTerm(analyzer, m), m]));
+    const fits = new Map<string, number>();
     const view: SubjectView = {
-      placeFit: (sentence) => subjects.fit(sentence.paragraph.doc.meta.id, query.places),
+      // One reading per document and question: the candidates share a few documents.
+      placeFit(sentence) {
+        const doc = sentence.paragraph.doc.meta.id;
+        let fit = fits.get(doc);
+        if (fit === undefined) {
+          fit = subjects.fit(doc, query.places);
+          fits.set(doc, fit);
+        }
+        return fit;
+      },
       supplies(sentence, term) {
         const doc = sentence.paragraph.doc.meta.id;
         const place = asked.get(term);

@@ -80,10 +80,14 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   const frame = readTimeFrame(question, ctx.analyzer.terms);
   // "…, not the hotline": what the question sets aside is not searched for either.
   const asked = withoutReferences(question, frame).replace(SET_ASIDE, " ");
-  const askedTerms = new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
+  // Most questions set nothing aside: they are read once.
+  const askedTerms =
+    asked === question
+      ? null
+      : new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
     .tokens(countriesCased(question, named))
-    .filter((t) => !excludedTerms.has(t.term) && askedTerms.has(t.term));
+    .filter((t) => !excludedTerms.has(t.term) && (askedTerms?.has(t.term) ?? true));
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").

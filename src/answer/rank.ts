@@ -87,7 +87,10 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     let said = 0;
     let inParagraph = 0;
     let bonus = proximity(query, sentence);
-    const intended = query.intent === "when" && !NOT_HAPPENED.test(sentence.text);
+    const intended =
+      query.intent === "when" &&
+      sentence.hypothetical.size > 0 &&
+      !NOT_HAPPENED.test(sentence.text);
     for (const term of query.terms) {
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
