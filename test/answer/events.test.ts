@@ -69,3 +69,13 @@ describe("hotline.when: what counts as setting a line up", () => {
     expect(answer.date).toEqual({ iso: "2008-03-14", precision: "day", approximate: false });
   });
 });
+
+describe("hotline.timeline: a year-less date takes its paragraph's year", () => {
+  it("GIVEN 'On 30 August' after 'August 1963' in the same paragraph of a 2013 article THEN the timeline dates it 30 August 1963", () => {
+    const hotline = hotlineOf([
+      "The hotline went into operation in August 1963. On 30 August, the American terminal sent its first test message.",
+    ]);
+    const event = hotline.timeline().find((e) => e.quote.text.startsWith("On 30 August"));
+    expect(event?.date).toEqual({ iso: "1963-08-30", precision: "day", approximate: false });
+  });
+});
