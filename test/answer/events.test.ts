@@ -29,18 +29,27 @@ function answered(reply: Reply): Answer {
 
 describe("hotline.when: a date dates only its own statement", () => {
   it.each([
-    ["':'", "When the union broke up in 1991, the link did not go silent: the hotline has connected the two capitals ever since."],
+    [
+      "':'",
+      "When the union broke up in 1991, the link did not go silent: the hotline has connected the two capitals ever since.",
+    ],
     ["';'", "The union broke up in 1991; the hotline has connected the two capitals ever since."],
-    ["'but'", "The union broke up in 1991, but the hotline has connected the two capitals ever since."],
-  ])("GIVEN a 1991 date in a clause before %s and the line's setting up dated in a longer sentence to August 1963 THEN August 1963 answers, not 1991", (_, detached) => {
-    const hotline = hotlineOf([
-      detached,
-      "After long talks about terminals, cables, teleprinters and codes between the two governments, the hotline went into operation in August 1963.",
-    ]);
-    const answer = answered(hotline.when("when was the hotline set up"));
-    expect(answer.date).toEqual({ iso: "1963-08", precision: "month", approximate: false });
-    expect(answer.quotes[0]?.text).toMatch(/went into operation in August 1963\.$/);
-  });
+    [
+      "'but'",
+      "The union broke up in 1991, but the hotline has connected the two capitals ever since.",
+    ],
+  ])(
+    "GIVEN a 1991 date in a clause before %s and the line's setting up dated in a longer sentence to August 1963 THEN August 1963 answers, not 1991",
+    (_, detached) => {
+      const hotline = hotlineOf([
+        detached,
+        "After long talks about terminals, cables, teleprinters and codes between the two governments, the hotline went into operation in August 1963.",
+      ]);
+      const answer = answered(hotline.when("when was the hotline set up"));
+      expect(answer.date).toEqual({ iso: "1963-08", precision: "month", approximate: false });
+      expect(answer.quotes[0]?.text).toMatch(/went into operation in August 1963\.$/);
+    },
+  );
 });
 
 describe("hotline.when: what counts as setting a line up", () => {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { focusWord } from "../../src/answer/focus.js";
 import { loadHotline } from "../../src/hotline.js";
+import type { Answer, Reply } from "../../src/model.js";
 
 const hotline = loadHotline();
+
+function answered(reply: Reply): Answer {
+  if (reply.status !== "answered") throw new Error(`expected an answer, got ${reply.status}`);
+  return reply;
+}
 
 describe("focusWord", () => {
   it.each([
@@ -41,9 +47,8 @@ describe("hotline.ask: a 'which <thing>' question", () => {
   });
 
   it("GIVEN the best passage names the thing asked for WHEN asked which agreement was signed THEN the passage answers", () => {
-    const reply = hotline.ask("what agreement was signed in shanghai");
-    expect(reply.status).toBe("answered");
-    expect(reply.quotes[0]?.text).toContain("signed an agreement");
-    expect(reply.quotes[0]?.text).toContain("Shanghai");
+    const answer = answered(hotline.ask("what agreement was signed in shanghai"));
+    expect(answer.quotes[0]?.text).toContain("signed an agreement");
+    expect(answer.quotes[0]?.text).toContain("Shanghai");
   });
 });
