@@ -63,3 +63,14 @@ describe("readQuery: what the question sets aside", () => {
     expect(terms("did china and the us agree")).toContain(analyzer.tokens("US")[0]?.term);
   });
 });
+
+describe("readQuery: 'the us' is the country", () => {
+  it("GIVEN 'china and the us' in lower case THEN the United States is a term", () => {
+    const terms = readQuery(
+      "do china and russia trust each other more than china and the us do",
+      "ask",
+      context,
+    ).terms.map((t) => t.term);
+    expect(terms).toContain("usa");
+  });
+});

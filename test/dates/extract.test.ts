@@ -89,3 +89,30 @@ describe("extractDates: days and weeks later", () => {
     expect(extractDates("Two weeks later the line opened.", "2008-03-18", null)).toEqual([]);
   });
 });
+
+describe("extractDates: a year-less date in a dated paragraph", () => {
+  const august1963 = { iso: "1963-08", precision: "month" as const, approximate: false };
+
+  it("GIVEN 'On 30 August' in a paragraph that dated August 1963 THEN 30 August 1963, not the article's year", () => {
+    expect(
+      extractDates(
+        "On 30 August, the terminal sent its first message.",
+        "2013-06-20",
+        null,
+        august1963,
+      ).map((m) => [m.date.iso, m.date.precision, m.basis]),
+    ).toEqual([["1963-08-30", "day", "stated"]]);
+  });
+
+  it("GIVEN 'On 30 August' and no paragraph date THEN the past 30 August before the article", () => {
+    expect(dates("On 30 August, the terminal sent its first message.", "2013-06-20")).toEqual([
+      ["2012-08-30", "day", false, "stated"],
+    ]);
+  });
+
+  it("GIVEN 'Fifty years ago today' in a June 2013 article THEN about 1963, relative", () => {
+    expect(dates("Fifty years ago today, diplomats signed.", "2013-06-20")).toEqual([
+      ["1963", "year", true, "relative"],
+    ]);
+  });
+});

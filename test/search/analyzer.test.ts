@@ -50,4 +50,10 @@ describe("createAnalyzer", () => {
     expect(tokens.find((t) => t.surface === "Seoul")?.name).toBe(true);
     expect(tokens.find((t) => t.surface === "When")).toBeUndefined();
   });
+
+  it("GIVEN discourse adverbs (actually, even, exactly) THEN they carry no topic", () => {
+    expect(analyzer.terms("is it actually open")).toEqual(["establish"]);
+    expect(createAnalyzer([]).terms("is it actually open")).not.toContain("actual");
+    expect(createAnalyzer([]).terms("is it even open, exactly")).toEqual(["open"]);
+  });
 });

@@ -31,6 +31,12 @@ describe("gazetteer", () => {
     expect(codes("us china hotline")).toEqual(["USA", "CHN"]);
   });
 
+  it("GIVEN 'the us' not next to another place THEN the United States; GIVEN 'let us' THEN only the other place", () => {
+    expect(codes("china and the us")).toEqual(["CHN", "USA"]);
+    expect(codes("the us and china")).toEqual(["USA", "CHN"]);
+    expect(codes("let us know about china")).toEqual(["CHN"]);
+  });
+
   it("GIVEN two-letter words that are also country codes THEN no place", () => {
     expect(codes("IT staff at 9 AM IN the office")).toEqual([]);
   });

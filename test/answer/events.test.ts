@@ -1,0 +1,90 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadHotline } from "../../src/hotline.js";
+import type { Answer, Reply } from "../../src/model.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A corpus of one document with `paragraphs`, and the repo's synonyms. */
+function hotlineOf(paragraphs: string[], published = "2013-06-20") {
+  const dir = mkdtempSync(join(tmpdir(), "hotline-corpus-"));
+  dirs.push(dir);
+  copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+  writeFileSync(
+    join(dir, "line-history.md"),
+    `---\nid: line-history\ntitle: A line's history\npublisher: A publisher\npublished: ${published}\nurl: http://example.org/line-history\n---\n\n${paragraphs.join("\n\n")}\n`,
+  );
+  return loadHotline({ corpusDir: dir });
+}
+
+function answered(reply: Reply): Answer {
+  if (reply.status !== "answered") throw new Error(`expected an answer, got ${reply.status}`);
+  return reply;
+}
+
+describe("hotline.when: a date dates only its own statement", () => {
+  it.each([
+    [
+      "':'",
+      "When the union broke up in 1991, the link did not go silent: the hotline has connected the two capitals ever since.",
+    ],
+    ["';'", "The union broke up in 1991; the hotline has connected the two capitals ever since."],
+    [
+      "'but'",
+      "The union broke up in 1991, but the hotline has connected the two capitals ever since.",
+    ],
+  ])(
+    "GIVEN a 1991 date in a clause before %s and the line's setting up dated in a longer sentence to August 1963 THEN August 1963 answers, not 1991",
+    (_, detached) => {
+      const hotline = hotlineOf([
+        detached,
+        "After long talks about terminals, cables, teleprinters and codes between the two governments, the hotline went into operation in August 1963.",
+      ]);
+      const answer = answered(hotline.when("when was the hotline set up"));
+      expect(answer.date).toEqual({ iso: "1963-08", precision: "month", approximate: false });
+      expect(answer.quotes[0]?.text).toMatch(/went into operation in August 1963\.$/);
+    },
+  );
+});
+
+describe("hotline.when: what counts as setting a line up", () => {
+  it("GIVEN 'began operating' THEN it is the line's opening", () => {
+    const hotline = hotlineOf(
+      ["Work on the line began in 2021.", "The line began operating on March 31, 2023."],
+      "2023-05-01",
+    );
+    const answer = answered(hotline.when("when did the line open"));
+    expect(answer.date).toEqual({ iso: "2023-03-31", precision: "day", approximate: false });
+  });
+
+  it("GIVEN 'went into operation' and an earlier date the line only appears with THEN the going into operation answers", () => {
+    const hotline = hotlineOf([
+      "The hotline was first proposed in June 1962.",
+      "The hotline went into operation in August 1963.",
+    ]);
+    const answer = answered(hotline.when("when was the hotline set up"));
+    expect(answer.date).toEqual({ iso: "1963-08", precision: "month", approximate: false });
+  });
+
+  it("GIVEN the seed corpus, where trust 'was built starting in April 1990' THEN the Sino-Russian line's establishing is 14 March 2008, not 1990", () => {
+    const answer = answered(
+      loadHotline().when("when was the military hotline between china and russia established"),
+    );
+    expect(answer.date).toEqual({ iso: "2008-03-14", precision: "day", approximate: false });
+  });
+});
+
+describe("hotline.timeline: a year-less date takes its paragraph's year", () => {
+  it("GIVEN 'On 30 August' after 'August 1963' in the same paragraph of a 2013 article THEN the timeline dates it 30 August 1963", () => {
+    const hotline = hotlineOf([
+      "The hotline went into operation in August 1963. On 30 August, the American terminal sent its first test message.",
+    ]);
+    const event = hotline.timeline().find((e) => e.quote.text.startsWith("On 30 August"));
+    expect(event?.date).toEqual({ iso: "1963-08-30", precision: "day", approximate: false });
+  });
+});

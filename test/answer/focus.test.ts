@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { focusWord } from "../../src/answer/focus.js";
+import { loadHotline } from "../../src/hotline.js";
+import type { Answer, Reply } from "../../src/model.js";
+
+const hotline = loadHotline();
+
+function answered(reply: Reply): Answer {
+  if (reply.status !== "answered") throw new Error(`expected an answer, got ${reply.status}`);
+  return reply;
+}
+
+describe("focusWord", () => {
+  it.each([
+    ["which company will build the line", "company"],
+    ["what brand of telephones do they use", "brand"],
+    ["what kind of phone is it", "phone"],
+    ["what encryption does it use", "encryption"],
+  ])("GIVEN %j THEN it asks for a %j", (question, focus) => {
+    expect(focusWord(question)).toBe(focus);
+  });
+
+  it.each([
+    ["what did Cao say", "a verb follows 'what'"],
+    ["what year did Yeltsin visit China", "it asks for a time"],
+    ["what made the line a natural result", "one word then a determiner is a verb"],
+    ["which country did China call first", "a country is named, not called 'country'"],
+    ["what official did Cao call", "an official is named, not called 'official'"],
+    ["what technical problems hold up the line", "a plural asks for a list under any name"],
+    ["when did the line open", "no which or what"],
+    ["who is Luo Yuan", "no which or what"],
+    ["so my question is which company will build it", "'which' comes after the question's start"],
+  ])("GIVEN %j (%s) THEN it asks for no kind of thing", (question) => {
+    expect(focusWord(question)).toBeNull();
+  });
+});
+
+describe("hotline.ask: a 'which <thing>' question", () => {
+  it("GIVEN no passage names a company WHEN asked which company will build the line THEN no_answer saying the sources do not say which company", () => {
+    expect(hotline.ask("which company will build the china-us military hotline")).toEqual({
+      status: "no_answer",
+      question: "which company will build the china-us military hotline",
+      date: null,
+      quotes: [],
+      note: "The sources do not say which company.",
+    });
+  });
+
+  it("GIVEN the best passage names the thing asked for WHEN asked which agreement was signed THEN the passage answers", () => {
+    const answer = answered(hotline.ask("what agreement was signed in shanghai"));
+    expect(answer.quotes[0]?.text).toContain("signed an agreement");
+    expect(answer.quotes[0]?.text).toContain("Shanghai");
+  });
+});
