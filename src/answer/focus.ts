@@ -1,6 +1,6 @@
 /**
  * The thing a "which …" or "what …" question asks for: "which company will build the line" asks
- * for a company, "what brand of telephones" for a brand, "what kind of newspaper" for a newspaper.
+ * for a company, "what brand of telephones" for a brand, "what kind of phone" for a phone.
  * A passage that never names such a thing does not answer it, however many of the question's
  * other words it shares. General English question forms, not words of any document.
  */
@@ -57,8 +57,12 @@ export function focusWord(question: string): string | null {
   if (NOT_A_THING.has(words[i] ?? "") && words[i + 1] === "of") i += 2;
   const run: string[] = [];
   for (; i < words.length && !STOPWORDS.has(words[i] ?? ""); i++) run.push(words[i] ?? "");
-  // "what made the line …": one word followed by a determiner is a verb, not a thing.
-  if (run.length === 1 && DETERMINER.test(words[i] ?? "")) return null;
+  // "what made the line …": a word followed by a determiner is a verb, not a thing; after a
+  // noun it ends the noun phrase ("which agency reported the call", "which company builds it").
+  if (DETERMINER.test(words[i] ?? "")) {
+    if (run.length === 1) return null;
+    run.pop();
+  }
   // The noun phrase ends at its first plural ("what technical problems hold up …"), else at the
   // run's end ("which company will …").
   const head = run.find((w) => PLURAL.test(w)) ?? run[run.length - 1];

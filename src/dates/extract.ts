@@ -177,8 +177,11 @@ export function extractDates(
     const month = c.isCertain("month") ? (c.get("month") ?? null) : null;
     const day = month !== null && c.isCertain("day") ? (c.get("day") ?? null) : null;
     if (!c.isCertain("year") && inParagraph) {
-      // "The line went into operation in August 1963. On 30 August, …": the paragraph's year.
-      year = isoParts(inParagraph.iso).year;
+      // "The line went into operation in August 1963. On 30 August, …": the paragraph's year, or
+      // the next one for a month before the paragraph's ("… in December 1963. On 2 January, …").
+      const anchor = isoParts(inParagraph.iso);
+      year = anchor.year;
+      if (month !== null && anchor.month !== null && month < anchor.month) year += 1;
     } else if (!c.isCertain("year")) {
       // A year-less date in a report is in the past unless the sentence speaks of the future.
       year = ref.getUTCFullYear();

@@ -16,6 +16,12 @@ describe("focusWord", () => {
     ["what brand of telephones do they use", "brand"],
     ["what kind of phone is it", "phone"],
     ["what encryption does it use", "encryption"],
+    ["which company builds the line", "company"],
+    ["what bus company runs it", "company"],
+    ["who was cao gangchuan's deputy at the ministry of defense", "deputy"],
+    ["who is teng jianqun's boss at the arms control association", "boss"],
+    ["what is the phone number of the beijing moscow hotline", "number"],
+    ["what is the purpose of the hotline", "purpose"],
   ])("GIVEN %j THEN it asks for a %j", (question, focus) => {
     expect(focusWord(question)).toBe(focus);
   });
@@ -26,6 +32,10 @@ describe("focusWord", () => {
     ["what made the line a natural result", "one word then a determiner is a verb"],
     ["which country did China call first", "a country is named, not called 'country'"],
     ["what official did Cao call", "an official is named, not called 'official'"],
+    [
+      "which agency reported the first call",
+      "a verb before 'the' ends the noun: an agency is named",
+    ],
     ["what technical problems hold up the line", "a plural asks for a list under any name"],
     ["when did the line open", "no which or what"],
     ["who is Luo Yuan", "no which or what"],
@@ -50,5 +60,22 @@ describe("hotline.ask: a 'which <thing>' question", () => {
     const answer = answered(hotline.ask("what agreement was signed in shanghai"));
     expect(answer.quotes[0]?.text).toContain("signed an agreement");
     expect(answer.quotes[0]?.text).toContain("Shanghai");
+  });
+});
+
+describe("hotline.ask: a possessive or 'the <thing> of' question", () => {
+  it("GIVEN no passage about Cao names a deputy WHEN asked who his deputy was THEN no_answer", () => {
+    const reply = hotline.ask("who was cao gangchuan's deputy at the ministry of defense");
+    expect(reply.status).toBe("no_answer");
+  });
+
+  it("GIVEN the sources never give a phone number WHEN asked for it THEN no_answer", () => {
+    expect(hotline.ask("what is the phone number of the beijing moscow hotline").status).toBe(
+      "no_answer",
+    );
+  });
+
+  it("GIVEN a passage that names the thing ('the purpose of the hotline') THEN answered", () => {
+    expect(hotline.ask("what is the purpose of the Sino-Russia hotline").status).toBe("answered");
   });
 });

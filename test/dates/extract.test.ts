@@ -116,3 +116,14 @@ describe("extractDates: a year-less date in a dated paragraph", () => {
     ]);
   });
 });
+
+describe("extractDates: a year-less date after a later month of its paragraph", () => {
+  it("GIVEN 'On 2 January' after December 1963 in the paragraph THEN January 1964, not before the paragraph's date", () => {
+    const december = { iso: "1963-12", precision: "month" as const, approximate: false };
+    expect(
+      extractDates("On 2 January, the line was tested.", "2013-06-20", null, december).map(
+        (m) => m.date.iso,
+      ),
+    ).toEqual(["1964-01-02"]);
+  });
+});
