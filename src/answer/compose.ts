@@ -34,7 +34,7 @@ export function noAnswer(question: string, reason: string | null = null): Answer
  * used already"): the sentence that says whether it has happened settles it.
  */
 const STATUS_QUESTION =
-  /^(?:is|are|was|were|does|do|did|has|have|had)\b|\b(?:yet|still|already|so far|by now|any ?more)\b/i;
+  /^(?:is|are|was|were|does|do|did|has|have|had)\b|\b(?:yet|still|already|so far|by now|any ?more|status|updates?)\b/i;
 
 /** Answers an `ask` question from ranked sentences. */
 export function composeAsk(question: string, ranked: Ranked[]): Answer {

@@ -87,7 +87,12 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       : new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
     .tokens(countriesCased(question, named))
-    .filter((t) => !excludedTerms.has(t.term) && (askedTerms?.has(t.term) ?? true));
+    .filter(
+      (t) =>
+        !excludedTerms.has(t.term) &&
+        (askedTerms?.has(t.term) ?? true) &&
+        !STATUS_WORDS.has(t.surface.toLowerCase()),
+    );
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
@@ -163,6 +168,12 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     places,
   };
 }
+
+/**
+ * Words that ask where something stands ("us china hotline status", "any update on the line"):
+ * they say what kind of answer is wanted, not what it is about, so they are not searched for.
+ */
+export const STATUS_WORDS: ReadonlySet<string> = new Set(["status", "update", "updates"]);
 
 /** A clause that sets something aside: ", not the hotline", ", rather than the Russian one". */
 const SET_ASIDE =

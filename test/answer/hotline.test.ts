@@ -207,3 +207,11 @@ describe("answers never paraphrase", () => {
     }
   });
 });
+
+describe("hotline.ask: a status question typed as keywords", () => {
+  it("GIVEN 'us china hotline status' THEN the account saying the line is not there yet leads", () => {
+    const answer = answered(hotline.ask("us china hotline status"));
+    expect(answer.quotes[0]?.text).toMatch(/still no hotline|still waits|appears? to have stalled/);
+    expectVerbatim(answer);
+  });
+});

@@ -74,3 +74,14 @@ describe("readQuery: 'the us' is the country", () => {
     expect(terms).toContain("usa");
   });
 });
+
+describe("readQuery: words that ask where something stands", () => {
+  it("GIVEN 'status' or 'any update on' THEN the word is not searched for (the sources' 'friendly status' is not the answer)", () => {
+    const terms = readQuery("us china hotline status", "ask", context).terms.map((t) => t.term);
+    expect(stats.df.has(analyzer.term("status"))).toBe(true);
+    expect(terms).not.toContain(analyzer.term("status"));
+    expect(terms).toContain(analyzer.term("hotline"));
+    const update = readQuery("any update on the us china hotline", "ask", context);
+    expect(update.terms.map((t) => t.term)).not.toContain(analyzer.term("update"));
+  });
+});
