@@ -12,6 +12,7 @@ import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { withMeasure } from "./answer/measure.js";
+import { asksForPerson, namingPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
@@ -168,10 +169,13 @@ export function createHotline(
         .some((hit) => subjects.fit(hit.sentence.paragraph.doc.meta.id, query.places) > 0),
     );
     if (untold) return noAnswer(question, untold);
-    // "Where …": only a passage that names a place answers.
-    const found = sayingWhere(question, search(query));
+    // "Where …": only a passage that names a place answers; "which general …", a person.
+    const found = namingPerson(question, sayingWhere(question, search(query)));
     if (asksWhere(question) && (found[0]?.support ?? 0) < SUPPORT_MIN) {
       return noAnswer(question, "The sources do not say where.");
+    }
+    if (asksForPerson(question) && (found[0]?.support ?? 0) < SUPPORT_MIN) {
+      return noAnswer(question, "The sources do not name who.");
     }
     // "Which company …": a passage that never names the kind of thing asked for does not answer.
     const unnamed = unnamedFocus(question, query, found, analyzer.term);

@@ -1,0 +1,32 @@
+/**
+ * Questions that ask for a person by role: "which Russian general signed …", "who was
+ * Pakistan's DGMO in 2021". Their answer names someone ("Major General Luo Yuan", "his Russian
+ * counterpart Serdyukov"); a passage about the event that names nobody does not answer them.
+ * General English titles and forms, no document words.
+ */
+import type { Ranked } from "./rank.js";
+
+/** Kinds of person a "which …" question may ask for. */
+const PERSON_KIND =
+  /^(?:\W*\w+\W+){0,2}?(?:which|what)\s+(?:[\p{L}-]+\s+)?(?:general|minister|official|officer|person|leader|president|premier|diplomat|commander|spokesman|spokeswoman|ambassador|admiral|colonel)\b/iu;
+/** "who was Pakistan's DGMO", "who is Teng's boss": a role held by someone named. */
+const WHOSE_ROLE = /^(?:\W*\w+\W+){0,2}?who\s+(?:is|was|are|were)\s+[^?]*?['’]s\s+\p{L}+/iu;
+
+/** A title or role followed by a name, or a name followed by a verb of saying. */
+const NAMED_PERSON =
+  /\b(?:General|Gen\.|Minister|President|Premier|Prime Minister|Secretary|Director|Colonel|Admiral|Marshal|Commander|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|counterpart|leader|spokesman|spokeswoman|analyst|expert|researcher|professor)\s+\p{Lu}[\p{L}’'-]+|\b\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+(?:said|says|told|added|explained|stressed)\b/u;
+
+/** Whether `question` asks for a person by a role. */
+export function asksForPerson(question: string): boolean {
+  return PERSON_KIND.test(question) || WHOSE_ROLE.test(question);
+}
+
+/** Whether `text` names a person: a title or role with a name, or a named speaker. */
+export function namesPerson(text: string): boolean {
+  return NAMED_PERSON.test(text);
+}
+
+/** The ranked sentences that name a person when `question` asks for one; else all of `ranked`. */
+export function namingPerson(question: string, ranked: Ranked[]): Ranked[] {
+  return asksForPerson(question) ? ranked.filter((r) => namesPerson(r.sentence.text)) : ranked;
+}
