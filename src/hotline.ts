@@ -12,7 +12,7 @@ import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { withMeasure } from "./answer/measure.js";
-import { asksForPerson, namingPerson } from "./answer/person.js";
+import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
@@ -122,6 +122,7 @@ export function createHotline(
     // A question that names places is answered from the documents about them.
     const asked = new Map(query.places.map((m) => [placeTerm(analyzer, m), m]));
     const fits = new Map<string, number>();
+    const supplies = new Map<string, boolean>();
     const view: SubjectView = {
       // One reading per document and question: the candidates share a few documents.
       placeFit(sentence) {
@@ -134,9 +135,15 @@ export function createHotline(
         return fit;
       },
       supplies(sentence, term) {
-        const doc = sentence.paragraph.doc.meta.id;
         const place = asked.get(term);
-        return !!place && subjects.fit(doc, [place]) === 1;
+        if (!place) return false;
+        const key = `${sentence.paragraph.doc.meta.id}\u0000${term}`;
+        let supplied = supplies.get(key);
+        if (supplied === undefined) {
+          supplied = subjects.fit(sentence.paragraph.doc.meta.id, [place]) === 1;
+          supplies.set(key, supplied);
+        }
+        return supplied;
       },
     };
     const hits = index.search(terms, CANDIDATE_DOCUMENTS);
@@ -170,11 +177,15 @@ export function createHotline(
     );
     if (untold) return noAnswer(question, untold);
     // "Where …": only a passage that names a place answers; "which general …", a person.
-    const found = namingPerson(question, sayingWhere(question, search(query)));
-    if (asksWhere(question) && (found[0]?.support ?? 0) < SUPPORT_MIN) {
+    const where = asksWhere(question);
+    const person = asksForPerson(question);
+    let found = search(query);
+    if (where) found = sayingWhere(question, found);
+    if (person) found = found.filter((r) => namesPerson(r.sentence.text));
+    if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {
       return noAnswer(question, "The sources do not say where.");
     }
-    if (asksForPerson(question) && (found[0]?.support ?? 0) < SUPPORT_MIN) {
+    if (person && (found[0]?.support ?? 0) < SUPPORT_MIN) {
       return noAnswer(question, "The sources do not name who.");
     }
     // "Which company …": a passage that never names the kind of thing asked for does not answer.

@@ -7,7 +7,7 @@ import { sentenceQuote } from "../dates/timeline.js";
 import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
-import { NOT_HAPPENED } from "./pending.js";
+import { notHappenedAt } from "./pending.js";
 import type { Query } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame } from "./timeframe.js";
@@ -46,7 +46,7 @@ export function composeAsk(question: string, ranked: Ranked[]): Answer {
         (r) =>
           r.support >= SUPPORT_MIN &&
           r.score >= NOT_HAPPENED_SCORE_MIN * top.score &&
-          NOT_HAPPENED.test(r.sentence.text),
+          notHappenedAt(r.sentence) >= 0,
       )
     : undefined;
   const best = settling ?? top;
@@ -168,12 +168,12 @@ function saysNotHappened(
   termsOf: (text: string) => string[],
 ): boolean {
   const text = sentence.text;
-  const match = NOT_HAPPENED.exec(text);
-  if (!match) return false;
+  const at = notHappenedAt(sentence);
+  if (at < 0) return false;
   let start = 0;
   let end = text.length;
   for (const m of text.matchAll(CLAUSE_BREAK)) {
-    if (m.index <= match.index) start = m.index;
+    if (m.index <= at) start = m.index;
     else {
       end = m.index;
       break;

@@ -4,7 +4,6 @@
  * counterpart Serdyukov"); a passage about the event that names nobody does not answer them.
  * General English titles and forms, no document words.
  */
-import type { Ranked } from "./rank.js";
 
 /** Kinds of person a "which …" question may ask for. */
 const PERSON_KIND =
@@ -24,9 +23,4 @@ export function asksForPerson(question: string): boolean {
 /** Whether `text` names a person: a title or role with a name, or a named speaker. */
 export function namesPerson(text: string): boolean {
   return NAMED_PERSON.test(text);
-}
-
-/** The ranked sentences that name a person when `question` asks for one; else all of `ranked`. */
-export function namingPerson(question: string, ranked: Ranked[]): Ranked[] {
-  return asksForPerson(question) ? ranked.filter((r) => namesPerson(r.sentence.text)) : ranked;
 }

@@ -6,7 +6,7 @@
  */
 import type { Hit } from "../search/index.js";
 import type { Sentence } from "../text/passages.js";
-import { NOT_HAPPENED } from "./pending.js";
+import { notHappenedAt } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
 /** A sentence with its scores. */
@@ -88,9 +88,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     let inParagraph = 0;
     let bonus = proximity(query, sentence);
     const intended =
-      query.intent === "when" &&
-      sentence.hypothetical.size > 0 &&
-      !NOT_HAPPENED.test(sentence.text);
+      query.intent === "when" && sentence.hypothetical.size > 0 && notHappenedAt(sentence) < 0;
     for (const term of query.terms) {
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);

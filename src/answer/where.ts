@@ -21,11 +21,10 @@ export function asksWhere(question: string): boolean {
 }
 
 /**
- * The ranked sentences that say where something is or happened, by a place the question does
- * not name, best first; all of `ranked` when `question` does not ask where.
+ * The ranked sentences that say where something is or happened, by a place `question` does not
+ * name, best first.
  */
 export function sayingWhere(question: string, ranked: Ranked[]): Ranked[] {
-  if (!asksWhere(question)) return ranked;
   const asked = new Set(question.toLowerCase().match(/[\p{L}’'-]+/gu) ?? []);
   return ranked.filter((r) =>
     [...r.sentence.text.matchAll(PLACE_PHRASE)].some((m) => !asked.has((m[1] ?? "").toLowerCase())),
