@@ -170,21 +170,26 @@ function saysNotHappened(
   const text = sentence.text;
   const at = notHappenedAt(sentence);
   if (at < 0) return false;
-  let start = 0;
-  let end = text.length;
-  for (const m of text.matchAll(CLAUSE_BREAK)) {
-    if (m.index <= at) start = m.index;
-    else {
-      end = m.index;
-      break;
-    }
-  }
+  const [start, end] = clauseAround(text, at, CLAUSE_BREAK);
   // One clause: the whole sentence says it.
   if (start === 0 && end === text.length) return true;
   const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
   // Distinct terms: "connecting … open" is one event said twice, not two of the question's words.
   const shared = (part: string) => new Set(termsOf(part).filter((t) => asked.has(t))).size;
   return shared(text.slice(start, end)) > shared(text.slice(0, start) + text.slice(end));
+}
+
+/**
+ * The span `[start, end)` of `text` between the `breaks` (a global pattern) around character
+ * `at`: the whole text when no break surrounds it.
+ */
+function clauseAround(text: string, at: number, breaks: RegExp): [number, number] {
+  let start = 0;
+  for (const m of text.matchAll(breaks)) {
+    if (m.index > at) return [start, m.index];
+    start = m.index;
+  }
+  return [start, text.length];
 }
 
 function datedCandidate(
@@ -261,15 +266,7 @@ function attachment(
   termsOf: (text: string) => string[],
 ): number {
   const text = sentence.text;
-  let start = 0;
-  let end = text.length;
-  for (const m of text.matchAll(STATEMENT_BREAK)) {
-    if (m.index <= at) start = m.index;
-    else {
-      end = m.index;
-      break;
-    }
-  }
+  const [start, end] = clauseAround(text, at, STATEMENT_BREAK);
   if (start === 0 && end === text.length) return 1;
   const clause = new Set(termsOf(text.slice(start, end)));
   let all = 0;
