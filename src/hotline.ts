@@ -22,6 +22,7 @@ import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
 import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-api.js";
 import type { Reply, SourceSummary, TimelineEvent } from "./model.js";
+import { readAcronyms } from "./search/acronyms.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
 import { SentenceIndex, termStats } from "./search/index.js";
 import { type Built, loadWithSnapshot, type Prebuilt, type SnapshotEvent } from "./snapshot.js";
@@ -113,7 +114,18 @@ export function createHotline(
   const profiles = prebuilt?.subjects ?? profileDocuments(corpus.documents);
   const subjects = readSubjects(profiles);
   onBuilt?.({ corpus, analysis: passages.sentences, subjects: profiles, index: index.toJSON() });
-  const context: QueryContext = { analyzer, stats, index, subjects };
+  // Read on the first question that needs one: a start from a snapshot reads no names.
+  let acronyms: ((word: string) => string | undefined) | undefined;
+  const context: QueryContext = {
+    analyzer,
+    stats,
+    index,
+    subjects,
+    acronyms: (word) => {
+      acronyms ??= readAcronyms(passages.sentences.map((s) => s.text));
+      return acronyms(word);
+    },
+  };
 
   const search = (query: Query) => {
     const terms = query.terms.flatMap((t) =>

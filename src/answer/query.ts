@@ -57,6 +57,8 @@ export interface QueryContext {
   index: Pick<SentenceIndex, "near">;
   /** The places and pairs of sides the documents are about. */
   subjects: Subjects;
+  /** The name an acronym stands for in the sources ("LoC" → "Line of Control"); default none. */
+  acronyms?: (word: string) => string | undefined;
 }
 
 const WHO =
@@ -95,6 +97,12 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     );
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
+  // "loc", "MoD": an acronym the sources spell out is searched as the words they use.
+  const read = tokens.flatMap((token) => {
+    if (stats.df.has(token.term) || !/^\p{L}{2,6}$/u.test(token.surface)) return [token];
+    const name = ctx.acronyms?.(token.surface);
+    return name ? ctx.analyzer.tokens(name).map((t) => ({ ...t, name: false })) : [token];
+  });
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
   const unnamed = places.find(
     (m) => !ctx.subjects.mentioned(m) && !stats.df.has(ctx.analyzer.term(m.surface)),
@@ -102,7 +110,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   let outOfScope: string | null = unnamed
     ? `The sources say nothing about ${unnamed.surface}.`
     : null;
-  for (const token of tokens) {
+  for (const token of read) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
     const expansions = known ? [] : misspelt(ctx, token.surface, token.term);

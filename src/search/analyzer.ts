@@ -111,7 +111,8 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
   const stemCache = new Map<string, string>();
   const term = (word: string): string => {
     const lower = word.toLowerCase();
-    if (STOPWORDS.has(lower)) return "";
+    // A lone letter carries no topic ("china n russia", "r u sure"); a lone digit may.
+    if (STOPWORDS.has(lower) || /^\p{L}$/u.test(lower)) return "";
     const cached = stemCache.get(lower);
     if (cached !== undefined) return cached;
     let result = single.get(lower);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
+import { readAcronyms } from "../../src/search/acronyms.js";
 import { createAnalyzer } from "../../src/search/analyzer.js";
 import { SentenceIndex, termStats } from "../../src/search/index.js";
 import { buildPassages } from "../../src/text/passages.js";
@@ -83,5 +84,26 @@ describe("readQuery: words that ask where something stands", () => {
     expect(terms).toContain(analyzer.term("hotline"));
     const update = readQuery("any update on the us china hotline", "ask", context);
     expect(update.terms.map((t) => t.term)).not.toContain(analyzer.term("update"));
+  });
+});
+
+describe("readQuery: acronyms the sources spell out", () => {
+  const withAcronyms = {
+    ...context,
+    acronyms: readAcronyms(passages.sentences.map((s) => s.text)),
+  };
+
+  it("GIVEN 'MoD' THEN the words of 'Ministry of Defense' are searched for, not an unknown word", () => {
+    const terms = readQuery("when did the russian MoD set up the line", "when", withAcronyms).terms;
+    expect(terms.map((t) => t.term)).toEqual(
+      expect.arrayContaining([analyzer.term("Ministry"), analyzer.term("Defense")]),
+    );
+    expect(terms.some((t) => t.surface === "MoD")).toBe(false);
+  });
+
+  it("GIVEN a lone letter of chat ('china n russia') THEN it is not a term", () => {
+    expect(readQuery("china n russia hotline", "ask", context).terms.map((t) => t.surface)).toEqual(
+      ["china", "russia", "hotline"],
+    );
   });
 });

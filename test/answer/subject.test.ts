@@ -71,6 +71,11 @@ describe("document subjects", () => {
     );
   });
 
+  it("GIVEN an acronym the document spells out ('loc' for Line of Control) THEN the question is answered from the name's sentence", () => {
+    const reply = wider.when("when did the loc ceasefire start");
+    expect(reply.status === "answered" && reply.date?.iso).toBe("2003-11");
+  });
+
   it("GIVEN a document about another pair THEN a question naming that pair is answered from it", () => {
     const reply = wider.when("when was the hotline between delhi and islamabad set up");
     expect(reply.status).toBe("answered");
