@@ -128,9 +128,10 @@ export function createHotline(
   };
 
   const search = (query: Query) => {
-    const terms = query.terms.flatMap((t) =>
-      t.known ? [{ term: t.term, weight: 1 }] : t.expansions.map((e) => ({ term: e, weight: 0.8 })),
-    );
+    const terms = query.terms.flatMap((t) => [
+      ...(t.known ? [{ term: t.term, weight: 1 }] : []),
+      ...t.expansions.map((e) => ({ term: e, weight: 0.8 })),
+    ]);
     // A question that names places is answered from the documents about them.
     const asked = new Map(query.places.map((m) => [placeTerm(analyzer, m), m]));
     const fits = new Map<string, number>();

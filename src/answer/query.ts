@@ -88,7 +88,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       ? null
       : new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
-    .tokens(countriesCased(question, named))
+    .tokens(countriesCased(question, named).replace(MEASURE_WORD, "how"))
     .filter(
       (t) =>
         !excludedTerms.has(t.term) &&
@@ -110,10 +110,24 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   let outOfScope: string | null = unnamed
     ? `The sources say nothing about ${unnamed.surface}.`
     : null;
+  // A place named as the sources never name it is found by the names they use: "pak" by
+  // "Pakistan", "Islamabad" by "Pakistan".
+  const otherNames = new Map<string, string[]>();
+  for (const m of places) {
+    const term = placeTerm(ctx.analyzer, m);
+    const names = m.codes.flatMap((code) => ctx.subjects.namesOf(code));
+    const terms = names.flatMap((name) => {
+      const read = ctx.analyzer.terms(name);
+      return read.length === 1 && read[0] !== term && stats.df.has(read[0] ?? "") ? read : [];
+    });
+    otherNames.set(term, [...new Set(terms)]);
+  }
   for (const token of read) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
-    const expansions = known ? [] : misspelt(ctx, token.surface, token.term);
+    const expansions = known
+      ? []
+      : (otherNames.get(token.term) ?? misspelt(ctx, token.surface, token.term));
     let weight: number;
     if (known) weight = stats.idf(token.term);
     else if (expansions.length > 0) weight = Math.max(...expansions.map((e) => stats.idf(e)));
@@ -182,6 +196,9 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
  * they say what kind of answer is wanted, not what it is about, so they are not searched for.
  */
 export const STATUS_WORDS: ReadonlySet<string> = new Set(["status", "update", "updates"]);
+
+/** "how often", "how long": the word says what kind of answer is wanted, not what it is about. */
+const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
 
 /** A clause that sets something aside: ", not the hotline", ", rather than the Russian one". */
 const SET_ASIDE =

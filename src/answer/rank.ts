@@ -81,10 +81,11 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
   if (hits.length === 0 || query.totalWeight === 0) return [];
   const top = Math.max(...hits.map((h) => h.score));
   const ranked = hits.map(({ sentence, score }) => {
+    // What the sentence says, and the places its document is about ("the hotline" in an article
+    // about India and Pakistan is their line): questions about what no source tells ("who
+    // installed the line") are declined by the rules that read the question, not by leaving the
+    // document's subject out of its support.
     let inSentence = 0;
-    // What the sentence says itself, without what its document's subject supplies: support must
-    // come from the words, or "who installed the line" would be supported by any article's title.
-    let said = 0;
     let inParagraph = 0;
     let bonus = proximity(query, sentence);
     const intended =
@@ -102,7 +103,6 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
           ? HYPOTHETICAL_CREDIT
           : 1);
       const supplied = subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0;
-      said += term.weight * own;
       inSentence += term.weight * Math.max(own, supplied);
       inParagraph += term.weight * credit(term, sentence.contextSet);
     }
@@ -129,7 +129,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     return {
       sentence,
       score: 0.55 * coverage + 0.2 * context + 0.25 * (score / top) + bonus,
-      support: Math.max(said / query.totalWeight, 0.85 * context),
+      support: Math.max(coverage, 0.85 * context),
       coverage,
     };
   });

@@ -19,6 +19,8 @@ const LISTS = /^(?:[\s\-\u2010-\u2015/&,]|\b(?:and|the|to|with|vs|versus)\b|['\u
 export interface Subjects {
   /** The places `text` names. */
   places(text: string): PlaceMention[];
+  /** Every name of a country code (names, capitals, demonyms). */
+  namesOf(code: string): readonly string[];
   /**
    * Pairs of sides named together in `text`: per pair, its readings as sorted `A|B`
    * country-code keys ("American" may be the United States or American Samoa).
@@ -102,6 +104,7 @@ export function readSubjects(read: SubjectProfile[]): Subjects {
     });
   return {
     places: (text) => places().find(text),
+    namesOf: (code) => places().namesOf(code),
     pairsIn: (text) => pairsOf(places(), text, PAIRS),
     covers: (readings) => readings.some((pair) => pairs.has(pair)),
     mentioned: (m) => m.codes.some((c) => named.has(c)),

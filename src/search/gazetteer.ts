@@ -63,6 +63,8 @@ export class Gazetteer {
   private readonly acronyms = new Map<string, Set<string>>();
   /** Per first word of a name, the most words a name starting with it has. */
   private readonly starts = new Map<string, number>();
+  /** Every name of each country code, as written. */
+  private readonly byCode = new Map<string, string[]>();
 
   constructor(names: [string, string][] = readNames()) {
     for (const [name, code] of names) {
@@ -86,9 +88,20 @@ export class Gazetteer {
     map.set(k, (map.get(k) ?? new Set()).add(code));
   }
 
+  /**
+   * Every name of the country `code` (ISO alpha-3): its names, capitals, demonyms and the other
+   * names this module knows ("Pak", "Indo", "Soviet"); empty for an unknown code.
+   */
+  namesOf(code: string): readonly string[] {
+    return this.byCode.get(code) ?? [];
+  }
+
   private addPhrase(name: string, code: string): void {
     const words = name.toLowerCase().match(WORD) ?? [];
     if (words.length === 0 || (words.length === 1 && NOT_NAMES.has(words[0] ?? ""))) return;
+    const known = this.byCode.get(code);
+    if (known) known.push(name);
+    else this.byCode.set(code, [name]);
     const first = words[0] ?? "";
     this.starts.set(first, Math.max(this.starts.get(first) ?? 0, words.length));
     this.add(this.phrases, words.join(" "), code);

@@ -107,3 +107,25 @@ describe("readQuery: acronyms the sources spell out", () => {
     );
   });
 });
+
+describe("readQuery: a place named as the sources never name it", () => {
+  it("GIVEN 'Astana' or 'Qazaqstan' (Kazakhstan's capital and own name) THEN it is searched as the sources' Kazakhstan", () => {
+    for (const name of ["Astana", "Qazaqstan"]) {
+      const term = readQuery(`what did ${name} sign in 1994`, "ask", context).terms.find(
+        (t) => t.surface === name,
+      );
+      expect(term?.known).toBe(false);
+      expect(term?.expansions).toContain(analyzer.term("Kazakhstan"));
+    }
+  });
+});
+
+describe("readQuery: 'how often', 'how long'", () => {
+  it("GIVEN 'how often' THEN 'often' is not searched for: it names the kind of answer", () => {
+    const terms = readQuery("how often is the line used", "ask", context).terms.map(
+      (t) => t.surface,
+    );
+    expect(terms).not.toContain("often");
+    expect(terms).toContain("line");
+  });
+});

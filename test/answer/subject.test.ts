@@ -76,6 +76,18 @@ describe("document subjects", () => {
     expect(reply.status === "answered" && reply.date?.iso).toBe("2003-11");
   });
 
+  it("GIVEN demonyms the document never uses ('pakistani and indian') THEN the document's answer, its places supporting it", () => {
+    const reply = wider.ask("do the pakistani and indian dgmos themselves talk every week?");
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toContain("DGMOs themselves");
+  });
+
+  it("GIVEN the document's line named only by its sides' subject ('the hotline' in the Japan-China article) THEN a status question about it is answered", () => {
+    const reply = wider.ask(
+      "has the chinese defence minister called his japanese counterpart on the new hotline yet?",
+    );
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/have not yet spoken/);
+  });
+
   it("GIVEN a document about another pair THEN a question naming that pair is answered from it", () => {
     const reply = wider.when("when was the hotline between delhi and islamabad set up");
     expect(reply.status).toBe("answered");
