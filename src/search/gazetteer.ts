@@ -4,9 +4,9 @@
  * come from general knowledge instead of lists fitted to the seed documents. "Korea" and
  * "Korean" stand for both Koreas, "Delhi" for New Delhi, "U.S." for the United States.
  */
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Countries } from "world-countries";
+import { builtOr } from "../text/built-file.js";
 
 /**
  * The country data, read when the first gazetteer is built (about 50 ms: 1.4 MB of JSON), not
@@ -173,11 +173,11 @@ export function countryNames(): [string, string][] {
  * 100 KB, read in a millisecond), else from the country data itself (tests run the source).
  */
 function readNames(): [string, string][] {
-  try {
-    return JSON.parse(readFileSync(new URL("./country-names.json", import.meta.url), "utf8"));
-  } catch {
-    return countryNames();
-  }
+  return builtOr(
+    new URL("./country-names.json", import.meta.url),
+    (text) => JSON.parse(text) as [string, string][],
+    countryNames,
+  );
 }
 
 /** `text` with "U.S." and "U.S.A." read as the acronyms they are: what `find` reads. */

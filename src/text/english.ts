@@ -8,29 +8,23 @@
  * lower-case word a line, read in a few milliseconds on first use); run from source (tests), the
  * package's JSON is read instead.
  */
-import { readFileSync } from "node:fs";
 import { subtlex } from "../lazy.js";
+import { builtOr, byCodeUnit } from "./built-file.js";
 
 /** Every word of the list, lower case, each once, sorted by code unit (as `<` compares). */
 export function englishWords(): string[] {
-  return [...new Set(subtlex().map((entry) => entry.word.toLowerCase()))].sort((a, b) =>
-    a < b ? -1 : a > b ? 1 : 0,
-  );
+  return [...new Set(subtlex().map((entry) => entry.word.toLowerCase()))].sort(byCodeUnit);
 }
 
 let words: string[] | undefined;
 
-function readWords(): string[] {
-  try {
-    return readFileSync(new URL("./english-words.txt", import.meta.url), "utf8").split("\n");
-  } catch {
-    return englishWords();
-  }
-}
-
 /** True when `word` (any case) is in the list of English words (binary search of the sorted list). */
 export function isEnglishWord(word: string): boolean {
-  words ??= readWords();
+  words ??= builtOr(
+    new URL("./english-words.txt", import.meta.url),
+    (text) => text.split("\n"),
+    englishWords,
+  );
   const wanted = word.toLowerCase();
   let lo = 0;
   let hi = words.length - 1;
@@ -55,7 +49,7 @@ export function commonWords(): string[] {
     if (words.size >= COMMON_WORDS) break;
     words.add(entry.word.toLowerCase());
   }
-  return [...words].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...words].sort(byCodeUnit);
 }
 
 let common: Set<string> | undefined;
@@ -65,13 +59,12 @@ let common: Set<string> | undefined;
  * "run", "thought"), which a question may use loosely; false for rarer ones ("restore", "encrypt").
  */
 export function isCommonWord(word: string): boolean {
-  if (!common) {
-    try {
-      const text = readFileSync(new URL("./common-words.txt", import.meta.url), "utf8");
-      common = new Set(text.split("\n"));
-    } catch {
-      common = new Set(commonWords());
-    }
-  }
+  common ??= new Set(
+    builtOr(
+      new URL("./common-words.txt", import.meta.url),
+      (text) => text.split("\n"),
+      commonWords,
+    ),
+  );
   return common.has(word.toLowerCase());
 }

@@ -10,8 +10,8 @@
  * (about 80 KB, read in a millisecond on first use); run from source (tests), the package's
  * modules are read instead.
  */
-import { readFileSync } from "node:fs";
 import { lazy } from "../lazy.js";
+import { builtOr, byCodeUnit } from "./built-file.js";
 
 const exceptions = lazy<Record<string, string>>("wink-lexicon/src/wn-verb-exceptions.js");
 /** Words with their part-of-speech tags (Penn), most frequent use first. */
@@ -31,18 +31,17 @@ export function verbForms(): Record<string, string> {
 
 let forms: Map<string, string> | undefined;
 
-function readForms(): Map<string, string> {
-  try {
-    const text = readFileSync(new URL("./verb-forms.json", import.meta.url), "utf8");
-    return new Map(Object.entries(JSON.parse(text) as Record<string, string>));
-  } catch {
-    return new Map(Object.entries(verbForms()));
-  }
-}
-
 /** The base of `word` (lower case) when it is an irregular verb form, else undefined. */
 export function baseVerb(word: string): string | undefined {
-  forms ??= readForms();
+  forms ??= new Map(
+    Object.entries(
+      builtOr(
+        new URL("./verb-forms.json", import.meta.url),
+        (text) => JSON.parse(text) as Record<string, string>,
+        verbForms,
+      ),
+    ),
+  );
   return forms.get(word);
 }
 
@@ -51,19 +50,15 @@ export function mainlyVerbs(): string[] {
   return Object.entries(lexicon())
     .filter(([word, tags]) => /^\p{Ll}+$/u.test(word) && tags?.[0]?.startsWith("VB"))
     .map(([word]) => word)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(byCodeUnit);
 }
 
 let verbs: Set<string> | undefined;
 
 /** True when `word` (lower case) is mostly used as a verb ("restore"; not "visit", mostly a noun). */
 export function isMainlyVerb(word: string): boolean {
-  if (!verbs) {
-    try {
-      verbs = new Set(readFileSync(new URL("./verbs.txt", import.meta.url), "utf8").split("\n"));
-    } catch {
-      verbs = new Set(mainlyVerbs());
-    }
-  }
+  verbs ??= new Set(
+    builtOr(new URL("./verbs.txt", import.meta.url), (text) => text.split("\n"), mainlyVerbs),
+  );
   return verbs.has(word);
 }
