@@ -8,7 +8,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { notHappenedAt } from "./pending.js";
-import type { Query } from "./query.js";
+import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame } from "./timeframe.js";
 
@@ -33,8 +33,10 @@ export function noAnswer(question: string, reason: string | null = null): Answer
  * A yes/no or status question ("Is there a line yet?", "Does Beijing have one?", "has it been
  * used already"): the sentence that says whether it has happened settles it.
  */
-const STATUS_QUESTION =
-  /^(?:is|are|was|were|does|do|did|has|have|had)\b|\b(?:yet|still|already|so far|by now|any ?more|status|updates?)\b/i;
+const STATUS_QUESTION = new RegExp(
+  `^(?:is|are|was|were|does|do|did|has|have|had)\\b|\\b(?:yet|still|already|so far|by now|any ?more|${[...STATUS_WORDS].join("|")})\\b`,
+  "i",
+);
 
 /** Answers an `ask` question from ranked sentences. */
 export function composeAsk(question: string, ranked: Ranked[]): Answer {
@@ -273,11 +275,9 @@ function attachment(
   let near = 0;
   for (const term of query.terms) {
     if (term.implied) continue;
-    const has = (set: { has(t: string): boolean }) =>
-      set.has(term.term) || term.expansions.some((e) => set.has(e));
-    if (!has(sentence.termSet)) continue;
+    if (!saysTerm(term, sentence.termSet)) continue;
     all += term.weight;
-    if (has(clause)) near += term.weight;
+    if (saysTerm(term, clause)) near += term.weight;
   }
   return all === 0 ? 1 : near / all;
 }

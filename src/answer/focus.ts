@@ -5,7 +5,7 @@
  * other words it shares. General English question forms, not words of any document.
  */
 import { STOPWORDS } from "../search/stopwords.js";
-import type { Query } from "./query.js";
+import { type Query, saysTerm } from "./query.js";
 import type { Ranked } from "./rank.js";
 
 /** Words that ask for a time or a kind, answered by a date or by what follows them. */
@@ -88,8 +88,7 @@ export function unnamedFocus(
   const top = ranked[0];
   if (!focus || !top) return null;
   const term = query.terms.find((t) => t.term === termOf(focus));
-  const names = term ? [term.term, ...term.expansions] : [];
   const { termSet, contextSet } = top.sentence;
-  if (names.some((n) => termSet.has(n) || contextSet.has(n))) return null;
+  if (term && (saysTerm(term, termSet) || saysTerm(term, contextSet))) return null;
   return `The sources do not say which ${focus}.`;
 }

@@ -33,6 +33,11 @@ export interface QueryTerm {
   hypothetical: boolean;
 }
 
+/** Whether `set` holds `term` as typed or one of the words it may stand for. */
+export function saysTerm(term: QueryTerm, set: { has(term: string): boolean }): boolean {
+  return set.has(term.term) || term.expansions.some((e) => set.has(e));
+}
+
 /** A question, read. */
 export interface Query {
   terms: QueryTerm[];
@@ -72,7 +77,8 @@ const WHY =
 export function readQuery(question: string, command: "ask" | "when", ctx: QueryContext): Query {
   const named = ctx.subjects.places(question);
   // "the russia line, not the us one": a side the question sets aside is not asked about.
-  const excluded = named.filter((m) => EXCLUDING.test(acronymsRead(question).slice(0, m.from)));
+  const read = acronymsRead(question);
+  const excluded = named.filter((m) => EXCLUDING.test(read.slice(0, m.from)));
   const places = named.filter((m) => !excluded.includes(m));
   const keptTerms = new Set(places.map((m) => placeTerm(ctx.analyzer, m)));
   const excludedTerms = new Set(
@@ -98,7 +104,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
   // "loc", "MoD": an acronym the sources spell out is searched as the words they use.
-  const read = tokens.flatMap((token) => {
+  const searched = tokens.flatMap((token) => {
     if (stats.df.has(token.term) || !/^\p{L}{2,6}$/u.test(token.surface)) return [token];
     const name = ctx.acronyms?.(token.surface);
     return name ? ctx.analyzer.tokens(name).map((t) => ({ ...t, name: false })) : [token];
@@ -122,7 +128,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     });
     otherNames.set(term, [...new Set(terms)]);
   }
-  for (const token of read) {
+  for (const token of searched) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
     const expansions = known
@@ -200,9 +206,11 @@ export const STATUS_WORDS: ReadonlySet<string> = new Set(["status", "update", "u
 /** "how often", "how long": the word says what kind of answer is wanted, not what it is about. */
 const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
 
+/** The words that set something aside ("not", "rather than", …), for the two patterns below. */
+const SETTING_ASIDE = "not|rather than|instead of|other than|except|apart from";
+
 /** A clause that sets something aside: ", not the hotline", ", rather than the Russian one". */
-const SET_ASIDE =
-  /,\s*(?:and\s+|but\s+)?(?:not|rather than|instead of|other than|except|apart from)\b[^,;:?!.]*/gi;
+const SET_ASIDE = new RegExp(`,\\s*(?:and\\s+|but\\s+)?(?:${SETTING_ASIDE})\\b[^,;:?!.]*`, "gi");
 
 /** The term a place mention is searched as ("us" next to a place is the country, "usa"). */
 export function placeTerm(analyzer: Analyzer, mention: PlaceMention): string {
@@ -211,8 +219,7 @@ export function placeTerm(analyzer: Analyzer, mention: PlaceMention): string {
 }
 
 /** What sets a side aside, just before its name: "not the US one", "rather than with Moscow". */
-const EXCLUDING =
-  /\b(?:not|rather than|instead of|other than|except|apart from)\s+(?:with\s+|to\s+)?(?:the\s+)?$/i;
+const EXCLUDING = new RegExp(`\\b(?:${SETTING_ASIDE})\\s+(?:with\\s+|to\\s+)?(?:the\\s+)?$`, "i");
 
 /**
  * `question` with a lower-case "us" that names the country ("china and the us") written "US", as
