@@ -24,6 +24,7 @@ import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-ap
 import type { Reply, SourceSummary, TimelineEvent } from "./model.js";
 import { readAcronyms } from "./search/acronyms.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
+import type { PlaceMention } from "./search/gazetteer.js";
 import { SentenceIndex, termStats } from "./search/index.js";
 import { type Built, loadWithSnapshot, type Prebuilt, type SnapshotEvent } from "./snapshot.js";
 import { plainQuestion } from "./text/chat.js";
@@ -134,29 +135,22 @@ export function createHotline(
     ]);
     // A question that names places is answered from the documents about them.
     const asked = new Map(query.places.map((m) => [placeTerm(analyzer, m), m]));
+    // One reading per document (and place) and question: the candidates share a few documents.
     const fits = new Map<string, number>();
-    const supplies = new Map<string, boolean>();
+    const fitOf = (doc: string, places: PlaceMention[], key = doc) => {
+      let fit = fits.get(key);
+      if (fit === undefined) {
+        fit = subjects.fit(doc, places);
+        fits.set(key, fit);
+      }
+      return fit;
+    };
     const view: SubjectView = {
-      // One reading per document and question: the candidates share a few documents.
-      placeFit(sentence) {
-        const doc = sentence.paragraph.doc.meta.id;
-        let fit = fits.get(doc);
-        if (fit === undefined) {
-          fit = subjects.fit(doc, query.places);
-          fits.set(doc, fit);
-        }
-        return fit;
-      },
+      placeFit: (sentence) => fitOf(sentence.paragraph.doc.meta.id, query.places),
       supplies(sentence, term) {
         const place = asked.get(term);
-        if (!place) return false;
-        const key = `${sentence.paragraph.doc.meta.id}\u0000${term}`;
-        let supplied = supplies.get(key);
-        if (supplied === undefined) {
-          supplied = subjects.fit(sentence.paragraph.doc.meta.id, [place]) === 1;
-          supplies.set(key, supplied);
-        }
-        return supplied;
+        const doc = sentence.paragraph.doc.meta.id;
+        return !!place && fitOf(doc, [place], `${doc}\u0000${term}`) === 1;
       },
     };
     const hits = index.search(terms, CANDIDATE_DOCUMENTS);

@@ -59,6 +59,12 @@ const CHRONO_SKIP =
 const CHRONO_KEEP = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const FUTURE = /\b(will|shall|next|plans? to|is to|are to|due to|expected to)\b/i;
 
+/** The number a relative date's amount says ("14", "two", "a couple of"), or NaN. */
+function amountOf(word: string): number {
+  if (/^\d+$/.test(word)) return Number(word);
+  return NUMBER_WORDS[word.toLowerCase().replace(/^a couple of$/, "couple")] ?? NaN;
+}
+
 /** Formats a UTC date at a precision. */
 export function isoAt(year: number, month: number | null, day: number | null): string {
   const y = String(year).padStart(4, "0");
@@ -93,9 +99,7 @@ export function extractDates(
 
   for (const match of sentence.matchAll(RELATIVE)) {
     const [phrase, qualifier, amountWord = "", unit = "", direction = ""] = match;
-    const amount = /^\d+$/.test(amountWord)
-      ? Number(amountWord)
-      : (NUMBER_WORDS[amountWord.toLowerCase().replace(/^a couple of$/, "couple")] ?? NaN);
+    const amount = amountOf(amountWord);
     if (!Number.isFinite(amount)) continue;
     const years = unit.toLowerCase().startsWith("year");
     const forward = /later|after/i.test(direction);
@@ -141,9 +145,7 @@ export function extractDates(
   for (const match of sentence.matchAll(DAYS_LATER)) {
     const [phrase, amountWord = "", unit = ""] = match;
     const index = match.index ?? 0;
-    const amount = /^\d+$/.test(amountWord)
-      ? Number(amountWord)
-      : (NUMBER_WORDS[amountWord.toLowerCase()] ?? NaN);
+    const amount = amountOf(amountWord);
     if (!previous || previous.precision === "year" || !Number.isFinite(amount)) continue;
     if (overlaps(index, index + phrase.length)) continue;
     const anchor = isoParts(previous.iso);

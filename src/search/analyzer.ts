@@ -118,13 +118,12 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
     let result = single.get(lower);
     if (result === undefined) {
       // "blew" is read as "blow", "made" as "make": irregular forms the stemmer cannot undo.
-      const base = baseVerb(lower);
-      if (base !== undefined) result = single.get(base);
-    }
-    if (result === undefined) {
       const word = baseVerb(lower) ?? lower;
-      const stem = /^\p{N}+$/u.test(word) ? word : stemmer(word);
-      result = single.get(stem) ?? stem;
+      result = single.get(word);
+      if (result === undefined) {
+        const stem = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+        result = single.get(stem) ?? stem;
+      }
     }
     // Bounded: passages of a large corpus would otherwise fill it with every word.
     if (stemCache.size < 50_000) stemCache.set(lower, result);
