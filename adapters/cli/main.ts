@@ -125,9 +125,11 @@ export async function main(
 
 // Run when executed (bin/hotline.js imports this file), not when a test imports it.
 if (process.argv[1] && /hotline(\.js)?$|main\.js$/.test(process.argv[1])) {
+  const [command = "start"] = process.argv.slice(2);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
+      if (isOneShot(command) || command === "help") exitWhenWritten(code);
     },
     (error: unknown) => {
       if (
@@ -152,4 +154,16 @@ if (process.argv[1] && /hotline(\.js)?$|main\.js$/.test(process.argv[1])) {
       }
     },
   );
+}
+
+/**
+ * Ends a command that has printed its answer and has nothing left to do, instead of waiting for
+ * Node's orderly teardown of the loaded corpus's heap (about 8 ms of a `hotline ask`). Only when
+ * everything written has already reached the OS (stdout and stderr are synchronous for files, and
+ * on Linux for pipes and terminals); otherwise the process ends by itself, as before.
+ */
+function exitWhenWritten(code: number): void {
+  if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
+    process.exit(code);
+  }
 }
