@@ -104,7 +104,8 @@ export function createHotline(
   const stats = termStats(passages);
   const index = new SentenceIndex(passages, stats, prebuilt?.index);
   const timeline = buildTimeline(passages);
-  const suggestions = suggestEntries(timeline, analyzer);
+  // Analysed on the first `suggest` (the bot's autocomplete): a one-shot answer never needs it.
+  let suggestions: SuggestEntry[] | undefined;
   const reported = new Map<Sentence, TimelineEvent>();
   const sentenceById = new Map(passages.sentences.map((s) => [s.id, s]));
   for (const event of timeline) {
@@ -208,27 +209,37 @@ export function createHotline(
       : composeAsk(question, ranked);
   };
 
-  // Counted in one pass: filtering the timeline once per document is quadratic in corpus size.
-  const eventsBySource = new Map<string, number>();
-  for (const e of timeline) {
-    eventsBySource.set(e.quote.source.id, (eventsBySource.get(e.quote.source.id) ?? 0) + 1);
-  }
-  const sources = corpus.documents
-    .map<SourceSummary>((doc) => ({
-      ...sourceRef(doc),
-      paragraphs: doc.blocks.filter((b) => b.kind === "paragraph").length,
-      events: eventsBySource.get(doc.meta.id) ?? 0,
-    }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  // Listed on the first `sources` call: a one-shot answer never needs it, and the sort's
+  // localeCompare loads ICU's collator (about 10 ms of a command-line start).
+  let sources: SourceSummary[] | undefined;
+  const listSources = (): SourceSummary[] => {
+    // Counted in one pass: filtering the timeline once per document is quadratic in corpus size.
+    const eventsBySource = new Map<string, number>();
+    for (const e of timeline) {
+      eventsBySource.set(e.quote.source.id, (eventsBySource.get(e.quote.source.id) ?? 0) + 1);
+    }
+    return corpus.documents
+      .map<SourceSummary>((doc) => ({
+        ...sourceRef(doc),
+        paragraphs: doc.blocks.filter((b) => b.kind === "paragraph").length,
+        events: eventsBySource.get(doc.meta.id) ?? 0,
+      }))
+      .sort((a, b) => a.id.localeCompare(b.id));
+  };
 
   return {
     ask: (question) => answer("ask", question),
     when: (event) => answer("when", event),
     timeline: () => [...timeline],
     today: (date) => anniversaryDigest(date, (monthDay) => digestFor(timeline, monthDay)),
-    sources: () => sources.map((s) => ({ ...s })),
-    suggest: (text, limit = 25) =>
-      suggest(suggestions, analyzer, stats.idf, cleanQuestion(text), limit),
+    sources: () => {
+      sources ??= listSources();
+      return sources.map((s) => ({ ...s }));
+    },
+    suggest: (text, limit = 25) => {
+      suggestions ??= suggestEntries(timeline, analyzer);
+      return suggest(suggestions, analyzer, stats.idf, cleanQuestion(text), limit);
+    },
   };
 }
 

@@ -5,12 +5,14 @@
  */
 import { createRequire } from "node:module";
 
-const require = createRequire(import.meta.url);
+/** Made on first use too: a command that loads none of them does not pay for it. */
+let require: NodeJS.Require | undefined;
 
 /** A loader for `name` (a package with a CommonJS entry) that requires it once, on first call. */
 export function lazy<T>(name: string): () => T {
   let loaded: T | undefined;
   return () => {
+    require ??= createRequire(import.meta.url);
     loaded ??= require(name) as T;
     return loaded;
   };

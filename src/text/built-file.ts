@@ -1,6 +1,7 @@
 /**
  * Reading the small files the build writes beside compiled modules (word lists, tables), so a
- * command does not load the large package each comes from. Run from source (tests), where the
+ * command does not load the large package each comes from. A sorted word list is searched in
+ * place ({@link hasLine}) rather than split into a set: a command asks it about a few words. Run from source (tests), where the
  * file is absent, the same content is computed from the package instead.
  */
 import { readFileSync } from "node:fs";
@@ -20,4 +21,26 @@ export function builtOr<T>(file: URL, parse: (text: string) => T, compute: () =>
 /** Orders strings by code unit, as `<` compares them: the order a binary search of a list needs. */
 export function byCodeUnit(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Whether `wanted` is a whole line of `text`, whose lines are sorted by code unit: a binary search
+ * of the lines, read in place. `lo` is always the start of a line and `hi` the end of one.
+ */
+export function hasLine(text: string, wanted: string): boolean {
+  // An empty line sorts first (the search below never looks at one); "a\n" ends with one too.
+  if (wanted === "") return text === "" || text.startsWith("\n") || text.endsWith("\n");
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = mid === 0 ? 0 : text.lastIndexOf("\n", mid - 1) + 1;
+    const newline = text.indexOf("\n", mid);
+    const end = newline === -1 || newline > hi ? hi : newline;
+    const line = text.slice(start, end);
+    if (line === wanted) return true;
+    if (line < wanted) lo = end + 1;
+    else hi = start - 1;
+  }
+  return false;
 }

@@ -5,37 +5,30 @@
  * "expected" is a word of its own, not a misspelling of their "expert".
  *
  * The build writes the list as `english-words.txt` beside the compiled module (one sorted,
- * lower-case word a line, read in a few milliseconds on first use); run from source (tests), the
- * package's JSON is read instead.
+ * lower-case word a line, read in a millisecond on first use and searched in place); run from
+ * source (tests), the package's JSON is read instead.
  */
 import { subtlex } from "../lazy.js";
-import { builtOr, byCodeUnit } from "./built-file.js";
+import { builtOr, byCodeUnit, hasLine } from "./built-file.js";
 
 /** Every word of the list, lower case, each once, sorted by code unit (as `<` compares). */
 export function englishWords(): string[] {
   return [...new Set(subtlex().map((entry) => entry.word.toLowerCase()))].sort(byCodeUnit);
 }
 
-let words: string[] | undefined;
+/** The list as the build writes it: the words, one a line, sorted by code unit. */
+let words: string | undefined;
 
 /** True when `word` (any case) is in the list of English words (binary search of the sorted list). */
 export function isEnglishWord(word: string): boolean {
+  // Searched as one string, not split into its 74,286 words: allocating (and then garbage
+  // collecting) those strings cost a question with a word the corpus lacks about 25 ms.
   words ??= builtOr(
     new URL("./english-words.txt", import.meta.url),
-    (text) => text.split("\n"),
-    englishWords,
+    (text) => text,
+    () => englishWords().join("\n"),
   );
-  const wanted = word.toLowerCase();
-  let lo = 0;
-  let hi = words.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = words[mid] ?? "";
-    if (at === wanted) return true;
-    if (at < wanted) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
+  return hasLine(words, word.toLowerCase());
 }
 
 /** How many of the most frequent words count as common ({@link isCommonWord}). */
@@ -52,19 +45,18 @@ export function commonWords(): string[] {
   return [...words].sort(byCodeUnit);
 }
 
-let common: Set<string> | undefined;
+/** The common words as the build writes them: one a line, sorted by code unit. */
+let common: string | undefined;
 
 /**
  * True when `word` (any case) is among the 5,000 most frequent words of spoken English ("help",
  * "run", "thought"), which a question may use loosely; false for rarer ones ("restore", "encrypt").
  */
 export function isCommonWord(word: string): boolean {
-  common ??= new Set(
-    builtOr(
-      new URL("./common-words.txt", import.meta.url),
-      (text) => text.split("\n"),
-      commonWords,
-    ),
+  common ??= builtOr(
+    new URL("./common-words.txt", import.meta.url),
+    (text) => text,
+    () => commonWords().join("\n"),
   );
-  return common.has(word.toLowerCase());
+  return hasLine(common, word.toLowerCase());
 }

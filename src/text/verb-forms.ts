@@ -11,7 +11,7 @@
  * modules are read instead.
  */
 import { lazy } from "../lazy.js";
-import { builtOr, byCodeUnit } from "./built-file.js";
+import { builtOr, byCodeUnit, hasLine } from "./built-file.js";
 
 const exceptions = lazy<Record<string, string>>("wink-lexicon/src/wn-verb-exceptions.js");
 /** Words with their part-of-speech tags (Penn), most frequent use first. */
@@ -29,20 +29,19 @@ export function verbForms(): Record<string, string> {
   return forms;
 }
 
-let forms: Map<string, string> | undefined;
+/** Irregular form → base, as the build writes it (keys are lower-case letters only). */
+let forms: Record<string, string> | undefined;
 
 /** The base of `word` (lower case) when it is an irregular verb form, else undefined. */
 export function baseVerb(word: string): string | undefined {
-  forms ??= new Map(
-    Object.entries(
-      builtOr(
-        new URL("./verb-forms.json", import.meta.url),
-        (text) => JSON.parse(text) as Record<string, string>,
-        verbForms,
-      ),
-    ),
+  // Looked up in the parsed object rather than copied into a Map first (4,000 entries, for the
+  // few words a command asks about).
+  forms ??= builtOr(
+    new URL("./verb-forms.json", import.meta.url),
+    (text) => JSON.parse(text) as Record<string, string>,
+    verbForms,
   );
-  return forms.get(word);
+  return Object.hasOwn(forms, word) ? forms[word] : undefined;
 }
 
 /** Lower-case words whose most frequent use is as a verb ("restore", "install"), sorted. */
@@ -53,12 +52,15 @@ export function mainlyVerbs(): string[] {
     .sort(byCodeUnit);
 }
 
-let verbs: Set<string> | undefined;
+/** The list as the build writes it: one word a line, sorted by code unit. */
+let verbs: string | undefined;
 
 /** True when `word` (lower case) is mostly used as a verb ("restore"; not "visit", mostly a noun). */
 export function isMainlyVerb(word: string): boolean {
-  verbs ??= new Set(
-    builtOr(new URL("./verbs.txt", import.meta.url), (text) => text.split("\n"), mainlyVerbs),
+  verbs ??= builtOr(
+    new URL("./verbs.txt", import.meta.url),
+    (text) => text,
+    () => mainlyVerbs().join("\n"),
   );
-  return verbs.has(word);
+  return hasLine(verbs, word);
 }
