@@ -95,7 +95,17 @@ export function createHotline(
   onBuilt?: (built: Built) => void,
 ): Hotline {
   const analyzer = createAnalyzer(corpus.synonyms);
-  const passages = buildPassages(corpus.documents, analyzer, prebuilt?.analysis);
+  if (prebuilt?.documents && prebuilt.documents.length !== corpus.documents.length) {
+    throw new Error(
+      `hotline: snapshot has ${prebuilt.documents.length} documents, corpus has ${corpus.documents.length}`,
+    );
+  }
+  const passages = buildPassages(
+    corpus.documents,
+    analyzer,
+    prebuilt?.analysis,
+    prebuilt?.documents,
+  );
   if (prebuilt && prebuilt.analysis.length !== passages.sentences.length) {
     throw new Error(
       `hotline: snapshot has ${prebuilt.analysis.length} sentences, corpus has ${passages.sentences.length}`,
@@ -115,7 +125,13 @@ export function createHotline(
   }
   const profiles = prebuilt?.subjects ?? profileDocuments(corpus.documents);
   const subjects = readSubjects(profiles);
-  onBuilt?.({ corpus, analysis: passages.sentences, subjects: profiles, index: index.toJSON() });
+  onBuilt?.({
+    corpus,
+    analysis: passages.sentences,
+    documents: passages.documents,
+    subjects: profiles,
+    index: index.toJSON(),
+  });
   // Read on the first question that needs one: a start from a snapshot reads no names.
   let acronyms: ((word: string) => string | undefined) | undefined;
   const context: QueryContext = {

@@ -34,10 +34,10 @@ import {
   readCorpusFilesSync,
 } from "./corpus/load.js";
 import type { BuiltIndex } from "./search/index.js";
-import type { SentenceAnalysis } from "./text/passages.js";
+import type { DocumentAnalysis, SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 8;
+export const SNAPSHOT_SCHEMA = 9;
 
 const FORMAT = "hotline-snapshot";
 
@@ -68,6 +68,11 @@ export interface Prebuilt {
   corpus: Omit<Corpus, "dir">;
   /** Per sentence, in corpus order: terms, positions and dates. */
   analysis: SentenceAnalysis[];
+  /**
+   * Per document, in corpus order: its citation and headings analysed. Always in a snapshot
+   * file (a reload, which analyses anew, passes none).
+   */
+  documents?: DocumentAnalysis[] | undefined;
   /** What each document is about: the places and pairs it names. */
   subjects: SubjectProfile[];
   /**
@@ -81,6 +86,7 @@ export interface Prebuilt {
 export interface Built {
   corpus: Corpus;
   analysis: SentenceAnalysis[];
+  documents: DocumentAnalysis[];
   subjects: SubjectProfile[];
   index: AsPlainObject;
 }
@@ -204,6 +210,7 @@ export function readSnapshot(path: string, key: string): ReadResult {
   if (
     !prebuilt ||
     !Array.isArray(prebuilt.analysis) ||
+    !Array.isArray(prebuilt.documents) ||
     !Array.isArray(prebuilt.subjects) ||
     typeof prebuilt.index !== "object" ||
     prebuilt.index === null ||
@@ -229,6 +236,7 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
       dates,
       hypothetical: [...hypothetical],
     })),
+    documents: built.documents,
     subjects: built.subjects,
     index: built.index,
   };

@@ -55,6 +55,21 @@ export interface Paragraph {
 export interface Passages {
   paragraphs: Paragraph[];
   sentences: Sentence[];
+  /** Per document, in order: its citation and headings analysed (kept by snapshots). */
+  documents: DocumentAnalysis[];
+}
+
+/**
+ * What analysing a document's citation and headings yields. Kept by snapshots with the
+ * sentences' analysis, so a start from one runs no analysis at all before the question.
+ */
+export interface DocumentAnalysis {
+  /** Terms of the publisher and author ({@link publisherTerms}), each once. */
+  publishers: string[];
+  /** Terms of the citation read as text ({@link sourceTerms}). */
+  source: string[];
+  /** Terms of each heading, in order. */
+  headings: string[][];
 }
 
 /** What analysing one sentence yields: the costly part of building passages, kept by snapshots. */
@@ -68,18 +83,23 @@ export interface SentenceAnalysis {
 
 /**
  * Builds passages from documents (in the order given). `cached`, from a snapshot of the same
- * corpus and code, gives each sentence's analysis by ordinal instead of recomputing it.
+ * corpus and code, gives each sentence's analysis by ordinal instead of recomputing it, and
+ * `cachedDocuments` each document's citation and headings.
  */
 export function buildPassages(
   documents: CorpusDocument[],
   analyzer: Analyzer,
   cached?: SentenceAnalysis[],
+  cachedDocuments?: DocumentAnalysis[],
 ): Passages {
   const paragraphs: Paragraph[] = [];
   const sentences: Sentence[] = [];
-  for (const doc of documents) {
+  const analysedDocuments: DocumentAnalysis[] = [];
+  for (const [d, doc] of documents.entries()) {
     const first = sentences.length;
-    const publishers = publisherTerms(doc, analyzer);
+    const known = cachedDocuments?.[d];
+    const publishers = known ? new Set(known.publishers) : publisherTerms(doc, analyzer);
+    const headings: string[][] = [];
     let heading: string | null = null;
     // Analysed once per heading, not once per paragraph under it.
     let headingTerms: string[] = [];
@@ -87,7 +107,8 @@ export function buildPassages(
     for (const block of doc.blocks) {
       if (block.kind === "heading") {
         heading = block.text;
-        headingTerms = analyzer.terms(heading);
+        headingTerms = known?.headings[headings.length] ?? analyzer.terms(heading);
+        headings.push(headingTerms);
         continue;
       }
       const paragraph: Paragraph = {
@@ -131,9 +152,11 @@ export function buildPassages(
       }
       paragraphs.push(paragraph);
     }
-    addContext(sentences.slice(first), sourceTerms(doc, analyzer));
+    const source = known?.source ?? sourceTerms(doc, analyzer);
+    addContext(sentences.slice(first), source);
+    analysedDocuments.push({ publishers: [...publishers], source, headings });
   }
-  return { paragraphs, sentences };
+  return { paragraphs, sentences, documents: analysedDocuments };
 }
 
 // A sentence that starts by pointing back ("These differences…", "This first call…", "It was set
