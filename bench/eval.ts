@@ -52,8 +52,8 @@ export function repoRoot(): string {
 }
 
 /**
- * One case file, and the documents asked about: the corpus alone, or (for the generalisation set)
- * the corpus plus the fixture documents in `extraDocs`, loaded together with no change to either.
+ * One case file, and the documents asked about: the corpus alone, or (for the generalisation and
+ * hold-out sets) the corpus plus the fixture documents in `extraDocs`, loaded together with no change to either.
  */
 export interface CaseFile {
   set: string;
@@ -72,6 +72,11 @@ export function caseFiles(root = repoRoot()): CaseFile[] {
       set: "generalisation",
       file: join(own, "generalisation", "questions.json"),
       extraDocs: join(own, "generalisation", "corpus"),
+    },
+    {
+      set: "holdout",
+      file: join(own, "holdout", "questions.json"),
+      extraDocs: join(own, "holdout", "corpus"),
     },
   ];
   return files.filter((f) => existsSync(f.file));
