@@ -8,6 +8,7 @@ import type { Analyzer } from "../search/analyzer.js";
 import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
 import { isEnglishWord } from "../text/english.js";
+import { isMainlyVerb } from "../text/verb-forms.js";
 import type { Subjects } from "./subject.js";
 import { readTimeFrame, type TimeFrame, withoutReferences } from "./timeframe.js";
 
@@ -94,7 +95,9 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       ? null
       : new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
-    .tokens(countriesCased(question, named).replace(MEASURE_WORD, "how"))
+    .tokens(
+      countriesCased(question, named).replace(MEASURE_WORD, "how").replace(DATE_ASKED, "when"),
+    )
     .filter(
       (t) =>
         !excludedTerms.has(t.term) &&
@@ -186,6 +189,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     });
   }
   const terms = [...seen.values()];
+  if (intent === "when") weighEvent(terms);
   return {
     terms,
     totalWeight: terms.reduce((sum, t) => sum + (t.implied ? 0 : t.weight), 0),
@@ -198,6 +202,28 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
 }
 
 /**
+ * Least share of a when-question's weight that its event words carry ("established", "signed",
+ * "cut"): the event decides which date answers, while the names of the sides, rarer and so
+ * heavier, are often supplied by the document's subject rather than said again in the sentence.
+ */
+export const EVENT_SHARE = 0.3;
+
+/**
+ * Raises the weight of `terms` that name the event (a word mostly used as a verb, or a phrase
+ * starting with one: "set up") so that together they carry at least {@link EVENT_SHARE} of the
+ * typed weight. Implied terms and questions without an event word are left as they are.
+ */
+function weighEvent(terms: QueryTerm[]): void {
+  const typed = terms.filter((t) => !t.implied);
+  const events = typed.filter((t) => isMainlyVerb(t.surface.toLowerCase().split(/\s+/)[0] ?? ""));
+  const all = typed.reduce((sum, t) => sum + t.weight, 0);
+  const event = events.reduce((sum, t) => sum + t.weight, 0);
+  if (event === 0 || event >= EVENT_SHARE * all) return;
+  const factor = (EVENT_SHARE * (all - event)) / ((1 - EVENT_SHARE) * event);
+  for (const t of events) t.weight *= factor;
+}
+
+/**
  * Words that ask where something stands ("us china hotline status", "any update on the line"):
  * they say what kind of answer is wanted, not what it is about, so they are not searched for.
  */
@@ -205,6 +231,13 @@ export const STATUS_WORDS: ReadonlySet<string> = new Set(["status", "update", "u
 
 /** "how often", "how long": the word says what kind of answer is wanted, not what it is about. */
 const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
+
+/**
+ * "since when", "what year", "on which date": the words ask for a date, which the intent says;
+ * searched for, "since" or "year" would favour sentences that happen to say them.
+ */
+const DATE_ASKED =
+  /\b(?:since\s+when|how\s+long\s+ago|(?:what|which)\s+(?:year|date|day|month))\b/gi;
 
 /** The words that set something aside ("not", "rather than", …), for the two patterns below. */
 const SETTING_ASIDE = "not|rather than|instead of|other than|except|apart from";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readQuery } from "../../src/answer/query.js";
+import { EVENT_SHARE, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { readAcronyms } from "../../src/search/acronyms.js";
@@ -127,5 +127,53 @@ describe("readQuery: 'how often', 'how long'", () => {
     );
     expect(terms).not.toContain("often");
     expect(terms).toContain("line");
+  });
+});
+
+describe("readQuery: words that ask for a date", () => {
+  it.each([
+    ["since when have china and russia had a military hotline", "since"],
+    ["what year did china and russia open the line", "year"],
+    ["on which date was the china line opened", "date"],
+  ])("GIVEN %j THEN %j is not searched for: the intent asks for the date", (question, word) => {
+    const query = readQuery(question, "ask", context);
+    expect(query.intent).toBe("when");
+    expect(query.terms.map((t) => t.surface)).not.toContain(word);
+    expect(query.terms.map((t) => t.surface)).toContain("china");
+  });
+
+  it("GIVEN 'the following year' in a question THEN 'year' is still searched for", () => {
+    const terms = readQuery("what happened the following year", "ask", context).terms;
+    expect(terms.map((t) => t.surface)).toContain("year");
+  });
+});
+
+describe("readQuery: the event of a when-question", () => {
+  const share = (question: string) => {
+    const query = readQuery(question, "when", context);
+    const event = query.terms.filter((t) => t.surface === "established");
+    return event.reduce((sum, t) => sum + t.weight, 0) / query.totalWeight;
+  };
+
+  it("GIVEN heavy side names and a light event word THEN the event carries at least EVENT_SHARE", () => {
+    expect(share("when was the china russia kazakhstan military hotline established")).toBeCloseTo(
+      EVENT_SHARE,
+      5,
+    );
+  });
+
+  it("GIVEN an ask-question THEN the weights are the index's own", () => {
+    const query = readQuery(
+      "why was the china russia kazakhstan hotline established",
+      "ask",
+      context,
+    );
+    const event = query.terms.find((t) => t.surface === "established");
+    expect(event?.weight).toBeCloseTo(stats.idf(event?.term ?? ""), 5);
+  });
+
+  it("GIVEN a when-question without an event word THEN no weight changes", () => {
+    const query = readQuery("china russia kazakhstan hotline", "when", context);
+    for (const t of query.terms) if (t.known) expect(t.weight).toBeCloseTo(stats.idf(t.term), 5);
   });
 });
