@@ -85,6 +85,15 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   const excludedTerms = new Set(
     excluded.map((m) => placeTerm(ctx.analyzer, m)).filter((t) => !keptTerms.has(t)),
   );
+  const trimmed = question.trim();
+  const intent: Intent =
+    command === "when" || WHEN.test(trimmed)
+      ? "when"
+      : WHO.test(trimmed)
+        ? "who"
+        : WHY.test(trimmed)
+          ? "why"
+          : "what";
   // "after the July 2021 restoration" says when the answer is not: its words are not searched.
   const frame = readTimeFrame(question, ctx.analyzer.terms);
   // "…, not the hotline": what the question sets aside is not searched for either.
@@ -102,7 +111,8 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       (t) =>
         !excludedTerms.has(t.term) &&
         (askedTerms?.has(t.term) ?? true) &&
-        !STATUS_WORDS.has(t.surface.toLowerCase()),
+        !STATUS_WORDS.has(t.surface.toLowerCase()) &&
+        !(intent === "when" && DATE_WORDS.has(t.surface.toLowerCase())),
     );
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
@@ -166,15 +176,6 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     const uncovered = pairs.find((pair) => !ctx.subjects.covers(pair));
     if (uncovered) outOfScope = "The sources do not cover a hotline between those two sides.";
   }
-  const trimmed = question.trim();
-  const intent: Intent =
-    command === "when" || WHEN.test(trimmed)
-      ? "when"
-      : WHO.test(trimmed)
-        ? "who"
-        : WHY.test(trimmed)
-          ? "why"
-          : "what";
   // "What is the line for?" asks for a purpose though it never says the word.
   const purpose = ctx.analyzer.term("purpose");
   if (intent === "why" && purpose && stats.df.has(purpose) && !seen.has(purpose)) {
@@ -238,6 +239,9 @@ const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
  */
 const DATE_ASKED =
   /\b(?:since\s+when|how\s+long\s+ago|(?:what|which)\s+(?:year|date|day|month))\b/gi;
+
+/** "galwan clash date": in a when-question the word names the answer wanted, not its subject. */
+const DATE_WORDS: ReadonlySet<string> = new Set(["date", "dates"]);
 
 /** The words that set something aside ("not", "rather than", …), for the two patterns below. */
 const SETTING_ASIDE = "not|rather than|instead of|other than|except|apart from";

@@ -142,6 +142,17 @@ describe("readQuery: words that ask for a date", () => {
     expect(query.terms.map((t) => t.surface)).toContain("china");
   });
 
+  it("GIVEN a keyword when-question ending in 'date' THEN 'date' is not searched for", () => {
+    const terms = readQuery("china russia hotline date", "when", context).terms;
+    expect(terms.map((t) => t.surface)).toEqual(["china", "russia", "hotline"]);
+  });
+
+  it("GIVEN 'date' in a question that is not a when-question THEN it is searched for", () => {
+    expect(
+      readQuery("china russia hotline date", "ask", context).terms.map((t) => t.surface),
+    ).toContain("date");
+  });
+
   it("GIVEN 'the following year' in a question THEN 'year' is still searched for", () => {
     const terms = readQuery("what happened the following year", "ask", context).terms;
     expect(terms.map((t) => t.surface)).toContain("year");
