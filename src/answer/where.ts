@@ -20,13 +20,28 @@ export function asksWhere(question: string): boolean {
   return WHERE.test(question);
 }
 
+/** What each place a sentence names beyond the first adds to its score, up to {@link PLACES_COUNTED}. */
+const PLACE_CREDIT = 0.1;
+const PLACES_COUNTED = 3;
+
 /**
  * The ranked sentences that say where something is or happened, by a place `question` does not
- * name, best first.
+ * name, best first: of two sentences about the thing asked, the one naming more places says
+ * more precisely where ("at Al Udeid Air Base in Qatar" over "near the river").
  */
 export function sayingWhere(question: string, ranked: Ranked[]): Ranked[] {
   const asked = new Set(question.toLowerCase().match(/[\p{L}’'-]+/gu) ?? []);
-  return ranked.filter((r) =>
-    [...r.sentence.text.matchAll(PLACE_PHRASE)].some((m) => !asked.has((m[1] ?? "").toLowerCase())),
-  );
+  return ranked
+    .map((r) => {
+      const places = new Set(
+        [...r.sentence.text.matchAll(PLACE_PHRASE)]
+          .map((m) => (m[1] ?? "").toLowerCase())
+          .filter((place) => !asked.has(place)),
+      );
+      const extra = Math.min(places.size, PLACES_COUNTED) - 1;
+      return { ...r, places: places.size, score: r.score + PLACE_CREDIT * Math.max(extra, 0) };
+    })
+    .filter((r) => r.places > 0)
+    .sort((a, b) => b.score - a.score)
+    .map(({ places: _, ...r }) => r);
 }

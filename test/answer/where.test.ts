@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { asksWhere } from "../../src/answer/where.js";
+import type { Ranked } from "../../src/answer/rank.js";
+import { asksWhere, sayingWhere } from "../../src/answer/where.js";
 import { loadHotline } from "../../src/hotline.js";
+import type { Sentence } from "../../src/text/passages.js";
 
 const hotline = loadHotline();
 
@@ -34,5 +36,32 @@ describe("where-questions through the engine", () => {
     expect(hotline.ask("where in moscow is the russian end of the hotline").status).toBe(
       "no_answer",
     );
+  });
+});
+
+describe("sayingWhere", () => {
+  const ranked = (text: string, score: number) =>
+    ({ sentence: { text } as Sentence, score, support: 1, coverage: 1 }) satisfies Ranked;
+
+  it("GIVEN two sentences about the thing asked THEN the one naming more places leads", () => {
+    const vague = ranked("The line runs near the Euphrates.", 1.0);
+    const precise = ranked(
+      "The line connects a center at Al Udeid in Qatar with one at Hmeimim.",
+      0.9,
+    );
+    const out = sayingWhere("where are the ends of the line", [vague, precise]);
+    expect(out.map((r) => r.sentence.text)).toEqual([precise.sentence.text, vague.sentence.text]);
+  });
+
+  it("GIVEN a sentence naming only the place the question names THEN it is left out", () => {
+    const out = sayingWhere("where in Moscow is the end", [ranked("A line to Moscow.", 1)]);
+    expect(out).toEqual([]);
+  });
+
+  it("GIVEN one place each THEN the scores and order stay as ranked", () => {
+    const first = ranked("It was signed in Geneva.", 1.0);
+    const second = ranked("It was signed in Vienna.", 0.9);
+    const out = sayingWhere("where was it signed", [first, second]);
+    expect(out.map((r) => r.score)).toEqual([1.0, 0.9]);
   });
 });
