@@ -191,6 +191,10 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   }
   const terms = [...seen.values()];
   if (intent === "when") weighEvent(terms);
+  if (intent === "when") {
+    const begun = beginningAsked(question, terms, ctx);
+    if (begun) terms.push(begun);
+  }
   return {
     terms,
     totalWeight: terms.reduce((sum, t) => sum + (t.implied ? 0 : t.weight), 0),
@@ -214,9 +218,38 @@ export const EVENT_SHARE = 0.3;
  * starting with one: "set up") so that together they carry at least {@link EVENT_SHARE} of the
  * typed weight. Implied terms and questions without an event word are left as they are.
  */
+/** Having or getting something: "since when have they had a hotline", "when did they get one". */
+const HAVING = /\b(?:have|has|had|having|get|gets|got|gotten|getting)\b/i;
+
+/**
+ * "Since when have China and Russia had a hotline?" names no event: it asks when the having
+ * began, which is when the thing was set up. Returns that event as a term the answer must say
+ * (the corpus's word for "established"), or null when the question names an event of its own,
+ * says nothing of having, or the corpus has no such word.
+ */
+function beginningAsked(question: string, terms: QueryTerm[], ctx: QueryContext): QueryTerm | null {
+  if (!HAVING.test(question) || terms.some((t) => !t.implied && isEvent(t))) return null;
+  const term = ctx.analyzer.term("established");
+  if (!term || !ctx.stats.df.has(term) || terms.some((t) => t.term === term)) return null;
+  return {
+    term,
+    surface: "established",
+    weight: ctx.stats.idf(term),
+    known: true,
+    expansions: [],
+    implied: false,
+    hypothetical: false,
+  };
+}
+
+/** Whether a term names an event: a word mostly used as a verb, or a phrase starting with one. */
+function isEvent(t: QueryTerm): boolean {
+  return isMainlyVerb(t.surface.toLowerCase().split(/\s+/)[0] ?? "");
+}
+
 function weighEvent(terms: QueryTerm[]): void {
   const typed = terms.filter((t) => !t.implied);
-  const events = typed.filter((t) => isMainlyVerb(t.surface.toLowerCase().split(/\s+/)[0] ?? ""));
+  const events = typed.filter(isEvent);
   const all = typed.reduce((sum, t) => sum + t.weight, 0);
   const event = events.reduce((sum, t) => sum + t.weight, 0);
   if (event === 0 || event >= EVENT_SHARE * all) return;

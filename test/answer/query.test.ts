@@ -188,3 +188,25 @@ describe("readQuery: the event of a when-question", () => {
     for (const t of query.terms) if (t.known) expect(t.weight).toBeCloseTo(stats.idf(t.term), 5);
   });
 });
+
+describe("readQuery: when the having began", () => {
+  const established = analyzer.term("established");
+  const searched = (question: string) =>
+    readQuery(question, "when", context)
+      .terms.filter((t) => !t.implied)
+      .map((t) => t.term);
+
+  it("GIVEN 'since when have they had a hotline' THEN the setting up is asked and must be said", () => {
+    expect(searched("since when have china and russia had a military hotline")).toContain(
+      established,
+    );
+  });
+
+  it("GIVEN a question naming its own event THEN no setting up is added", () => {
+    expect(searched("when have china and russia had their first call")).not.toContain(established);
+  });
+
+  it("GIVEN a question that says nothing of having THEN no setting up is added", () => {
+    expect(searched("china russia military hotline when")).not.toContain(established);
+  });
+});
