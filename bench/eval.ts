@@ -52,8 +52,8 @@ export function repoRoot(): string {
 }
 
 /**
- * One case file, and the documents asked about: the corpus alone, or (for the generalisation and
- * hold-out sets) the corpus plus the fixture documents in `extraDocs`, loaded together with no change to either.
+ * One case file, and the documents asked about: the corpus alone, or (for the generalisation,
+ * hold-out and sealed sets) the corpus plus the fixture documents in `extraDocs`, loaded together with no change to either.
  */
 export interface CaseFile {
   set: string;
@@ -77,6 +77,11 @@ export function caseFiles(root = repoRoot()): CaseFile[] {
       set: "holdout",
       file: join(own, "holdout", "questions.json"),
       extraDocs: join(own, "holdout", "corpus"),
+    },
+    {
+      set: "sealed",
+      file: join(own, "sealed", "questions.json"),
+      extraDocs: join(own, "sealed", "corpus"),
     },
   ];
   return files.filter((f) => existsSync(f.file));
