@@ -1,12 +1,17 @@
 /**
  * Finds the dates a sentence states, with their true precision, using chrono-node for dates in
  * prose and a few rules of our own for what chrono does not read the way a historian would:
- * bare years ("In 1993"), relative years ("Two years later" after "April 1990" is 1992), and
- * "ago" against the article's date ("nearly three years ago" in December 2008 is about 2006).
+ * bare years ("In 1993") and relative dates (`relative.ts`), which count from the most recent
+ * date before them ("Two years later" after "April 1990" is 1992) or, for "ago", from the
+ * article's date ("nearly three years ago" in December 2008 is about 2006).
  */
 
+import type { ParsedResult } from "chrono-node";
 import { chronoNode } from "../lazy.js";
 import type { AnswerDate, DateBasis } from "../model.js";
+import { findRelativePhrases, isoAt, isoParts, type RelativePhrase } from "./relative.js";
+
+export { isoAt, isoParts } from "./relative.js";
 
 /** A date found in a sentence. */
 export interface DateMention {
@@ -18,38 +23,6 @@ export interface DateMention {
   text: string;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-  couple: 2,
-};
-
-const RELATIVE =
-  /\b(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(a couple of|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|an) (years?|months?) (later|after|afterwards|ago|earlier|before)\b/gi;
-const DAYS_LATER =
-  /\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (weeks?|days?) (?:later|afterwards)\b/gi;
-const DAY_MS = 86_400_000;
 const BARE_YEAR =
   /\b(?:[Ii]n|[Ss]ince|[Bb]y|[Ff]rom|[Uu]ntil|[Tt]ill|[Oo]f|[Yy]ear|[Ee]arly|[Ll]ate|[Mm]id-?)\s+((?:1[6-9]|20)\d\d)\b(?!s|\s*(?:China|Military|[A-Z]))/g;
 // chrono reads these as dates relative to the reference; our own rules handle the useful ones.
@@ -59,30 +32,19 @@ const CHRONO_SKIP =
 const CHRONO_KEEP = /\d|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i;
 const FUTURE = /\b(will|shall|next|plans? to|is to|are to|due to|expected to)\b/i;
 
-/** The number a relative date's amount says ("14", "two", "a couple of"), or NaN. */
-function amountOf(word: string): number {
-  if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word.toLowerCase().replace(/^a couple of$/, "couple")] ?? NaN;
-}
-
-/** Formats a UTC date at a precision. */
-export function isoAt(year: number, month: number | null, day: number | null): string {
-  const y = String(year).padStart(4, "0");
-  if (month === null) return y;
-  const m = String(month).padStart(2, "0");
-  if (day === null) return `${y}-${m}`;
-  return `${y}-${m}-${String(day).padStart(2, "0")}`;
-}
-
-/** Parses `YYYY[-MM[-DD]]` into parts. */
-export function isoParts(iso: string): { year: number; month: number | null; day: number | null } {
-  const [y, m, d] = iso.split("-");
-  return { year: Number(y), month: m ? Number(m) : null, day: d ? Number(d) : null };
-}
+/**
+ * Between a relative phrase and a stated date that restates it ("One week later, on 27 April",
+ * "Less than a year later, on 30 and 31 January 1988", "in 1996, three years later"): only
+ * punctuation, prepositions and day numbers.
+ */
+const APPOSITION =
+  /^[\s,;:(\u2013\u2014-]*(?:(?:on|in|at|by|and|of|the|\d{1,2}(?:st|nd|rd|th)?)[\s,;:(\u2013\u2014-]+)*$/i;
 
 /**
  * Finds dates in `sentence`. `reference` (`YYYY-MM-DD`) anchors year-less dates and "ago";
- * `previous` is the last date stated earlier in the same document, the anchor for "later".
+ * `previous` is the last date stated earlier in the same document, the anchor for "later" and
+ * the like when the sentence states no date before the phrase; `inParagraph` is the last date
+ * stated earlier in the same paragraph, the year of a year-less date.
  * Returns mentions in text order; never invents a date where the text gives none.
  */
 export function extractDates(
@@ -97,76 +59,10 @@ export function extractDates(
   const ref = new Date(`${reference}T12:00:00Z`);
   const future = FUTURE.test(sentence);
 
-  for (const match of sentence.matchAll(RELATIVE)) {
-    const [phrase, qualifier, amountWord = "", unit = "", direction = ""] = match;
-    const amount = amountOf(amountWord);
-    if (!Number.isFinite(amount)) continue;
-    const years = unit.toLowerCase().startsWith("year");
-    const forward = /later|after/i.test(direction);
-    const anchorDate: AnswerDate | null = forward
-      ? previous
-      : { iso: reference, precision: "day", approximate: false };
-    if (!anchorDate) continue;
-    const anchor = isoParts(anchorDate.iso);
-    const sign = forward ? 1 : -1;
-    let year = anchor.year;
-    let month = anchor.month ?? 6;
-    if (years) year += sign * amount;
-    else {
-      const total = year * 12 + (month - 1) + sign * amount;
-      year = Math.floor(total / 12);
-      month = (total % 12) + 1;
-    }
-    const loose = Boolean(qualifier);
-    if (/nearly|almost|less than/i.test(qualifier ?? "") && !forward && years) {
-      // "Nearly three years ago" is a little less than three years back: just after the mark.
-      const total = year * 12 + (month - 1) + 2;
-      year = Math.floor(total / 12);
-      month = (total % 12) + 1;
-    }
-    const precision: AnswerDate["precision"] =
-      years || anchorDate.precision === "year" ? "year" : "month";
-    const index = match.index ?? 0;
-    mentions.push({
-      date: {
-        iso: precision === "year" ? isoAt(year, null, null) : isoAt(year, month, null),
-        precision,
-        approximate: loose || anchorDate.approximate || !forward,
-      },
-      basis: "relative",
-      index,
-      text: phrase,
-    });
-    taken.push([index, index + phrase.length]);
-  }
+  const relatives = findRelativePhrases(sentence);
+  for (const phrase of relatives) taken.push([phrase.index, phrase.index + phrase.text.length]);
 
-  // "Two weeks later", "A week later": a few days or weeks after the last date, read to the month
-  // (the day would claim more than the text says).
-  for (const match of sentence.matchAll(DAYS_LATER)) {
-    const [phrase, amountWord = "", unit = ""] = match;
-    const index = match.index ?? 0;
-    const amount = amountOf(amountWord);
-    if (!previous || previous.precision === "year" || !Number.isFinite(amount)) continue;
-    if (overlaps(index, index + phrase.length)) continue;
-    const anchor = isoParts(previous.iso);
-    const days = amount * (unit.toLowerCase().startsWith("week") ? 7 : 1);
-    const at = new Date(
-      Date.UTC(anchor.year, (anchor.month ?? 1) - 1, anchor.day ?? 1) + days * DAY_MS,
-    );
-    mentions.push({
-      date: {
-        iso: isoAt(at.getUTCFullYear(), at.getUTCMonth() + 1, null),
-        precision: "month",
-        approximate: true,
-      },
-      basis: "relative",
-      index,
-      text: phrase,
-    });
-    taken.push([index, index + phrase.length]);
-  }
-
-  for (const result of chronoNode().en.parse(sentence, { instant: ref }, { forwardDate: false })) {
+  for (const result of chronoResults(sentence, ref)) {
     if (
       CHRONO_SKIP.test(result.text) ||
       !CHRONO_KEEP.test(result.text) ||
@@ -214,5 +110,56 @@ export function extractDates(
       text: match[0],
     });
   }
-  return mentions.sort((a, b) => a.index - b.index);
+  const stated = mentions.sort((a, b) => a.index - b.index);
+  return [...stated, ...resolveRelatives(sentence, relatives, stated, reference, previous)].sort(
+    (a, b) => a.index - b.index,
+  );
+}
+
+/**
+ * The dates of `phrases`, each counted from the most recent date before it: one this sentence
+ * states or has just computed ("on 4 April, … three days later"), else `previous`; "ago" counts
+ * from the article's date. A phrase that a stated date restates beside it gives nothing more.
+ */
+function resolveRelatives(
+  sentence: string,
+  phrases: RelativePhrase[],
+  stated: DateMention[],
+  reference: string,
+  previous: AnswerDate | null,
+): DateMention[] {
+  const gap = (a: { index: number; text: string }, b: { index: number }) =>
+    sentence.slice(a.index + a.text.length, b.index);
+  const restated = (phrase: RelativePhrase) =>
+    stated.some((m) => APPOSITION.test(m.index < phrase.index ? gap(m, phrase) : gap(phrase, m)));
+  const resolved: DateMention[] = [];
+  for (const phrase of phrases) {
+    if (restated(phrase)) continue;
+    const before = [...stated, ...resolved].filter((m) => m.index < phrase.index);
+    const latest = before.reduce<DateMention | null>(
+      (last, m) => (last && last.index > m.index ? last : m),
+      null,
+    );
+    const anchor: AnswerDate | null = phrase.fromReference
+      ? { iso: reference, precision: "day", approximate: false }
+      : (latest?.date ?? previous);
+    const date = anchor && phrase.resolve(anchor);
+    if (date) resolved.push({ date, basis: "relative", index: phrase.index, text: phrase.text });
+  }
+  return resolved;
+}
+
+/**
+ * chrono's readings of `sentence`. A casual reading that swallowed a stated date ("night of
+ * 15 June 2020" read as tonight) is read again with the strict parser, which finds the date in it.
+ */
+function chronoResults(sentence: string, ref: Date): ParsedResult[] {
+  const chrono = chronoNode();
+  return chrono.en.parse(sentence, { instant: ref }, { forwardDate: false }).flatMap((result) => {
+    const c = result.start;
+    if (c.isCertain("month") || c.isCertain("year")) return [result];
+    return chrono.en.strict
+      .parse(result.text, { instant: ref }, { forwardDate: false })
+      .map((inner) => Object.assign(inner, { index: inner.index + result.index }));
+  });
 }
