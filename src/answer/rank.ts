@@ -108,7 +108,12 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     }
     const coverage = inSentence / query.totalWeight;
     const context = inParagraph / query.totalWeight;
-    const stated = sentence.dates.some((d) => d.basis === "stated");
+    // "The next day", counted from a stated day, dates as exactly as the day it counts from.
+    const stated = sentence.dates.some(
+      (d) =>
+        d.basis === "stated" ||
+        (d.basis === "relative" && d.date.precision === "day" && !d.date.approximate),
+    );
     if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? WHEN_STATED : 0.08;
     if (query.years.length > 0 && sentence.dates.length > 0) {
       const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));

@@ -88,3 +88,19 @@ describe("hotline.timeline: a year-less date takes its paragraph's year", () => 
     expect(event?.date).toEqual({ iso: "1963-08-30", precision: "day", approximate: false });
   });
 });
+
+describe("hotline.when: a date counted from a stated day", () => {
+  it("GIVEN 'The next day' after a stated day and a sentence as good dated by a bare year THEN the day-exact one answers", () => {
+    const hotline = hotlineOf(
+      [
+        "On 18 June 2017, an American jet shot down a Syrian plane near the river.",
+        "The next day, Moscow said it would stop using the line over Syria.",
+        "In 2016, Moscow said it would stop using the line over Syria if it was misused.",
+      ],
+      "2018-05-21",
+    );
+    const answer = answered(hotline.when("when did moscow say it would stop using the syria line"));
+    expect(answer.date).toEqual({ iso: "2017-06-19", precision: "day", approximate: false });
+    expect(answer.quotes[0]?.text).toMatch(/^The next day, Moscow said/);
+  });
+});
