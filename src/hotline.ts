@@ -221,7 +221,7 @@ export function createHotline(
     const { ranked } = measured;
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
-      ? composeWhen(question, query, ranked, reported, analyzer.terms)
+      ? composeWhen(question, query, ranked, reported, analyzer.terms, subjects.places)
       : composeAsk(question, ranked);
   };
 

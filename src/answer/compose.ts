@@ -6,6 +6,7 @@
 import { sentenceQuote } from "../dates/timeline.js";
 import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
+import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { notHappenedAt } from "./pending.js";
 import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
@@ -91,8 +92,14 @@ export function composeWhen(
   ranked: Ranked[],
   reportedBySentence: Map<Sentence, TimelineEvent>,
   termsOf: (text: string) => string[],
+  placesOf: (text: string) => PlaceMention[] = () => [],
 ): Answer {
-  const supported = ranked.filter((r) => r.support >= SUPPORT_MIN);
+  const all = ranked.filter((r) => r.support >= SUPPORT_MIN);
+  if (all.length === 0) return noAnswer(question);
+  // An account of another pair's line ("China and Russia") neither dates nor settles a question
+  // about this pair's ("China and the US"), however many words they share.
+  const sides = all.filter((r) => !otherSides(r.sentence, query.places, placesOf));
+  const supported = sides.length > 0 ? sides : all;
   const top = supported[0];
   if (!top) return noAnswer(question);
   // "in 2023", "after the July 2021 restoration": a date outside the question's frame is wrong.
@@ -104,12 +111,16 @@ export function composeWhen(
     .sort((a, b) => b.score - a.score);
   const lead = candidates[0];
   // The best account says it has not happened: that is the answer, with no date to give.
+  // A sentence that updates a better-ranked account ("… was close. It has still not been set
+  // up.") is weighed as that account.
+  const accountScore = (r: Ranked) => Math.max(r.score, continued(r, supported, query));
   const pending = supported.find(
     (r) =>
-      r.score >= NOT_HAPPENED_SCORE_MIN * top.score && saysNotHappened(r.sentence, query, termsOf),
+      saysNotHappened(r.sentence, query, termsOf) &&
+      accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
   );
   // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
-  if (pending && (!lead || pending.score + WHEN_STATED >= lead.score)) {
+  if (pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)) {
     const { published, publisher } = pending.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
     return {
@@ -175,10 +186,69 @@ function saysNotHappened(
   const [start, end] = clauseAround(text, at, CLAUSE_BREAK);
   // One clause: the whole sentence says it.
   if (start === 0 && end === text.length) return true;
+  const clause = text.slice(start, end);
+  const rest = text.slice(0, start) + text.slice(end);
+  // "The ministries are to hold talks, but no date has been set for it": the clause points back
+  // to an event the rest of the sentence tells only as intended, so both tell of one plan.
+  if (POINTS_BACK_IN_CLAUSE.test(clause) && termsOf(rest).some((t) => sentence.hypothetical.has(t)))
+    return true;
   const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
   // Distinct terms: "connecting … open" is one event said twice, not two of the question's words.
   const shared = (part: string) => new Set(termsOf(part).filter((t) => asked.has(t))).size;
-  return shared(text.slice(start, end)) > shared(text.slice(0, start) + text.slice(end));
+  return shared(clause) > shared(rest);
+}
+
+/** A pronoun or determiner in a clause that points to what the sentence said before it. */
+const POINTS_BACK_IN_CLAUSE = /\b(?:it|them|such)\b/i;
+
+/**
+ * The score of the account a "not happened" sentence updates, or 0. News tells of a plan and
+ * then of its fate in the next sentence ("Officials said a hotline was close. It has still not
+ * been set up."; "The two have discussed a wider arrangement … . No such agreement has been
+ * signed"): the second sentence points back, and names the question's event that the first does
+ * not say was done, so it answers for the first.
+ */
+function continued(r: Ranked, ranked: Ranked[], query: Query): number {
+  const sentence = r.sentence;
+  const previous = sentence.paragraph.sentences[sentence.index - 1];
+  if (!previous || !(antecedentOf(sentence) === previous || POINTS_BACK.test(sentence.text))) {
+    return 0;
+  }
+  const account = ranked.find((c) => c.sentence === previous);
+  if (!account || notHappenedAt(previous) >= 0) return 0;
+  const undone = query.terms.some(
+    (t) =>
+      !t.implied &&
+      saysTerm(t, sentence.termSet) &&
+      (!saysTerm(t, previous.termSet) || previous.hypothetical.has(t.term)),
+  );
+  return undone ? account.score : 0;
+}
+
+/** A determiner or pronoun that points back to what was just said: "no such agreement". */
+const POINTS_BACK = /\bsuch\b/i;
+
+/**
+ * Whether `sentence` names another pair of sides than the question's: it names a place the
+ * question does not and leaves out one the question names ("China and Russia" for a question
+ * about China and the US). Only for a question that names a pair (a line joins two sides; of
+ * a list of states, a source may spell one differently); a sentence naming no place is not.
+ */
+function otherSides(
+  sentence: Sentence,
+  places: PlaceMention[],
+  placesOf: (text: string) => PlaceMention[],
+): boolean {
+  const same = (a: PlaceMention, b: PlaceMention) => a.codes.some((c) => b.codes.includes(c));
+  // "Washington", "the US" and "American" in one question are one side.
+  const asked = places.filter((p, i) => !places.slice(0, i).some((q) => same(p, q)));
+  if (asked.length !== 2) return false;
+  const named = placesOf(sentence.text);
+  if (named.length === 0) return false;
+  return (
+    asked.some((a) => !named.some((n) => same(a, n))) &&
+    named.some((n) => !asked.some((a) => same(a, n)))
+  );
 }
 
 /**

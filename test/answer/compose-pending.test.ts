@@ -1,0 +1,89 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadHotline } from "../../src/hotline.js";
+import type { Answer, Reply } from "../../src/model.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A corpus of one document with `paragraphs`, and the repo's synonyms. */
+function hotlineOf(paragraphs: string[], published = "2018-05-21") {
+  const dir = mkdtempSync(join(tmpdir(), "hotline-corpus-"));
+  dirs.push(dir);
+  copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+  writeFileSync(
+    join(dir, "line-news.md"),
+    `---\nid: line-news\ntitle: A line's news\npublisher: A publisher\npublished: ${published}\nurl: http://example.org/line-news\n---\n\n${paragraphs.join("\n\n")}\n`,
+  );
+  return loadHotline({ corpusDir: dir });
+}
+
+function answered(reply: Reply): Answer {
+  if (reply.status !== "answered") throw new Error(`expected an answer, got ${reply.status}`);
+  return reply;
+}
+
+describe("hotline.when: an event the source says has not happened", () => {
+  it("GIVEN a plan and then 'No such agreement has been signed' THEN no date, that sentence quoted, and an as-of note", () => {
+    const hotline = hotlineOf([
+      "The two air forces set up a telephone line for air safety on 20 October 2015.",
+      "The two armies have discussed a wider arrangement that would also cover ground forces in the north, where patrols meet on the same roads. No such agreement has been signed, and officials say none is expected soon.",
+    ]);
+    const answer = answered(
+      hotline.when("when was the ground forces agreement in the north signed"),
+    );
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("No such agreement has been signed");
+    expect(answer.note).toBe(
+      "The sources give no date for this: as of 21 May 2018 A publisher reported it had not happened.",
+    );
+  });
+
+  it("GIVEN a dated sentence saying a line was close and then 'It has still not been set up' THEN no date", () => {
+    const hotline = hotlineOf([
+      "Talks on a hotline between the two operations directorates went on for years. After the leaders met at a summit in April 2018, officials said an operations hotline was close. It has still not been set up.",
+    ]);
+    const answer = answered(hotline.when("when was the operations hotline set up"));
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("It has still not been set up.");
+    expect(answer.note).toMatch(/reported it had not happened\.$/);
+  });
+
+  it("GIVEN talks that are to be held 'but no date has been set for it' and an earlier dated event THEN no date", () => {
+    const hotline = hotlineOf(
+      [
+        "Relations warmed after the earthquakes of 6 February 2023, when rescuers were sent across the border.",
+        "The two defence ministries are to hold a new round of talks on confidence-building measures, but no date has been set for it.",
+      ],
+      "2023-12-20",
+    );
+    const answer = answered(hotline.when("when are the defence ministries holding the new talks"));
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("but no date has been set for it");
+    expect(answer.note).toMatch(/reported it had not happened\.$/);
+  });
+
+  it("GIVEN a dated line between China and Russia and a line between China and the US that still waits THEN a question about China and the US gets no date", () => {
+    const hotline = hotlineOf([
+      "On 14 March 2008, the defence ministries of China and Russia opened a direct telephone hotline and made the first call on it.",
+      "While the hotline between China and the United States still waits to be finalized, the line to Moscow is already open.",
+    ]);
+    const answer = answered(
+      hotline.when("when was the first call made on the hotline between china and the us"),
+    );
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("still waits to be finalized");
+  });
+
+  it("GIVEN a line set up on a stated date that 'has not been used since' THEN its setting up keeps its date", () => {
+    const hotline = hotlineOf([
+      "The two armies set up a telephone hotline on 20 October 2015. It has not been used since the spring of 2017.",
+    ]);
+    const answer = answered(hotline.when("when was the hotline set up"));
+    expect(answer.date?.iso).toBe("2015-10-20");
+  });
+});
