@@ -31,6 +31,10 @@ writeFileSync(join(dist, "src", "text", "common-words.txt"), commonWords().join(
 const { verbForms, mainlyVerbs } = await import(join(dist, "src", "text", "verb-forms.js"));
 writeFileSync(join(dist, "src", "text", "verb-forms.json"), JSON.stringify(verbForms()));
 writeFileSync(join(dist, "src", "text", "verbs.txt"), mainlyVerbs().join("\n"));
+// WordNet's related words, one sorted line per word, so a question does not parse the 30 MB
+// dictionary (see src/text/wordnet.ts).
+const { relatedWords } = await import(join(dist, "src", "text", "wordnet.js"));
+writeFileSync(join(dist, "src", "text", "related-words.txt"), relatedWords().join("\n"));
 
 // The command line as one file instead of about 90 ES modules: resolving, reading and linking
 // each module, and starting Node's ES module loader at all, cost `hotline ask` about 50 ms of its

@@ -149,6 +149,7 @@ export function createHotline(
     const terms = query.terms.flatMap((t) => [
       ...(t.known ? [{ term: t.term, weight: 1 }] : []),
       ...t.expansions.map((e) => ({ term: e, weight: 0.8 })),
+      ...(t.related ?? []).map((r) => ({ term: r, weight: 0.5 })),
     ]);
     // A question that names places is answered from the documents about them.
     const asked = new Map(query.places.map((m) => [placeTerm(analyzer, m), m]));

@@ -4,11 +4,13 @@
  * kind of answer it wants, the years it names, and whether it is out of the corpus's scope.
  */
 
+import { stemmer } from "stemmer";
 import type { Analyzer } from "../search/analyzer.js";
 import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
 import { isEnglishWord } from "../text/english.js";
-import { isMainlyVerb } from "../text/verb-forms.js";
+import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
+import { relatedTo } from "../text/wordnet.js";
 import type { Subjects } from "./subject.js";
 import { readTimeFrame, type TimeFrame, withoutReferences } from "./timeframe.js";
 
@@ -32,6 +34,11 @@ export interface QueryTerm {
    * so a passage saying it the same way answers it in full.
    */
   hypothetical: boolean;
+  /**
+   * Corpus terms for words WordNet relates to this one in its commonest senses ("complete" for
+   * "finish", "die" for "deaths"): a passage saying one of them says it in other words. Default none.
+   */
+  related?: string[];
 }
 
 /** Whether `set` holds `term` as typed or one of the words it may stand for. */
@@ -161,6 +168,8 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       expansions,
       implied: false,
       hypothetical: token.hypothetical,
+      related:
+        token.name || keptTerms.has(token.term) ? [] : relatedTerms(token.surface, token.term, ctx),
     });
   }
   // In a short question, a word the sources never use is likely its subject ("make sourdough").
@@ -190,6 +199,8 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
     });
   }
   const terms = [...seen.values()];
+  // A word related to another of the question's own ("connected" → "link", a hotline) adds nothing.
+  for (const t of terms) t.related = t.related?.filter((r) => !seen.has(r));
   if (intent === "when") weighEvent(terms);
   if (intent === "when") {
     const begun = beginningAsked(question, terms, ctx);
@@ -240,6 +251,36 @@ function beginningAsked(question: string, terms: QueryTerm[], ctx: QueryContext)
     implied: false,
     hypothetical: false,
   };
+}
+
+/** Most related terms a question word is searched by. */
+const MOST_RELATED = 4;
+
+/**
+ * Corpus terms for the words WordNet relates to `surface` (tried as written, then as the
+ * dictionary form of a plural or an inflected verb), other than `term` itself.
+ */
+function relatedTerms(surface: string, term: string, ctx: QueryContext): string[] {
+  const word = surface.toLowerCase();
+  if (!/^\p{Ll}+$/u.test(word)) return [];
+  // A word the corpus's synonyms already place ("connected" sets a line up) means what they say.
+  if (term !== stemmer(baseVerb(word) ?? word)) return [];
+  const forms = [
+    word,
+    baseVerb(word),
+    word.replace(/ies$/, "y"),
+    word.replace(/e?s$/, ""),
+    word.replace(/s$/, ""),
+    word.replace(/e?d$/, ""),
+    word.replace(/ing$/, ""),
+    word.replace(/ing$/, "e"),
+  ];
+  const lemma = forms.find((f) => f && f.length >= 3 && relatedTo(f).length > 0);
+  if (!lemma) return [];
+  const terms = relatedTo(lemma)
+    .map((w) => ctx.analyzer.term(w))
+    .filter((t) => t !== "" && t !== term && ctx.stats.df.has(t));
+  return [...new Set(terms)].slice(0, MOST_RELATED);
 }
 
 /** Whether a term names an event: a word mostly used as a verb, or a phrase starting with one. */

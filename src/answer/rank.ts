@@ -52,9 +52,13 @@ const PERSON =
 const PURPOSE =
   /\b(purpose|goal|designed|aim|so as to|in order to|in a hope|to the advantage of|because|for ["“])/i;
 
+/** A word WordNet relates to the question's ("completed" for "finished") counts for less. */
+const RELATED_CREDIT = 0.7;
+
 function credit(term: QueryTerm, terms: { has(term: string): boolean }): number {
   if (terms.has(term.term)) return 1;
-  return term.expansions.some((e) => terms.has(e)) ? FUZZY_CREDIT : 0;
+  if (term.expansions.some((e) => terms.has(e))) return FUZZY_CREDIT;
+  return term.related?.some((r) => terms.has(r)) ? RELATED_CREDIT : 0;
 }
 
 /**

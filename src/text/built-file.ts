@@ -44,3 +44,26 @@ export function hasLine(text: string, wanted: string): boolean {
   }
   return false;
 }
+
+/**
+ * The line of `text` whose first field (up to a space) is `key`, without the key; undefined when
+ * there is none. `text`'s lines are sorted by code unit and keys are letters, so a space sorts
+ * before any longer key sharing the prefix: a binary search of the lines, read in place.
+ */
+export function lineFor(text: string, key: string): string | undefined {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = mid === 0 ? 0 : text.lastIndexOf("\n", mid - 1) + 1;
+    const newline = text.indexOf("\n", mid);
+    const end = newline === -1 || newline > hi ? hi : newline;
+    const space = text.indexOf(" ", start);
+    const at = space === -1 || space > end ? end : space;
+    const field = text.slice(start, at);
+    if (field === key) return text.slice(Math.min(at + 1, end), end);
+    if (field < key) lo = end + 1;
+    else hi = start - 1;
+  }
+  return undefined;
+}

@@ -104,3 +104,19 @@ describe("hotline.when: a date counted from a stated day", () => {
     expect(answer.quotes[0]?.text).toMatch(/^The next day, Moscow said/);
   });
 });
+
+describe("hotline.when: the event said in other words", () => {
+  it("GIVEN 'finish' asked and 'completed' said THEN WordNet's synonym finds the right date", () => {
+    const hotline = hotlineOf(
+      [
+        "On 1 August 2021, the two armies began their withdrawal from the valley.",
+        "On 5 August 2021, the two armies completed their withdrawal from the valley.",
+      ],
+      "2021-09-01",
+    );
+    const answer = answered(
+      hotline.when("when did the armies finish the withdrawal from the valley"),
+    );
+    expect(answer.date?.iso).toBe("2021-08-05");
+  });
+});

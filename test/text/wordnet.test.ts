@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { lineFor } from "../../src/text/built-file.js";
+import { relatedTo, relatedWords } from "../../src/text/wordnet.js";
+
+describe("relatedTo", () => {
+  it("GIVEN a verb THEN its synonyms in its commonest senses", () => {
+    expect(relatedTo("finish")).toContain("complete");
+  });
+
+  it("GIVEN a noun THEN the verb derived from it", () => {
+    expect(relatedTo("death")).toContain("die");
+    expect(relatedTo("withdrawal")).toContain("withdraw");
+  });
+
+  it("GIVEN a word WordNet does not know THEN nothing", () => {
+    expect(relatedTo("hotlinez")).toEqual([]);
+  });
+});
+
+describe("relatedWords", () => {
+  const lines = relatedWords();
+
+  it("GIVEN the dictionary THEN one line per word, sorted, so lineFor finds every word", () => {
+    const text = lines.join("\n");
+    expect([...lines].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(lines);
+    for (const line of lines.filter((_, i) => i % 997 === 0)) {
+      const [word = "", ...related] = line.split(" ");
+      expect(lineFor(text, word)).toBe(related.join(" "));
+    }
+  });
+
+  it("GIVEN a word's rare senses THEN they relate nothing (only the first two senses count)", () => {
+    // "finish" as "eat up" is its sixth verb sense.
+    expect(relatedTo("finish")).not.toContain("polish");
+  });
+});
+
+describe("lineFor", () => {
+  const text = ["ab x y", "abc z", "b q"].join("\n");
+
+  it("GIVEN a key that prefixes a longer key THEN its own line", () => {
+    expect(lineFor(text, "ab")).toBe("x y");
+    expect(lineFor(text, "abc")).toBe("z");
+    expect(lineFor(text, "b")).toBe("q");
+  });
+
+  it("GIVEN a key not in the text THEN undefined", () => {
+    expect(lineFor(text, "a")).toBeUndefined();
+    expect(lineFor(text, "c")).toBeUndefined();
+  });
+});
