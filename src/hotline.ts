@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
-import { withMeasure } from "./answer/measure.js";
+import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
@@ -145,7 +145,8 @@ export function createHotline(
     },
   };
 
-  const search = (query: Query) => {
+  /** `keep`: sentences of the candidate documents ranked even below the candidate cut. */
+  const search = (query: Query, keep?: (sentence: Sentence) => boolean) => {
     const terms = query.terms.flatMap((t) => [
       ...(t.known ? [{ term: t.term, weight: 1 }] : []),
       ...t.expansions.map((e) => ({ term: e, weight: 0.8 })),
@@ -173,7 +174,9 @@ export function createHotline(
     const hits = index.search(terms, CANDIDATE_DOCUMENTS);
     // Best first, text order among equals (the sort is stable), as the reranker breaks ties.
     hits.sort((a, b) => b.score - a.score);
-    return rank(query, hits.slice(0, CANDIDATE_SENTENCES), view);
+    const candidates = hits.slice(0, CANDIDATE_SENTENCES);
+    if (keep) candidates.push(...hits.slice(CANDIDATE_SENTENCES).filter((h) => keep(h.sentence)));
+    return rank(query, candidates, view);
   };
 
   const answer = (command: "ask" | "when", input: string): Reply => {
@@ -203,7 +206,8 @@ export function createHotline(
     // "Where …": only a passage that names a place answers; "which general …", a person.
     const where = asksWhere(question);
     const person = asksForPerson(question);
-    let found = search(query);
+    // "How often …": a sentence that states a frequency is read however few words it repeats.
+    let found = search(query, measureStatedBy(question, analyzer.term));
     if (where) found = sayingWhere(question, found);
     if (person) found = found.filter((r) => namesPerson(r.sentence.text));
     if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {
