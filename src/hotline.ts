@@ -8,6 +8,7 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
@@ -21,7 +22,7 @@ import { type Corpus, loadCorpus } from "./corpus/load.js";
 import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
 import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-api.js";
-import type { Reply, SourceSummary, TimelineEvent } from "./model.js";
+import type { Answer, Reply, SourceSummary, TimelineEvent } from "./model.js";
 import { readAcronyms } from "./search/acronyms.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
 import type { PlaceMention } from "./search/gazetteer.js";
@@ -179,7 +180,8 @@ export function createHotline(
     return rank(query, candidates, view);
   };
 
-  const answer = (command: "ask" | "when", input: string): Reply => {
+  /** `compare` false: a question about one of two compared events is not split again. */
+  const answer = (command: "ask" | "when", input: string, compare = true): Reply => {
     const typed = cleanQuestion(input);
     // The limit is on what was typed, markup included: a message of 10,000 mentions is too long,
     // not an empty question.
@@ -194,6 +196,21 @@ export function createHotline(
     const question = plainQuestion(typed);
     if (question === "") return { status: "rejected", code: "empty", command };
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
+    // "Which came first, A or B?": each event is dated on its own, then the dates compared.
+    const compared = compare ? comparedEvents(question) : null;
+    if (compared) {
+      const [first, second] = eventQuestions(compared, (text) => subjects.places(text));
+      // A part is never empty, but one could exceed the length limit: it then answers nothing.
+      const sub = (c: "ask" | "when", q: string): Answer => {
+        const reply = answer(c, q, false);
+        return reply.status === "rejected" ? noAnswer(q) : reply;
+      };
+      // The pair asked together finds a passage that states the order itself, when one does.
+      const [a, b] = compared.events;
+      const stated = sub("ask", `${a} before ${b} ${compared.frame}`);
+      const dates: [Answer, Answer] = [sub("when", first), sub("when", second)];
+      return compareAnswer(question, compared.events, dates, stated);
+    }
     const query = readQuery(question, command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
