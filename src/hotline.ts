@@ -16,6 +16,7 @@ import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
+import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { asksWhere, sayingWhere } from "./answer/where.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
@@ -211,7 +212,8 @@ export function createHotline(
       const dates: [Answer, Answer] = [sub("when", first), sub("when", second)];
       return compareAnswer(question, compared.events, dates, stated);
     }
-    const query = readQuery(question, command, context);
+    // "Is it working now or still planned?": its adverbs and alternative are not searched for.
+    const query = readQuery(statusSearched(question), command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const untold = untoldEvent(query, (term) =>
