@@ -97,8 +97,8 @@ const PRO_FORM = /\b(?:one|ones|it|its|they|them|their)\b/i;
 
 /**
  * The when-question to ask for each event. An event said with a pro-form ("it had one with
- * Russia", "the Russian one") borrows the other's words, less the last place that other names,
- * which its own place replaces ("china had a hotline with the US" lends "china had a hotline
+ * Russia", "the Russian one") borrows the other's words, less the other's last places, as many
+ * as it names itself, which its own places replace ("china had a hotline with the US" lends "china had a hotline
  * with the"); the phrase that frames the comparison ("for China") is asked of both. `placesOf` gives character offsets of place names in
  * {@link acronymsRead}`(text)`.
  */
@@ -110,9 +110,11 @@ export function eventQuestions(
   const lent = (from: string, to: string) => {
     if (!PRO_FORM.test(to)) return "";
     let text = acronymsRead(from);
-    const last = [...placesOf(from)].sort((x, y) => y.from - x.from)[0];
-    if (last && placesOf(to).length > 0)
-      text = `${text.slice(0, last.from)} ${text.slice(last.to)}`;
+    // As many of the other's places as this event names itself, from the end, are replaced.
+    const replaced = [...placesOf(from)]
+      .sort((x, y) => y.from - x.from)
+      .slice(0, placesOf(to).length);
+    for (const m of replaced) text = `${text.slice(0, m.from)} ${text.slice(m.to)}`;
     return text;
   };
   const ask = (i: 0 | 1) =>

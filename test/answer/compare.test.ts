@@ -46,8 +46,8 @@ describe("eventQuestions", () => {
     (...names: string[]) =>
     (text: string) =>
       names.flatMap((name) => {
-        const from = text.toLowerCase().indexOf(name);
-        return from < 0 ? [] : [{ from, to: from + name.length }];
+        const at = new RegExp(`\\b${name}\\b`, "i").exec(text);
+        return at ? [{ from: at.index, to: at.index + name.length }] : [];
       });
 
   it("GIVEN an event said with a pro-form THEN it borrows the other's words less the place its own replaces", () => {
@@ -60,6 +60,15 @@ describe("eventQuestions", () => {
       "when china had a line with the US",
       "when it had one with russia china had a line with the",
     ]);
+  });
+
+  it("GIVEN an event said with a pro-form and two places of its own THEN both of the other's places are replaced", () => {
+    expect(
+      eventQuestions(
+        { events: ["the brazil argentina line", "the china russia one"], frame: "" },
+        placesOf("brazil", "argentina", "china", "russia"),
+      ),
+    ).toEqual(["when the brazil argentina line", "when the china russia one the line"]);
   });
 
   it("GIVEN two events named in full and a framing phrase THEN each is asked on its own, with the frame", () => {
