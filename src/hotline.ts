@@ -8,20 +8,22 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
-import { withMeasure } from "./answer/measure.js";
+import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
+import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { asksWhere, sayingWhere } from "./answer/where.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
 import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
 import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-api.js";
-import type { Reply, SourceSummary, TimelineEvent } from "./model.js";
+import type { Answer, Reply, SourceSummary, TimelineEvent } from "./model.js";
 import { readAcronyms } from "./search/acronyms.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
 import type { PlaceMention } from "./search/gazetteer.js";
@@ -145,7 +147,8 @@ export function createHotline(
     },
   };
 
-  const search = (query: Query) => {
+  /** `keep`: sentences of the candidate documents ranked even below the candidate cut. */
+  const search = (query: Query, keep?: (sentence: Sentence) => boolean) => {
     const terms = query.terms.flatMap((t) => [
       ...(t.known ? [{ term: t.term, weight: 1 }] : []),
       ...t.expansions.map((e) => ({ term: e, weight: 0.8 })),
@@ -174,10 +177,13 @@ export function createHotline(
     const hits = index.search(terms, CANDIDATE_DOCUMENTS);
     // Best first, text order among equals (the sort is stable), as the reranker breaks ties.
     hits.sort((a, b) => b.score - a.score);
-    return rank(query, hits.slice(0, CANDIDATE_SENTENCES), view);
+    const candidates = hits.slice(0, CANDIDATE_SENTENCES);
+    if (keep) candidates.push(...hits.slice(CANDIDATE_SENTENCES).filter((h) => keep(h.sentence)));
+    return rank(query, candidates, view);
   };
 
-  const answer = (command: "ask" | "when", input: string): Reply => {
+  /** `compare` false: a question about one of two compared events is not split again. */
+  const answer = (command: "ask" | "when", input: string, compare = true): Reply => {
     const typed = cleanQuestion(input);
     // The limit is on what was typed, markup included: a message of 10,000 mentions is too long,
     // not an empty question.
@@ -192,7 +198,23 @@ export function createHotline(
     const question = plainQuestion(typed);
     if (question === "") return { status: "rejected", code: "empty", command };
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
-    const query = readQuery(question, command, context);
+    // "Which came first, A or B?": each event is dated on its own, then the dates compared.
+    const compared = compare ? comparedEvents(question) : null;
+    if (compared) {
+      const [first, second] = eventQuestions(compared, (text) => subjects.places(text));
+      // A part is never empty, but one could exceed the length limit: it then answers nothing.
+      const sub = (c: "ask" | "when", q: string): Answer => {
+        const reply = answer(c, q, false);
+        return reply.status === "rejected" ? noAnswer(q) : reply;
+      };
+      // The pair asked together finds a passage that states the order itself, when one does.
+      const [a, b] = compared.events;
+      const stated = sub("ask", `${a} before ${b} ${compared.frame}`);
+      const dates: [Answer, Answer] = [sub("when", first), sub("when", second)];
+      return compareAnswer(question, compared.events, dates, stated);
+    }
+    // "Is it working now or still planned?": its adverbs and alternative are not searched for.
+    const query = readQuery(statusSearched(question), command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const untold = untoldEvent(query, (term) =>
@@ -204,7 +226,8 @@ export function createHotline(
     // "Where …": only a passage that names a place answers; "which general …", a person.
     const where = asksWhere(question);
     const person = asksForPerson(question);
-    let found = search(query);
+    // "How often …": a sentence that states a frequency is read however few words it repeats.
+    let found = search(query, measureStatedBy(question, analyzer.term));
     if (where) found = sayingWhere(question, found);
     if (person) found = found.filter((r) => namesPerson(r.sentence.text));
     if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {

@@ -5,6 +5,7 @@
  * other words it shares. General English question forms, not words of any document.
  */
 import { STOPWORDS } from "../search/stopwords.js";
+import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { type Query, saysTerm } from "./query.js";
 import type { Ranked } from "./rank.js";
 
@@ -54,6 +55,9 @@ export function focusWord(question: string): string | null {
       return NOT_A_THING.has(head) || NAMED_KINDS.has(head) || PLURAL.test(head) ? null : head;
     } else return null;
   } else if (asker === "who") return null;
+  // "which came first", "what happened next": a verb in the past tense straight after the
+  // question word asks which of the things named did something, not for a kind of thing.
+  if (isPastVerb(words[i] ?? "")) return null;
   if (NOT_A_THING.has(words[i] ?? "") && words[i + 1] === "of") i += 2;
   const run: string[] = [];
   for (; i < words.length && !STOPWORDS.has(words[i] ?? ""); i++) run.push(words[i] ?? "");
@@ -70,6 +74,12 @@ export function focusWord(question: string): string | null {
   // A plural asks for a kind of things ("what practical questions block it"), which a passage
   // answers by listing them under any name; a singular asks for one, which must be named.
   return PLURAL.test(head) ? null : head;
+}
+
+/** A past-tense verb: an irregular form ("came", "began") or a mostly-verb word in "-ed". */
+function isPastVerb(word: string): boolean {
+  if (baseVerb(word) !== undefined) return true;
+  return word.endsWith("ed") && isMainlyVerb(word);
 }
 
 /**

@@ -5,10 +5,19 @@
  * is not answered by "the line has been used for the first time"). General English patterns,
  * not words of any document.
  */
+import type { Sentence } from "../text/passages.js";
 import { type Ranked, SUPPORT_MIN } from "./rank.js";
 
 /** A sentence that states the measure answers down to this share of the best score. */
-const MEASURED_SCORE_MIN = 0.7;
+const MEASURED_SCORE_MIN: Record<Measure, number> = {
+  count: 0.7,
+  amount: 0.7,
+  duration: 0.7,
+  // A frequency describes a habit, most often in a sentence after the one that names the thing
+  // ("Greek officers say that line has been used only a few times a year"), which repeats few of
+  // the question's words; a number of years or an amount turns up in passing far more often.
+  frequency: 0.5,
+};
 
 /** The kind of measure a question asks for. */
 export type Measure = "count" | "amount" | "duration" | "frequency";
@@ -39,8 +48,14 @@ const DURATION = new RegExp(
   `${NUMBER}\\s+(?:(?:more|full|whole|long)\\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\\b`,
   "i",
 );
-const FREQUENCY =
-  /\b(?:daily|weekly|monthly|yearly|annually|hourly|every|each (?:day|week|month|year)|twice|once a|times a|per (?:day|week|month|year)|regularly|routinely|routine|seldom|rarely|never)\b/i;
+/**
+ * A frequency: "weekly", "twice a day", "once a month", "every Tuesday", "a dozen times", "at set
+ * times", "hardly ever".
+ */
+const FREQUENCY = new RegExp(
+  `\\b(?:daily|weekly|monthly|yearly|annually|hourly|every|each (?:day|week|month|year)|twice|once a|times a|per (?:day|week|month|year)|regularly|routinely|routine|seldom|rarely|never|hardly ever|${NUMBER_WORD} times|\\d+ times|(?:set|fixed|regular|scheduled) (?:times|hours|intervals))\\b`,
+  "i",
+);
 const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 /** Day numbers of dates ("March 14", "14th of March"): a date, not a count. */
@@ -104,6 +119,23 @@ export function statesMeasure(
   }
 }
 
+/**
+ * For a how-often question, a test of whether a sentence states a frequency, so that such
+ * sentences stay among the candidates however few of the question's words they repeat: "how
+ * often do they call on the Syria line" is answered by "In quiet periods the line is used about
+ * once a day". Undefined for any other question.
+ */
+export function measureStatedBy(
+  question: string,
+  termOf: (word: string) => string,
+): ((sentence: Sentence) => boolean) | undefined {
+  const measure = measureAsked(question);
+  // Only a frequency, for the reason given at MEASURED_SCORE_MIN.
+  if (measure !== "frequency") return undefined;
+  return (sentence) =>
+    statesMeasure(measure, question, sentence.text, sentence.dates.length > 0, termOf);
+}
+
 const ASKED_AS: Record<Measure, string> = {
   count: "how many",
   amount: "how much",
@@ -128,7 +160,7 @@ export function withMeasure(
     (r) =>
       top !== undefined &&
       r.support >= SUPPORT_MIN &&
-      r.score >= MEASURED_SCORE_MIN * top.score &&
+      r.score >= MEASURED_SCORE_MIN[measure] * top.score &&
       statesMeasure(measure, question, r.sentence.text, r.sentence.dates.length > 0, termOf),
   );
   if (kept.length > 0) return { ranked: kept };

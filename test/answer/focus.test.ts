@@ -40,6 +40,8 @@ describe("focusWord", () => {
     ["when did the line open", "no which or what"],
     ["who is Luo Yuan", "no which or what"],
     ["so my question is which company will build it", "'which' comes after the question's start"],
+    ["which came first, the treaty or the line", "an irregular past verb follows 'which'"],
+    ["what happened to the line", "a past verb in -ed follows 'what'"],
   ])("GIVEN %j (%s) THEN it asks for no kind of thing", (question) => {
     expect(focusWord(question)).toBeNull();
   });

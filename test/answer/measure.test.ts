@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { measureAsked, statesMeasure } from "../../src/answer/measure.js";
 import { loadHotline } from "../../src/hotline.js";
 
@@ -52,5 +55,49 @@ describe("measure questions against the corpus", () => {
       "how many days after the shanghai deal did the sino russian line open",
     );
     expect(reply.status === "answered" && reply.quotes[0]?.text).toContain("14 days after");
+  });
+});
+
+describe("how-often questions: the sentence stating a frequency answers", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A corpus of one document with `paragraphs`, and the repo's synonyms. */
+  function hotlineOf(paragraphs: string[]) {
+    const dir = mkdtempSync(join(tmpdir(), "hotline-measure-"));
+    dirs.push(dir);
+    copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+    writeFileSync(
+      join(dir, "air-line.md"),
+      `---\nid: air-line\ntitle: Two air forces talk\npublisher: A publisher\npublished: 2015-06-01\nurl: http://example.org/air-line\n---\n\n${paragraphs.join("\n\n")}\n`,
+    );
+    return loadHotline({ corpusDir: dir });
+  }
+
+  it.each([
+    ["at set times", "The local lines are used at set times."],
+    ["a number of times", "In busy weeks it can ring a dozen times or more."],
+  ] as const)("GIVEN %j THEN it states a frequency", (_, text) => {
+    expect(statesMeasure("frequency", "how often is it used", text, false)).toBe(true);
+  });
+
+  it("GIVEN the frequency is said of 'it' after the sentence naming the line THEN it answers, though it scores well below that sentence", () => {
+    const hotline = hotlineOf([
+      "Later that year the two governments agreed on a direct line between the air force operations centres at Kestrel in the north and Osprey in the south.",
+      "Greek officers say that it has been used only a few times a year.",
+    ]);
+    const reply = hotline.ask("how often is the kestrel - osprey line used");
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/a few times a year/);
+  });
+
+  it("GIVEN forty-five short sentences naming the line and one long one giving its frequency THEN the long one answers, though the index ranks it below the candidate cut", () => {
+    const hotline = hotlineOf([
+      Array.from({ length: 45 }, () => "Americans and Russians call on the Syria line.").join(" "),
+      "In quiet periods, according to the coalition officers who sit in the operations centre beside the air planners and interpreters, Americans and Russians call on the Syria line about once a day.",
+    ]);
+    const reply = hotline.ask("how often do the americans and russians call on the syria line");
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/once a day\.$/);
   });
 });

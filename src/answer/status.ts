@@ -1,0 +1,38 @@
+/**
+ * Yes/no questions about where something stands: "is the hotline working now or still just
+ * planned", "is it in use now". Their adverbs of the present ("now", "currently") and the
+ * alternative offered after "or" say what kind of answer would settle them, not what they are
+ * about: the sentence that settles one ("the hotline began operating on March 31, 2023") need
+ * not repeat them, so they are not searched for. A short closed class of English adverbs, no
+ * document words.
+ */
+
+/** A yes/no question: it opens with an auxiliary verb. */
+const YES_NO = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b/i;
+
+/**
+ * Adverbs that point at the present ("now", "currently") or only stress ("just"). Not "still",
+ * "yet" or "already": the settling sentence itself says those ("have not yet spoken", "is
+ * already open").
+ */
+const PRESENT_ADVERB = /\b(?:now|currently|nowadays|presently|just)\b/gi;
+
+/** The alternative a yes/no question offers ("… working now, or still just planned?"). */
+const ALTERNATIVE = /,?\s+\bor\b[^,;:.!?]*/i;
+
+/**
+ * The words of `question` to search for: for a yes/no question, without its adverbs of the
+ * present and
+ * the alternative it offers after "or"; any other question unchanged. Never empty: a question
+ * made only of such words is returned as it is.
+ */
+export function statusSearched(question: string): string {
+  if (!YES_NO.test(question)) return question;
+  const searched = question
+    .replace(ALTERNATIVE, " ")
+    .replace(PRESENT_ADVERB, " ")
+    .replace(/\s+/g, " ")
+    .replace(/ ([,;:.!?])/g, "$1")
+    .trim();
+  return /[\p{L}\p{N}]/u.test(searched) ? searched : question;
+}
