@@ -14,13 +14,14 @@ const FLOORS: Record<string, Floors> = {
   "dev (shared)": { recallAt1: 0.95, recallAt3: 0.98, dates: 1, declines: 0.95 },
   "own (test/eval)": { recallAt1: 0.9, recallAt3: 0.97, dates: 1, declines: 0.9 },
   // Written before the engine rework (issue 10); floors sit just under today's honest figures.
-  chat: { recallAt1: 0.85, recallAt3: 0.9, dates: 0.88, declines: 0.82 },
-  generalisation: { recallAt1: 0.73, recallAt3: 0.79, dates: 0.86, declines: 0.92 },
-  // Written blind and committed before the first measurement; floors are the first figures rounded down.
-  holdout: { recallAt1: 0.52, recallAt3: 0.52, dates: 0.53, declines: 0.85 },
+  chat: { recallAt1: 0.87, recallAt3: 0.92, dates: 0.9, declines: 0.82 },
+  generalisation: { recallAt1: 0.77, recallAt3: 0.83, dates: 0.89, declines: 0.92 },
+  // Written blind and committed before the first measurement, then worked on (its failures read);
+  // floors are today's figures rounded down.
+  holdout: { recallAt1: 0.73, recallAt3: 0.73, dates: 0.66, declines: 0.85 },
   // Sealed: written blind and committed before the first measurement; its failures are not read
-  // while the engine is worked on. Floors are the first figures rounded down.
-  sealed: { recallAt1: 0.45, recallAt3: 0.52, dates: 0.53, declines: 0.71 },
+  // while the engine is worked on. Floors are today's figures rounded down.
+  sealed: { recallAt1: 0.49, recallAt3: 0.56, dates: 0.64, declines: 0.71 },
 };
 
 describe("accuracy benchmark", () => {
