@@ -5,8 +5,31 @@
  * "run", "thought") may just be a loose way of asking, so it does not decide.
  */
 import { isCommonWord } from "../text/english.js";
-import { isMainlyVerb } from "../text/verb-forms.js";
+import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import type { Query } from "./query.js";
+
+/** Regular inflections and what they may stand for: "spreads" → "spread", "used" → "use". */
+const INFLECTIONS: [RegExp, string][] = [
+  [/s$/, ""],
+  [/es$/, ""],
+  [/ed$/, ""],
+  [/d$/, ""],
+  [/ing$/, ""],
+  [/ing$/, "e"],
+];
+
+/**
+ * Whether `word` (lower case) is a form of a common verb: "spreads" is as loose a way of asking
+ * as "spread", which is among the commonest words though its third person is not.
+ */
+function commonVerb(word: string): boolean {
+  if (isCommonWord(word)) return true;
+  const base = baseVerb(word);
+  if (base) return isCommonWord(base);
+  return INFLECTIONS.some(
+    ([ending, replacement]) => ending.test(word) && isCommonWord(word.replace(ending, replacement)),
+  );
+}
 
 /**
  * Why the sources cannot answer `query`, when it asks about an event they never name; else null.
@@ -22,7 +45,7 @@ export function untoldEvent(
     if (t.expansions.length > 0 || t.implied) return false;
     const word = t.surface.toLowerCase();
     // Searching is the costly part: only for a rare verb.
-    return isMainlyVerb(word) && !isCommonWord(word) && !(t.known && toldOf(t.term));
+    return isMainlyVerb(word) && !commonVerb(word) && !(t.known && toldOf(t.term));
   });
   if (!verb) return null;
   return verb.known

@@ -1,7 +1,7 @@
 /**
  * Yes/no questions about where something stands: "is the hotline working now or still just
  * planned", "is it in use now". Their adverbs of the present ("now", "currently") and the
- * alternative offered after "or" say what kind of answer would settle them, not what they are
+ * alternative offered after "or" (its negation or an earlier state) say what kind of answer would settle them, not what they are
  * about: the sentence that settles one ("the hotline began operating on March 31, 2023") need
  * not repeat them, so they are not searched for. A short closed class of English adverbs, no
  * document words.
@@ -17,8 +17,12 @@ const YES_NO = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|w
  */
 const PRESENT_ADVERB = /\b(?:now|currently|nowadays|presently|just)\b/gi;
 
-/** The alternative a yes/no question offers ("… working now, or still just planned?"). */
-const ALTERNATIVE = /,?\s+\bor\b[^,;:.!?]*/i;
+/**
+ * The alternative a yes/no question offers when it is the negation or an earlier state ("… or
+ * not", "… or still just planned"). Not one of the same kind as the question's own ("in March
+ * or April 2008", "before or after the agreement"): that names what the answer is about.
+ */
+const ALTERNATIVE = /,?\s+\bor\s+(?:not|no|nah|nope|still|yet|already|just|only)\b[^,;:.!?]*/i;
 
 /**
  * The words of `question` to search for: for a yes/no question, without its adverbs of the

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { untoldEvent } from "../../src/answer/event.js";
+import type { Query, QueryTerm } from "../../src/answer/query.js";
 import { loadHotline } from "../../src/hotline.js";
 import { isCommonWord } from "../../src/text/english.js";
 import { isMainlyVerb } from "../../src/text/verb-forms.js";
@@ -27,6 +29,44 @@ describe("untoldEvent through the engine", () => {
       "answered",
     );
   });
+});
+
+describe("untoldEvent: which verbs decide", () => {
+  /** A question of one verb the sources never use (`toldOf` says no to every term). */
+  const asking = (surface: string): Query => {
+    const term: QueryTerm = {
+      term: surface,
+      surface,
+      weight: 3,
+      known: false,
+      expansions: [],
+      implied: false,
+      hypothetical: false,
+    };
+    return {
+      terms: [term],
+      totalWeight: 3,
+      intent: "what",
+      years: [],
+      outOfScope: null,
+      places: [],
+      frame: {},
+    };
+  };
+
+  it.each(["spreads", "spreading"])(
+    "GIVEN %j, a form of a common verb ('spread') though not common itself THEN it does not decide",
+    (verb) => {
+      expect(untoldEvent(asking(verb), () => false)).toBeNull();
+    },
+  );
+
+  it.each(["installed", "restores", "restoring"])(
+    "GIVEN %j, a form of a rare verb THEN the question is declined, naming it",
+    (verb) => {
+      expect(untoldEvent(asking(verb), () => false)).toContain(`“${verb}”`);
+    },
+  );
 });
 
 describe("word facts", () => {

@@ -14,6 +14,15 @@ describe("statusSearched", () => {
     ["when is the line used now", "when is the line used now"],
     ["what does the line carry, calls or faxes", "what does the line carry, calls or faxes"],
     ["is it now?", "is it?"],
+    [
+      "does the pla have a hotline to the pentagon or not",
+      "does the pla have a hotline to the pentagon",
+    ],
+    [
+      "did they set up the line in march or april 2008?",
+      "did they set up the line in march or april 2008?",
+    ],
+    ["was the visit before or after the agreement", "was the visit before or after the agreement"],
   ])("GIVEN %j THEN it searches %j", (question, searched) => {
     expect(statusSearched(question)).toBe(searched);
   });
