@@ -48,7 +48,10 @@ export interface Answer {
   date: AnswerDate | null;
   /** Up to three quotes, best first. Empty for no answer. */
   quotes: Quote[];
-  /** Set when sources disagree (e.g. on when a line was first used); says who says what. */
+  /**
+   * What the reader should know besides the quotes: that sources differ (who says what), that they
+   * give no date (and why), or which of two events came first. Null when there is nothing.
+   */
   note: string | null;
 }
 

@@ -9,9 +9,9 @@ import { citationDate, citationLine } from "../../src/present/citation.js";
 import { eventDate, formatDate } from "../../src/present/format.js";
 import {
   NO_EVENTS_MESSAGE,
+  NOTE_LABEL,
   noAnswerText,
   rejectionText,
-  SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
 import { digestText } from "./digest.js";
 
@@ -36,7 +36,7 @@ function renderReply(reply: Reply): string {
     // A block quote, not “…”: many quotes open with quotation marks of their own.
     lines.push(`> ${quote.text}`, `    — ${citationLine(quote)}`, `      ${quote.source.url}`, "");
   }
-  if (reply.note) lines.push(`${SOURCES_DIFFER_LABEL}: ${reply.note}`, "");
+  if (reply.note) lines.push(`${NOTE_LABEL}: ${reply.note}`, "");
   if (!reply.date && reply.quotes.length > 0 && reply.note === null) lines.pop();
   return lines.join("\n").trimEnd();
 }

@@ -15,9 +15,9 @@ import { cutText, splitText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
   NO_EVENTS_MESSAGE,
+  NOTE_LABEL,
   noAnswerText,
   rejectionText,
-  SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
 import {
   DISCORD_LIMITS,
@@ -102,7 +102,7 @@ function answerMessages(
     if (title !== question) items.push(`**Question:** ${question}`);
   }
   for (const quote of reply.quotes) items.push(...quoteItems(quote));
-  if (reply.note) items.push(`**${SOURCES_DIFFER_LABEL}:** ${escapeText(reply.note)}`);
+  if (reply.note) items.push(`**${NOTE_LABEL}:** ${escapeText(reply.note)}`);
   return embedMessages(head, items, ephemeral);
 }
 

@@ -13,9 +13,9 @@ import { cutText } from "../../src/present/split.js";
 import {
   COMMAND_MENTION,
   NO_EVENTS_MESSAGE,
+  NOTE_LABEL,
   noAnswerText,
   rejectionText,
-  SOURCES_DIFFER_LABEL,
 } from "../../src/present/texts.js";
 import {
   asQuote,
@@ -109,7 +109,7 @@ function renderAnswer(result: Extract<CommandResult, { kind: "answer" }>): Block
   }
   for (const quote of reply.quotes) groups.push(quoteGroup(quote));
   if (reply.note)
-    groups.push(sections(`:warning: *${SOURCES_DIFFER_LABEL}:* ${escapeSlack(reply.note)}`));
+    groups.push(sections(`:information_source: *${NOTE_LABEL}:* ${escapeSlack(reply.note)}`));
   return groups;
 }
 

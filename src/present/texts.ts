@@ -33,8 +33,11 @@ export function rejectionText(rejection: Rejection): string {
     : "Name an event, e.g. /hotline when the Beijing-Moscow line opened";
 }
 
-/** The label of an answer's note when its sources give different dates or facts. */
-export const SOURCES_DIFFER_LABEL = "Sources disagree";
+/**
+ * The label of an answer's note. A note says itself what it is ("Sources differ: …", "The
+ * sources give no date for this: …", which of two events came first), so the label is neutral.
+ */
+export const NOTE_LABEL = "Note";
 
 /** The timeline (or a digest) when the sources date no events at all. */
 export const NO_EVENTS_MESSAGE = "The sources date no events.";

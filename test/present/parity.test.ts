@@ -10,7 +10,7 @@ import type { CommandResult } from "../../src/commands/run.js";
 import { loadHotline } from "../../src/hotline.js";
 import { eventHeading } from "../../src/present/digest.js";
 import { formatDate } from "../../src/present/format.js";
-import { noAnswerText, SOURCES_DIFFER_LABEL } from "../../src/present/texts.js";
+import { NOTE_LABEL, noAnswerText } from "../../src/present/texts.js";
 
 const hotline = loadHotline();
 
@@ -87,7 +87,7 @@ describe("GIVEN one dated answer with a note", () => {
         // Every platform names the author when the source does (citationParts).
         expect(text).toContain(quote.source.author ?? quote.source.publisher);
       }
-      expect(text).toContain(`${SOURCES_DIFFER_LABEL}:`);
+      expect(text).toContain(`${NOTE_LABEL}:`);
       expect(text).toContain(noted.note);
     });
   }

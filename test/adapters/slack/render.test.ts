@@ -134,7 +134,7 @@ describe("renderResult", () => {
     expect(texts).toContain(
       "<http://example.test/a?x=1&amp;y=2|A &lt;b&gt;title&lt;/b&gt; &amp; more> — Pub &amp; Co, 29 December 2008, ¶5",
     );
-    expect(texts).toContain("Sources disagree");
+    expect(texts).toContain("*Note:*");
     expect(message?.text).toContain("About March 2008");
   });
 
