@@ -16,7 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MONTHS } from "../src/present/format.js";
+import { MONTHS } from "../src/dates/months.js";
 import { splitSentences } from "../src/text/sentences.js";
 
 /** Options for {@link writeSyntheticCorpus}. */

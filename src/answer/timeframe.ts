@@ -4,6 +4,8 @@
  * "before the Feb 2021 joint statement" (earlier, or in February 2021 but not the statement). A
  * year used as a name ("the 2018 agreement") sets no frame. General English, no document words.
  */
+
+import { MONTHS as MONTH_NAMES } from "../dates/months.js";
 import type { AnswerDate } from "../model.js";
 
 /** A reference point: its period (`YYYY` or `YYYY-MM`) and the terms naming its event. */
@@ -25,7 +27,8 @@ export interface TimeFrame {
   before?: Reference;
 }
 
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+/** Months by their first three letters, lower case, as a question may shorten them. */
+const MONTHS = MONTH_NAMES.map((m) => m.slice(0, 3).toLowerCase());
 const DATE =
   /\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?((?:1[6-9]|20)\d\d)\b/gi;
 const RELATION = /\b(after|since|following|before|prior to|until)\b([^?.!,;]*)$/i;

@@ -4,14 +4,13 @@
  * place the question itself names does not count ("where in Moscow is the Russian end" is not
  * answered by "a line to Moscow"). General English, no document words.
  */
+import { MONTHS } from "../dates/months.js";
 import type { Ranked } from "./rank.js";
 
 const WHERE = /^\W*(?:\w+\W+){0,2}?where\b/i;
-const MONTHS =
-  "January|February|March|April|May|June|July|August|September|October|November|December";
 /** A preposition of place before a name: "in Geneva", "at the Pentagon", "near Panmunjom". */
 const PLACE_PHRASE = new RegExp(
-  `\\b(?:in|at|near|inside|outside|from|to|on)\\s+(?:the\\s+)?(?!(?:${MONTHS})\\b)(\\p{Lu}[\\p{L}’'-]+)`,
+  `\\b(?:in|at|near|inside|outside|from|to|on)\\s+(?:the\\s+)?(?!(?:${MONTHS.join("|")})\\b)(\\p{Lu}[\\p{L}’'-]+)`,
   "gu",
 );
 

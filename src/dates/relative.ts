@@ -12,6 +12,7 @@
  */
 
 import type { AnswerDate } from "../model.js";
+import { MONTHS } from "./months.js";
 
 /** A relative phrase in a sentence, before its anchor is known. */
 export interface RelativePhrase {
@@ -53,21 +54,6 @@ const NUMBER_WORDS: Record<string, number> = {
   ninety: 90,
   "a couple of": 2,
 };
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const AMOUNT = `a couple of|\\d{1,2}|${Object.keys(NUMBER_WORDS)
   .filter((w) => w !== "a couple of")

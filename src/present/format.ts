@@ -2,23 +2,8 @@
  * Dates in words, the same on every platform.
  * Platform renderers add their own markup around these strings; they never change quote text.
  */
+import { MONTHS } from "../dates/months.js";
 import type { AnswerDate, TimelineEvent } from "../model.js";
-
-/** English month names, January first. */
-export const MONTHS: readonly string[] = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /**
  * `2008-03-14` → "14 March 2008", `1990-04` → "April 1990", `1993` → "1993", at the date's own

@@ -24,12 +24,11 @@ export function byCodeUnit(a: string, b: string): number {
 }
 
 /**
- * Whether `wanted` is a whole line of `text`, whose lines are sorted by code unit: a binary search
- * of the lines, read in place. `lo` is always the start of a line and `hi` the end of one.
+ * The line of `text` (lines sorted by code unit) for which `compare` gives 0: a binary search of
+ * the lines, read in place; `compare(line)` is negative when the line sorts before the one
+ * wanted. `lo` is always the start of a line and `hi` the end of one. Undefined when none.
  */
-export function hasLine(text: string, wanted: string): boolean {
-  // An empty line sorts first (the search below never looks at one); "a\n" ends with one too.
-  if (wanted === "") return text === "" || text.startsWith("\n") || text.endsWith("\n");
+function findLine(text: string, compare: (line: string) => number): string | undefined {
   let lo = 0;
   let hi = text.length;
   while (lo < hi) {
@@ -38,32 +37,28 @@ export function hasLine(text: string, wanted: string): boolean {
     const newline = text.indexOf("\n", mid);
     const end = newline === -1 || newline > hi ? hi : newline;
     const line = text.slice(start, end);
-    if (line === wanted) return true;
-    if (line < wanted) lo = end + 1;
+    const order = compare(line);
+    if (order === 0) return line;
+    if (order < 0) lo = end + 1;
     else hi = start - 1;
   }
-  return false;
+  return undefined;
+}
+
+/** Whether `wanted` is a whole line of `text`, whose lines are sorted by code unit. */
+export function hasLine(text: string, wanted: string): boolean {
+  // An empty line sorts first (the search never looks at one); "a\n" ends with one too.
+  if (wanted === "") return text === "" || text.startsWith("\n") || text.endsWith("\n");
+  return findLine(text, (line) => byCodeUnit(line, wanted)) !== undefined;
 }
 
 /**
  * The line of `text` whose first field (up to a space) is `key`, without the key; undefined when
  * there is none. `text`'s lines are sorted by code unit and keys are letters, so a space sorts
- * before any longer key sharing the prefix: a binary search of the lines, read in place.
+ * before any longer key sharing the prefix.
  */
 export function lineFor(text: string, key: string): string | undefined {
-  let lo = 0;
-  let hi = text.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    const start = mid === 0 ? 0 : text.lastIndexOf("\n", mid - 1) + 1;
-    const newline = text.indexOf("\n", mid);
-    const end = newline === -1 || newline > hi ? hi : newline;
-    const space = text.indexOf(" ", start);
-    const at = space === -1 || space > end ? end : space;
-    const field = text.slice(start, at);
-    if (field === key) return text.slice(Math.min(at + 1, end), end);
-    if (field < key) lo = end + 1;
-    else hi = start - 1;
-  }
-  return undefined;
+  const keyOf = (line: string) => line.split(" ", 1)[0] ?? "";
+  const line = findLine(text, (l) => byCodeUnit(keyOf(l), key));
+  return line === undefined ? undefined : line.slice(key.length + 1);
 }

@@ -1,31 +1,8 @@
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { loadHotline } from "../../src/hotline.js";
-import type { Answer, Reply } from "../../src/model.js";
+import { describe, expect, it } from "vitest";
+import { answered, hotlineOf as oneDocument } from "./one-document.js";
 
-const dirs: string[] = [];
-afterAll(() => {
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A corpus of one document with `paragraphs`, and the repo's synonyms. */
-function hotlineOf(paragraphs: string[], published = "2018-05-21") {
-  const dir = mkdtempSync(join(tmpdir(), "hotline-corpus-"));
-  dirs.push(dir);
-  copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
-  writeFileSync(
-    join(dir, "line-news.md"),
-    `---\nid: line-news\ntitle: A line's news\npublisher: A publisher\npublished: ${published}\nurl: http://example.org/line-news\n---\n\n${paragraphs.join("\n\n")}\n`,
-  );
-  return loadHotline({ corpusDir: dir });
-}
-
-function answered(reply: Reply): Answer {
-  if (reply.status !== "answered") throw new Error(`expected an answer, got ${reply.status}`);
-  return reply;
-}
+const hotlineOf = (paragraphs: string[], published = "2018-05-21") =>
+  oneDocument(paragraphs, published);
 
 describe("hotline.when: an event the source says has not happened", () => {
   it("GIVEN a plan and then 'No such agreement has been signed' THEN no date, that sentence quoted, and an as-of note", () => {
