@@ -148,6 +148,18 @@ export function createHotline(
   };
 
   /** `keep`: sentences of the candidate documents ranked even below the candidate cut. */
+  // The places a candidate sentence names, read once per sentence: every when-question reads
+  // them for its candidates, and reading them is the costly part of answering one.
+  const sentencePlaces = new Map<string, PlaceMention[]>();
+  const placesOf = (text: string) => {
+    let places = sentencePlaces.get(text);
+    if (!places) {
+      places = subjects.places(text);
+      sentencePlaces.set(text, places);
+    }
+    return places;
+  };
+
   const search = (query: Query, keep?: (sentence: Sentence) => boolean) => {
     const terms = query.terms.flatMap((t) => [
       ...(t.known ? [{ term: t.term, weight: 1 }] : []),
@@ -245,7 +257,7 @@ export function createHotline(
     const { ranked } = measured;
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
-      ? composeWhen(question, query, ranked, reported, analyzer.terms, subjects.places)
+      ? composeWhen(question, query, ranked, reported, analyzer.terms, placesOf)
       : composeAsk(question, ranked);
   };
 

@@ -106,6 +106,10 @@ export function relatedWords(): string[] {
 
 let table: string | undefined;
 
+/** Words already looked up, and how many are kept before the memo starts again. */
+const looked = new Map<string, string[]>();
+const MEMO_LIMIT = 10_000;
+
 /**
  * Words WordNet relates to `word` (lower case, its dictionary form: "finish", "death") in its
  * first senses; empty for a word it does not know.
@@ -116,6 +120,13 @@ export function relatedTo(word: string): string[] {
     (text) => text,
     () => relatedWords().join("\n"),
   );
-  const line = lineFor(table, word);
-  return line ? line.split(" ") : [];
+  let words = looked.get(word);
+  if (!words) {
+    const line = lineFor(table, word);
+    words = line ? line.split(" ") : [];
+    // Questions are typed by anyone: the memo stays small rather than growing without end.
+    if (looked.size >= MEMO_LIMIT) looked.clear();
+    looked.set(word, words);
+  }
+  return words;
 }
