@@ -28,11 +28,6 @@ describe("relatedWords", () => {
       expect(lineFor(text, word)).toBe(related.join(" "));
     }
   });
-
-  it("GIVEN a word's rare senses THEN they relate nothing (only the first two senses count)", () => {
-    // "finish" as "eat up" is its sixth verb sense.
-    expect(relatedTo("finish")).not.toContain("polish");
-  });
 });
 
 describe("lineFor", () => {
