@@ -83,6 +83,11 @@ export function caseFiles(root = repoRoot()): CaseFile[] {
       file: join(own, "sealed", "questions.json"),
       extraDocs: join(own, "sealed", "corpus"),
     },
+    {
+      set: "fresh",
+      file: join(own, "fresh", "questions.json"),
+      extraDocs: join(own, "fresh", "corpus"),
+    },
   ];
   return files.filter((f) => existsSync(f.file));
 }
