@@ -170,20 +170,33 @@ export function createHotline(
     const asked = new Map(query.places.map((m) => [placeTerm(analyzer, m), m]));
     // One reading per document (and place) and question: the candidates share a few documents.
     const fits = new Map<string, number>();
-    const fitOf = (doc: string, places: PlaceMention[], key = doc) => {
-      let fit = fits.get(key);
+    const fitOf = (doc: string) => {
+      let fit = fits.get(doc);
       if (fit === undefined) {
-        fit = subjects.fit(doc, places);
-        fits.set(key, fit);
+        fit = subjects.fit(doc, query.places);
+        fits.set(doc, fit);
       }
       return fit;
     };
+    // Per place term, the documents about that place (read on first use).
+    const about = new Map<string, Map<string, boolean>>();
     const view: SubjectView = {
-      placeFit: (sentence) => fitOf(sentence.paragraph.doc.meta.id, query.places),
+      placeFit: (sentence) => fitOf(sentence.paragraph.doc.meta.id),
       supplies(sentence, term) {
         const place = asked.get(term);
+        if (!place) return false;
         const doc = sentence.paragraph.doc.meta.id;
-        return !!place && fitOf(doc, [place], `${doc}\u0000${term}`) === 1;
+        let docs = about.get(term);
+        if (!docs) {
+          docs = new Map();
+          about.set(term, docs);
+        }
+        let supplied = docs.get(doc);
+        if (supplied === undefined) {
+          supplied = subjects.fit(doc, [place]) === 1;
+          docs.set(doc, supplied);
+        }
+        return supplied;
       },
     };
     const hits = index.search(terms, CANDIDATE_DOCUMENTS);

@@ -8,6 +8,7 @@ import { stemmer } from "stemmer";
 import type { Analyzer } from "../search/analyzer.js";
 import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
+import { memoWords } from "../text/built-file.js";
 import { isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { relatedTo } from "../text/wordnet.js";
@@ -141,11 +142,7 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   const otherNames = new Map<string, string[]>();
   for (const m of places) {
     const term = placeTerm(ctx.analyzer, m);
-    const names = m.codes.flatMap((code) => ctx.subjects.namesOf(code));
-    const terms = names.flatMap((name) => {
-      const read = ctx.analyzer.terms(name);
-      return read.length === 1 && read[0] !== term && stats.df.has(read[0] ?? "") ? read : [];
-    });
+    const terms = m.codes.flatMap((code) => oneTermNames(ctx, code)).filter((t) => t !== term);
     otherNames.set(term, [...new Set(terms)]);
   }
   for (const token of searched) {
@@ -323,11 +320,45 @@ const SETTING_ASIDE = "not|rather than|instead of|other than|except|apart from";
 /** A clause that sets something aside: ", not the hotline", ", rather than the Russian one". */
 const SET_ASIDE = new RegExp(`,\\s*(?:and\\s+|but\\s+)?(?:${SETTING_ASIDE})\\b[^,;:?!.]*`, "gi");
 
+/** Per context, each place code's names that read as one corpus term. */
+const namesRead = new WeakMap<QueryContext, Map<string, string[]>>();
+
+/**
+ * The corpus terms of the names of the place `code` that read as one word ("Pakistan",
+ * "Islamabad"), analysed once per context: a country has dozens of names, and a question that
+ * names two places would otherwise analyse them all on every question.
+ */
+function oneTermNames(ctx: QueryContext, code: string): string[] {
+  let byCode = namesRead.get(ctx);
+  if (!byCode) {
+    byCode = new Map();
+    namesRead.set(ctx, byCode);
+  }
+  let terms = byCode.get(code);
+  if (!terms) {
+    terms = ctx.subjects.namesOf(code).flatMap((name) => {
+      const read = ctx.analyzer.terms(name);
+      return read.length === 1 && ctx.stats.df.has(read[0] ?? "") ? read : [];
+    });
+    byCode.set(code, terms);
+  }
+  return terms;
+}
+
 /** The term a place mention is searched as ("us" next to a place is the country, "usa"). */
 export function placeTerm(analyzer: Analyzer, mention: PlaceMention): string {
-  const written = mention.surface === "us" ? "US" : mention.surface;
-  return analyzer.tokens(written)[0]?.term ?? "";
+  let read = placeTerms.get(analyzer);
+  if (!read) {
+    read = memoWords(
+      (surface) => analyzer.tokens(surface === "us" ? "US" : surface)[0]?.term ?? "",
+    );
+    placeTerms.set(analyzer, read);
+  }
+  return read(mention.surface);
 }
+
+/** Per analyzer, the term each place name is searched as: a question reads its places often. */
+const placeTerms = new WeakMap<Analyzer, (surface: string) => string>();
 
 /** What sets a side aside, just before its name: "not the US one", "rather than with Moscow". */
 const EXCLUDING = new RegExp(`\\b(?:${SETTING_ASIDE})\\s+(?:with\\s+|to\\s+)?(?:the\\s+)?$`, "i");

@@ -62,3 +62,22 @@ export function lineFor(text: string, key: string): string | undefined {
   const line = findLine(text, (l) => byCodeUnit(keyOf(l), key));
   return line === undefined ? undefined : line.slice(key.length + 1);
 }
+
+/** How many answers {@link memoWords} keeps before it starts again. */
+const MEMO_LIMIT = 10_000;
+
+/**
+ * `lookUp` with its answers remembered per word: a question reads the same few words several
+ * times (and a bot sees the same words all day), while a search of a sorted list slices a dozen
+ * lines. The memo starts again after 10,000 words, as questions are typed by anyone.
+ */
+export function memoWords<T>(lookUp: (word: string) => T): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    if (known.has(word)) return known.get(word) as T;
+    const answer = lookUp(word);
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(word, answer);
+    return answer;
+  };
+}

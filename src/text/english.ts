@@ -9,7 +9,7 @@
  * source (tests), the package's JSON is read instead.
  */
 import { subtlex } from "../lazy.js";
-import { builtOr, byCodeUnit, hasLine } from "./built-file.js";
+import { builtOr, byCodeUnit, hasLine, memoWords } from "./built-file.js";
 
 /** Every word of the list, lower case, each once, sorted by code unit (as `<` compares). */
 export function englishWords(): string[] {
@@ -21,6 +21,10 @@ let words: string | undefined;
 
 /** True when `word` (any case) is in the list of English words (binary search of the sorted list). */
 export function isEnglishWord(word: string): boolean {
+  return isEnglishLower(word.toLowerCase());
+}
+
+const isEnglishLower = memoWords((word: string): boolean => {
   // Searched as one string, not split into its 74,286 words: allocating (and then garbage
   // collecting) those strings cost a question with a word the corpus lacks about 25 ms.
   words ??= builtOr(
@@ -28,8 +32,8 @@ export function isEnglishWord(word: string): boolean {
     (text) => text,
     () => englishWords().join("\n"),
   );
-  return hasLine(words, word.toLowerCase());
-}
+  return hasLine(words, word);
+});
 
 /** How many of the most frequent words count as common ({@link isCommonWord}). */
 export const COMMON_WORDS = 5000;
@@ -53,10 +57,14 @@ let common: string | undefined;
  * "run", "thought"), which a question may use loosely; false for rarer ones ("restore", "encrypt").
  */
 export function isCommonWord(word: string): boolean {
+  return isCommonLower(word.toLowerCase());
+}
+
+const isCommonLower = memoWords((word: string): boolean => {
   common ??= builtOr(
     new URL("./common-words.txt", import.meta.url),
     (text) => text,
     () => commonWords().join("\n"),
   );
-  return hasLine(common, word.toLowerCase());
-}
+  return hasLine(common, word);
+});

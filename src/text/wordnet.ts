@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { builtOr, byCodeUnit, lineFor } from "./built-file.js";
+import { builtOr, byCodeUnit, lineFor, memoWords } from "./built-file.js";
 
 /** How many of a word's senses, commonest first, relate it to other words. */
 const SENSES_READ = 2;
@@ -106,27 +106,16 @@ export function relatedWords(): string[] {
 
 let table: string | undefined;
 
-/** Words already looked up, and how many are kept before the memo starts again. */
-const looked = new Map<string, string[]>();
-const MEMO_LIMIT = 10_000;
-
 /**
  * Words WordNet relates to `word` (lower case, its dictionary form: "finish", "death") in its
  * first senses; empty for a word it does not know.
  */
-export function relatedTo(word: string): string[] {
+export const relatedTo: (word: string) => string[] = memoWords((word) => {
   table ??= builtOr(
     new URL("./related-words.txt", import.meta.url),
     (text) => text,
     () => relatedWords().join("\n"),
   );
-  let words = looked.get(word);
-  if (!words) {
-    const line = lineFor(table, word);
-    words = line ? line.split(" ") : [];
-    // Questions are typed by anyone: the memo stays small rather than growing without end.
-    if (looked.size >= MEMO_LIMIT) looked.clear();
-    looked.set(word, words);
-  }
-  return words;
-}
+  const line = lineFor(table, word);
+  return line ? line.split(" ") : [];
+});
