@@ -6,6 +6,7 @@
  * hotline.when("the Beijing-Moscow line opened").date // { iso: "2008-03-14", precision: "day", … }
  * ```
  */
+
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
@@ -26,9 +27,9 @@ import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-ap
 import type { Answer, Reply, SourceSummary, TimelineEvent } from "./model.js";
 import { readAcronyms } from "./search/acronyms.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
-import type { PlaceMention } from "./search/gazetteer.js";
 import { SentenceIndex, termStats } from "./search/index.js";
 import { type Built, loadWithSnapshot, type Prebuilt, type SnapshotEvent } from "./snapshot.js";
+import { memoWords } from "./text/built-file.js";
 import { plainQuestion } from "./text/chat.js";
 import { ENGLISH_ONLY, inLatinLetters } from "./text/language.js";
 import { cleanQuestion } from "./text/normalize.js";
@@ -147,18 +148,12 @@ export function createHotline(
     },
   };
 
+  // What a candidate sentence (or a clause of one) names and says, read once per text: every
+  // when-question reads them for its candidates, and reading them is the costly part of answering.
+  const placesOf = memoWords((text) => subjects.places(text));
+  const passageTerms = memoWords((text) => analyzer.terms(text));
+
   /** `keep`: sentences of the candidate documents ranked even below the candidate cut. */
-  // The places a candidate sentence names, read once per sentence: every when-question reads
-  // them for its candidates, and reading them is the costly part of answering one.
-  const sentencePlaces = new Map<string, PlaceMention[]>();
-  const placesOf = (text: string) => {
-    let places = sentencePlaces.get(text);
-    if (!places) {
-      places = subjects.places(text);
-      sentencePlaces.set(text, places);
-    }
-    return places;
-  };
 
   const search = (query: Query, keep?: (sentence: Sentence) => boolean) => {
     const terms = query.terms.flatMap((t) => [
@@ -270,7 +265,7 @@ export function createHotline(
     const { ranked } = measured;
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
-      ? composeWhen(question, query, ranked, reported, analyzer.terms, placesOf)
+      ? composeWhen(question, query, ranked, reported, passageTerms, placesOf)
       : composeAsk(question, ranked);
   };
 
