@@ -53,7 +53,7 @@ export function repoRoot(): string {
 
 /**
  * One case file, and the documents asked about: the corpus alone, or (for the generalisation,
- * hold-out and sealed sets) the corpus plus the fixture documents in `extraDocs`, loaded together with no change to either.
+ * hold-out, sealed and fresh sets) the corpus plus the fixture documents in `extraDocs`, loaded together with no change to either.
  */
 export interface CaseFile {
   set: string;
