@@ -8,9 +8,13 @@ import type { Rejection } from "../model.js";
 export const FAILURE_MESSAGE =
   "Sorry, something went wrong while answering. The error has been logged; please try again later.";
 
-/** What the bot covers and where to look instead, said with every no-answer reply. */
+/**
+ * Where to look instead, said with every no-answer reply. It names no countries or years: an
+ * admin adds documents about other hotlines with no code change, and the sources list says what
+ * the bot covers.
+ */
 const COVERAGE =
-  "hotline covers the military hotlines between China, Russia and the United States (2008 reporting). Try /hotline timeline for every dated event or /hotline sources for the documents.";
+  "hotline answers only from its sources: try /hotline sources for the documents or /hotline timeline for every dated event.";
 
 /** What a no-answer reply says when the core gives no reason. */
 export const NO_ANSWER_MESSAGE = `The sources don't answer that. ${COVERAGE}`;
