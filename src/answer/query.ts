@@ -8,6 +8,7 @@ import { stemmer } from "stemmer";
 import type { Analyzer } from "../search/analyzer.js";
 import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
+import { STOPWORDS } from "../search/stopwords.js";
 import { memoWords } from "../text/built-file.js";
 import { isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
@@ -83,7 +84,9 @@ const WHY =
   /^why\b|\bwhat(?:'?s)?\b.*\bfor\s*\??$|\b(purpose|goal|aim|point|meant to|designed to|used for)\b/i;
 
 /** Reads `question` for `command` (`when` forces the when intent). */
-export function readQuery(question: string, command: "ask" | "when", ctx: QueryContext): Query {
+export function readQuery(written: string, command: "ask" | "when", ctx: QueryContext): Query {
+  // "in 72", "the 90s": chat's short years, read as the corpus's years ("in 1972", "the 1990s").
+  const question = fullYears(written, ctx.stats);
   const named = ctx.subjects.places(question);
   // "the russia line, not the us one": a side the question sets aside is not asked about.
   const read = acronymsRead(question);
@@ -248,6 +251,44 @@ function beginningAsked(question: string, terms: QueryTerm[], ctx: QueryContext)
     implied: false,
     hypothetical: false,
   };
+}
+
+/**
+ * A two-digit year where only a year stands: after an apostrophe ("'72") or after "in", "since",
+ * "by"… when nothing but punctuation or a small word follows ("signed in 72", "in 72 with Moscow";
+ * not "in 72 hours").
+ */
+const SHORT_YEAR =
+  /(?:(?<![\p{L}\p{N}])['’‘]|\b(?:in|since|from|until|till|by|before|after|during|around|circa|of|early|late|mid)\s+)(\d\d)\b(?!['’]?s\b)(?=\s*(?:$|[?.!,;:)]|([\p{L}]+)))/giu;
+
+/** A decade in two digits: "90s", "the '90s", "80's". */
+const SHORT_DECADE = /(?<![\p{L}\p{N}'’‘-])['’‘]?([1-9]0)['’]?s\b/gu;
+
+/**
+ * `question` with its two-digit years and decades written in full, in the century the corpus
+ * speaks of ("in 72" → "in 1972" when the sources name 1972 and not 2072; "the 90s" → "the
+ * 1990s"). A year the sources name in neither century is taken as the latest that is not in the
+ * future. Other numbers ("in 72 hours", "15 killed") are left alone.
+ */
+export function fullYears(question: string, stats: Pick<TermStats, "df">): string {
+  if (!/\d\d/.test(question)) return question;
+  const now = new Date().getUTCFullYear() % 100;
+  const century = (years: (c: string) => string[], two: number): string => {
+    const named = (c: string) => years(c).filter((y) => stats.df.has(y)).length;
+    const [old, recent] = [named("19"), named("20")];
+    if (old !== recent) return old > recent ? "19" : "20";
+    return two > now ? "19" : "20";
+  };
+  return question
+    .replace(SHORT_YEAR, (m, two: string, after: string | undefined) => {
+      if (after && !STOPWORDS.has(after.toLowerCase())) return m;
+      const full = `${century((c) => [c + two], Number(two))}${two}`;
+      return `${m.slice(0, m.length - 2).replace(/['’‘]$/, "")}${full}`;
+    })
+    .replace(SHORT_DECADE, (_, two: string) => {
+      const decade = (c: string) => Array.from({ length: 10 }, (_, i) => `${c}${two[0]}${i}`);
+      return `${century(decade, Number(two))}${two}s`;
+    });
 }
 
 /** Most related terms a question word is searched by. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EVENT_SHARE, readQuery } from "../../src/answer/query.js";
+import { EVENT_SHARE, fullYears, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { readAcronyms } from "../../src/search/acronyms.js";
@@ -208,5 +208,34 @@ describe("readQuery: when the having began", () => {
 
   it("GIVEN a question that says nothing of having THEN no setting up is added", () => {
     expect(searched("china russia military hotline when")).not.toContain(established);
+  });
+});
+
+describe("fullYears", () => {
+  const df = new Map([
+    ["1972", 1],
+    ["1994", 1],
+  ]);
+
+  it("GIVEN a two-digit year after 'in' or an apostrophe THEN the corpus's year", () => {
+    expect(fullYears("who signed it in 72", { df })).toBe("who signed it in 1972");
+    expect(fullYears("signed back in '72?", { df })).toBe("signed back in 1972?");
+    expect(fullYears("signed in 72 with moscow", { df })).toBe("signed in 1972 with moscow");
+  });
+
+  it("GIVEN a two-digit decade THEN the decade of the century the corpus names", () => {
+    expect(fullYears("the 90s ceasefire", { df })).toBe("the 1990s ceasefire");
+    expect(fullYears("the '90s ceasefire", { df })).toBe("the 1990s ceasefire");
+  });
+
+  it("GIVEN a number that is not a year ('in 72 hours', 'F-10s') THEN it is left alone", () => {
+    expect(fullYears("in 72 hours", { df })).toBe("in 72 hours");
+    expect(fullYears("the F-10s", { df })).toBe("the F-10s");
+    expect(fullYears("15 killed in 2018", { df })).toBe("15 killed in 2018");
+  });
+
+  it("GIVEN a question with 'in 08' THEN it names the corpus's year 2008", () => {
+    expect(context.stats.df.has("2008")).toBe(true);
+    expect(readQuery("when was the line set up in 08", "when", context).years).toEqual(["2008"]);
   });
 });
