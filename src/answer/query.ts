@@ -10,7 +10,7 @@ import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
 import { STOPWORDS } from "../search/stopwords.js";
 import { memoWords } from "../text/built-file.js";
-import { isEnglishWord } from "../text/english.js";
+import { isCommonWord, isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { relatedTo } from "../text/wordnet.js";
 import type { Subjects } from "./subject.js";
@@ -68,8 +68,8 @@ export interface Query {
 export interface QueryContext {
   analyzer: Analyzer;
   stats: TermStats;
-  /** Finds corpus terms near a misspelled word. */
-  index: Pick<SentenceIndex, "near">;
+  /** Finds corpus terms near a misspelled word, or that a clipped word starts. */
+  index: Pick<SentenceIndex, "near" | "prefixed">;
   /** The places and pairs of sides the documents are about. */
   subjects: Subjects;
   /** The name an acronym stands for in the sources ("LoC" → "Line of Control"); default none. */
@@ -151,9 +151,11 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
   for (const token of searched) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
+    const related =
+      token.name || keptTerms.has(token.term) ? [] : relatedTerms(token.surface, token.term, ctx);
     const expansions = known
       ? []
-      : (otherNames.get(token.term) ?? misspelt(ctx, token.surface, token.term));
+      : (otherNames.get(token.term) ?? unknownWord(ctx, token.surface, token.term, related));
     let weight: number;
     if (known) weight = stats.idf(token.term);
     else if (expansions.length > 0) weight = Math.max(...expansions.map((e) => stats.idf(e)));
@@ -168,8 +170,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
       expansions,
       implied: false,
       hypothetical: token.hypothetical,
-      related:
-        token.name || keptTerms.has(token.term) ? [] : relatedTerms(token.surface, token.term, ctx),
+      related: related.filter((r) => !expansions.includes(r)),
     });
   }
   // In a short question, a word the sources never use is likely its subject ("make sourdough").
@@ -310,15 +311,87 @@ function relatedTerms(surface: string, term: string, ctx: QueryContext): string[
     word.replace(/e?s$/, ""),
     word.replace(/s$/, ""),
     word.replace(/e?d$/, ""),
+    // "died", "tied": verbs in -ie take a bare -d (others in -ied are -y verbs: "tried").
+    word.replace(/ied$/, "ie"),
     word.replace(/ing$/, ""),
     word.replace(/ing$/, "e"),
   ];
   const lemma = forms.find((f) => f && f.length >= 3 && relatedTo(f).length > 0);
   if (!lemma) return [];
   const terms = relatedTo(lemma)
-    .map((w) => ctx.analyzer.term(w))
-    .filter((t) => t !== "" && t !== term && ctx.stats.df.has(t));
+    .flatMap((w) => inflectedTerms(w, ctx))
+    .filter((t) => t !== term);
   return [...new Set(terms)].slice(0, MOST_RELATED);
+}
+
+/**
+ * The corpus terms of `word` in any regular inflection the sources use: the stemmer keeps some
+ * apart ("die" is "die", "died" is "di"), so a related word is looked for as the sources write it.
+ */
+function inflectedTerms(word: string, ctx: QueryContext): string[] {
+  const forms = [
+    word,
+    `${word}s`,
+    `${word}d`,
+    `${word}ed`,
+    `${word}ing`,
+    word.replace(/e$/, "ing"),
+  ];
+  const terms = forms
+    .map((f) => ctx.analyzer.term(f))
+    .filter((t) => t !== "" && ctx.stats.df.has(t));
+  return [...new Set(terms)];
+}
+
+/**
+ * Corpus terms an unknown question word stands for: a misspelling ("serdukov"), a clipped form
+ * ("subs" for "submarines", "deconf" for "deconfliction") or another form of the same word that
+ * the stemmer keeps apart ("delivered" for "delivery"); empty when it is none of these.
+ */
+function unknownWord(
+  ctx: QueryContext,
+  surface: string,
+  term: string,
+  related: string[],
+): string[] {
+  const misspelling = misspelt(ctx, surface, term);
+  if (misspelling.length > 0) return misspelling;
+  const clipping = clipped(ctx, surface);
+  if (clipping.length > 0) return clipping;
+  return related.filter((r) => sameWord(term, r));
+}
+
+/**
+ * Whether two terms are forms of one word the stemmer left apart ("deliv" for "delivered" and
+ * "deliveri" for "delivery"): the shorter, less at most its last letter, starts the longer, and
+ * that is at least four letters.
+ */
+function sameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const root = long.startsWith(short) ? short : short.slice(0, -1);
+  return root.length >= 4 && long.startsWith(root);
+}
+
+/** Shortest clipped form read as one ("sub", "min"): two letters start too many words. */
+const SHORTEST_CLIPPING = 3;
+
+/**
+ * Corpus terms a clipped word stands for ("subs" → "submarines", "govt"…). A common English word
+ * is never a clipping ("pro" is a word, not "protest"). A word that WordNet knows is read as a
+ * clipping only of a word it gives as its synonym ("sub" → "submarine", "min" → "minute"); one it
+ * does not know stands for the corpus terms it starts, if there are at most three.
+ */
+function clipped(ctx: QueryContext, surface: string): string[] {
+  const word = surface.toLowerCase();
+  const clip = word.length > SHORTEST_CLIPPING ? word.replace(/(?<!s)s$/, "") : word;
+  if (clip.length < SHORTEST_CLIPPING || !/^\p{Ll}+$/u.test(clip)) return [];
+  if (isCommonWord(word) || isCommonWord(clip)) return [];
+  const synonyms = relatedTo(clip);
+  if (synonyms.length > 0 || isEnglishWord(word) || isEnglishWord(clip)) {
+    const whole = synonyms.filter((w) => w.length > clip.length && w.startsWith(clip));
+    return [...new Set(whole.flatMap((w) => inflectedTerms(w, ctx)))].slice(0, 3);
+  }
+  return ctx.index.prefixed(clip);
 }
 
 /** Whether a term names an event: a word mostly used as a verb, or a phrase starting with one. */

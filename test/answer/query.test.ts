@@ -1,3 +1,6 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EVENT_SHARE, fullYears, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
@@ -237,5 +240,68 @@ describe("fullYears", () => {
   it("GIVEN a question with 'in 08' THEN it names the corpus's year 2008", () => {
     expect(context.stats.df.has("2008")).toBe(true);
     expect(readQuery("when was the line set up in 08", "when", context).years).toEqual(["2008"]);
+  });
+});
+
+/** A question-reading context over one small document of `paragraphs` (and the repo's synonyms). */
+function contextOf(paragraphs: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), "hotline-query-"));
+  try {
+    copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+    writeFileSync(
+      join(dir, "news.md"),
+      `---\nid: news\ntitle: A navy's news\npublisher: A publisher\npublished: 2019-01-01\nurl: http://example.org/news\n---\n\n${paragraphs.join("\n\n")}\n`,
+    );
+    const corpus = loadCorpus(dir);
+    const analyzer = createAnalyzer(corpus.synonyms);
+    const passages = buildPassages(corpus.documents, analyzer);
+    const stats = termStats(passages);
+    return {
+      analyzer,
+      stats,
+      index: new SentenceIndex(passages, stats),
+      subjects: readSubjects(profileDocuments(corpus.documents)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("readQuery: words the question writes otherwise", () => {
+  const ctx = contextOf([
+    "Submarines operating under water were left out of the agreement.",
+    "Early in October the minister said that the delivery was complete.",
+    "All fifteen servicemen on board were killed, and professional crews found the wreck.",
+    "The interoperability talks went on.",
+  ]);
+  const termOf = (question: string, word: string) =>
+    readQuery(question, "ask", ctx).terms.find((t) => t.surface === word);
+
+  it("GIVEN a clipped word WordNet gives for a corpus word ('subs') THEN it stands for that word", () => {
+    expect(termOf("does the agreement cover subs", "subs")?.expansions).toEqual([
+      ctx.analyzer.term("submarines"),
+    ]);
+  });
+
+  it("GIVEN an unknown non-word that starts one corpus term ('intero') THEN it stands for that term", () => {
+    expect(termOf("when were the intero talks", "intero")?.expansions).toEqual([
+      ctx.analyzer.term("interoperability"),
+    ]);
+  });
+
+  it("GIVEN a common word that merely starts a corpus word ('pro') THEN it stands for nothing", () => {
+    expect(termOf("were the crews pro", "pro")?.expansions).toEqual([]);
+  });
+
+  it("GIVEN another form of a corpus word that the stemmer keeps apart ('delivered') THEN it stands for it", () => {
+    expect(termOf("when was it delivered", "delivered")?.expansions).toEqual([
+      ctx.analyzer.term("delivery"),
+    ]);
+  });
+
+  it("GIVEN 'died' and sources that say 'killed' THEN the killing is a related term", () => {
+    expect(termOf("how many died on board", "died")?.related).toContain(
+      ctx.analyzer.term("killed"),
+    );
   });
 });
