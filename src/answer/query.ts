@@ -128,10 +128,15 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
   // "loc", "MoD": an acronym the sources spell out is searched as the words they use.
+  // A designation's letters may be one too: "pp17a" is "Patrolling Point 17A".
   const searched = tokens.flatMap((token) => {
-    if (stats.df.has(token.term) || !/^\p{L}{2,6}$/u.test(token.surface)) return [token];
-    const name = ctx.acronyms?.(token.surface);
-    return name ? ctx.analyzer.tokens(name).map((t) => ({ ...t, name: false })) : [token];
+    if (stats.df.has(token.term)) return [token];
+    const [, letters = token.surface, number] = DESIGNATED.exec(token.surface) ?? [];
+    if (!/^\p{L}{2,10}$/u.test(letters)) return [token];
+    const name = ctx.acronyms?.(letters);
+    if (!name) return [token];
+    const spelled = ctx.analyzer.tokens(number ? `${name} ${number}` : name);
+    return spelled.map((t) => ({ ...t, name: false }));
   });
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
   const unnamed = places.find(
@@ -153,9 +158,13 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
     const known = stats.df.has(token.term);
     const related =
       token.name || keptTerms.has(token.term) ? [] : relatedTerms(token.surface, token.term, ctx);
-    const expansions = known
-      ? []
-      : (otherNames.get(token.term) ?? unknownWord(ctx, token.surface, token.term, related));
+    const other = otherNames.get(token.term);
+    const read = known
+      ? { terms: [], clipped: false }
+      : other
+        ? { terms: other, clipped: false }
+        : unknownWord(ctx, token, related);
+    const expansions = read.terms;
     let weight: number;
     if (known) weight = stats.idf(token.term);
     else if (expansions.length > 0) weight = Math.max(...expansions.map((e) => stats.idf(e)));
@@ -170,7 +179,9 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
       expansions,
       implied: false,
       hypothetical: token.hypothetical,
-      related: related.filter((r) => !expansions.includes(r)),
+      // A clipping stands for the word it clips: the other senses of the short form ("sub", a
+      // sandwich, a "bomber") are not what the question says.
+      related: read.clipped ? [] : related.filter((r) => !expansions.includes(r)),
     });
   }
   // In a short question, a word the sources never use is likely its subject ("make sourdough").
@@ -292,6 +303,9 @@ export function fullYears(question: string, stats: Pick<TermStats, "df">): strin
     });
 }
 
+/** A designation as the analyzer joins it: letters, then a number ("pp17a", "s300"). */
+const DESIGNATED = /^(\p{L}+)(\p{N}+\p{L}?)$/u;
+
 /** Most related terms a question word is searched by. */
 const MOST_RELATED = 4;
 
@@ -344,21 +358,21 @@ function inflectedTerms(word: string, ctx: QueryContext): string[] {
 }
 
 /**
- * Corpus terms an unknown question word stands for: a misspelling ("serdukov"), a clipped form
- * ("subs" for "submarines", "deconf" for "deconfliction") or another form of the same word that
- * the stemmer keeps apart ("delivered" for "delivery"); empty when it is none of these.
+ * Corpus terms an unknown question word stands for (`terms`): a misspelling ("serdukov"), a
+ * clipped form ("subs" for "submarines", "deconf" for "deconfliction"; then `clipped`) or another
+ * form of the same word that the stemmer keeps apart ("delivered" for "delivery"); no terms when
+ * it is none of these.
  */
 function unknownWord(
   ctx: QueryContext,
-  surface: string,
-  term: string,
+  token: { surface: string; term: string },
   related: string[],
-): string[] {
-  const misspelling = misspelt(ctx, surface, term);
-  if (misspelling.length > 0) return misspelling;
-  const clipping = clipped(ctx, surface);
-  if (clipping.length > 0) return clipping;
-  return related.filter((r) => sameWord(term, r));
+): { terms: string[]; clipped: boolean } {
+  const misspelling = misspelt(ctx, token.surface, token.term);
+  if (misspelling.length > 0) return { terms: misspelling, clipped: false };
+  const clipping = clipped(ctx, token.surface);
+  if (clipping.length > 0) return { terms: clipping, clipped: true };
+  return { terms: related.filter((r) => sameWord(token.term, r)), clipped: false };
 }
 
 /**

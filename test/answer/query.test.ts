@@ -261,6 +261,7 @@ function contextOf(paragraphs: string[]) {
       stats,
       index: new SentenceIndex(passages, stats),
       subjects: readSubjects(profileDocuments(corpus.documents)),
+      acronyms: readAcronyms(passages.sentences.map((s) => s.text)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -272,7 +273,8 @@ describe("readQuery: words the question writes otherwise", () => {
     "Submarines operating under water were left out of the agreement.",
     "Early in October the minister said that the delivery was complete.",
     "All fifteen servicemen on board were killed, and professional crews found the wreck.",
-    "The interoperability talks went on.",
+    "The interoperability talks went on, and a bomber flew over the torpedo boats.",
+    "The armies left Patrolling Point 17A in August.",
   ]);
   const termOf = (question: string, word: string) =>
     readQuery(question, "ask", ctx).terms.find((t) => t.surface === word);
@@ -297,6 +299,16 @@ describe("readQuery: words the question writes otherwise", () => {
     expect(termOf("when was it delivered", "delivered")?.expansions).toEqual([
       ctx.analyzer.term("delivery"),
     ]);
+  });
+
+  it("GIVEN a clipped word THEN the other senses of the short form are not related terms", () => {
+    // WordNet's "sub" is also a sandwich, a "bomber" or a "torpedo".
+    expect(termOf("does the agreement cover subs", "subs")?.related).toEqual([]);
+  });
+
+  it("GIVEN a designation whose letters are an acronym of the sources ('pp17a') THEN the name and the number are searched", () => {
+    const terms = readQuery("when did they leave pp17a", "when", ctx).terms.map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(ctx.analyzer.terms("Patrolling Point 17A")));
   });
 
   it("GIVEN 'died' and sources that say 'killed' THEN the killing is a related term", () => {
