@@ -136,7 +136,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
     const name = ctx.acronyms?.(letters);
     if (!name) return [token];
     const spelled = ctx.analyzer.tokens(number ? `${name} ${number}` : name);
-    return spelled.map((t) => ({ ...t, name: false }));
+    return spelled.map((t) => ({ ...t, name: false, acronym: token.term }));
   });
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
   const unnamed = places.find(
@@ -184,6 +184,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
       related: read.clipped ? [] : related.filter((r) => !expansions.includes(r)),
     });
   }
+  shareAcronyms(searched, seen);
   // In a short question, a word the sources never use is likely its subject ("make sourdough").
   const typed = [...seen.values()];
   const unknown = typed.filter((t) => !t.known && t.expansions.length === 0);
@@ -301,6 +302,33 @@ export function fullYears(question: string, stats: Pick<TermStats, "df">): strin
       const decade = (c: string) => Array.from({ length: 10 }, (_, i) => `${c}${two[0]}${i}`);
       return `${century(decade, Number(two))}${two}s`;
     });
+}
+
+/**
+ * The words an acronym was spelled out into ("nrrc": nuclear, risk, reduction, centers) name one
+ * thing, as the acronym did, so together they weigh less than as many words typed: their sum
+ * shrinks towards the heaviest of them, by the square root of its share. A sentence that only says
+ * the name then outweighs less one that says what the question asks about it. (Weighing them as
+ * the heaviest alone measured worse: a question of the acronym and one other word, "does incsea
+ * cover subs", lost its support in the acronym's document.)
+ */
+function shareAcronyms(
+  tokens: { term: string; acronym?: string }[],
+  seen: Map<string, QueryTerm>,
+): void {
+  const groups = new Map<string, QueryTerm[]>();
+  for (const token of tokens) {
+    const term = seen.get(token.term);
+    if (!token.acronym || !term) continue;
+    const group = groups.get(token.acronym) ?? [];
+    if (!group.includes(term)) group.push(term);
+    groups.set(token.acronym, group);
+  }
+  for (const group of groups.values()) {
+    const sum = group.reduce((total, t) => total + t.weight, 0);
+    const scale = Math.sqrt(Math.max(...group.map((t) => t.weight)) / sum);
+    for (const t of group) t.weight *= scale;
+  }
 }
 
 /** A designation as the analyzer joins it: letters, then a number ("pp17a", "s300"). */

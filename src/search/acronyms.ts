@@ -65,11 +65,11 @@ export function readAcronyms(texts: Iterable<string>): (word: string) => string 
   const names = new Map<string, Map<string, string[]>>();
   for (const text of texts) {
     for (const match of text.matchAll(NAME)) {
-      for (const acronym of initialsOf(match[0]))
-        if (!table.has(acronym)) table.set(acronym, match[0]);
+      // "The Nuclear Risk Reduction Centers": a sentence's capital "The" is no part of the name.
+      const name = match[0].replace(/^The\s+/, "");
+      for (const acronym of initialsOf(name)) if (!table.has(acronym)) table.set(acronym, name);
     }
     for (const match of text.matchAll(LONG_NAME)) {
-      // "The Incidents at Sea": a sentence's capital "The" is no part of the name.
       const name = match[0].replace(/^The\s+/, "");
       const words = name.toLowerCase().split(/\s+/);
       if (words.filter((w) => !JOINERS.has(w)).length < 2) continue;

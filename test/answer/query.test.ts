@@ -275,6 +275,7 @@ describe("readQuery: words the question writes otherwise", () => {
     "All fifteen servicemen on board were killed, and professional crews found the wreck.",
     "The interoperability talks went on, and a bomber flew over the torpedo boats.",
     "The armies left Patrolling Point 17A in August.",
+    "The Nuclear Risk Reduction Centers exchanged notices, under an agreement signed in 1987.",
   ]);
   const termOf = (question: string, word: string) =>
     readQuery(question, "ask", ctx).terms.find((t) => t.surface === word);
@@ -309,6 +310,18 @@ describe("readQuery: words the question writes otherwise", () => {
   it("GIVEN a designation whose letters are an acronym of the sources ('pp17a') THEN the name and the number are searched", () => {
     const terms = readQuery("when did they leave pp17a", "when", ctx).terms.map((t) => t.term);
     expect(terms).toEqual(expect.arrayContaining(ctx.analyzer.terms("Patrolling Point 17A")));
+  });
+
+  it("GIVEN an acronym spelled out into several words THEN together they weigh less than the words typed", () => {
+    const weightOf = (question: string) => {
+      const name = new Set(ctx.analyzer.terms("Nuclear Risk Reduction Centers"));
+      return readQuery(question, "ask", ctx)
+        .terms.filter((t) => name.has(t.term))
+        .reduce((sum, t) => sum + t.weight, 0);
+    };
+    const typed = weightOf("nuclear risk reduction centers agreement signed");
+    expect(weightOf("nrrc agreement signed")).toBeLessThan(typed);
+    expect(weightOf("nrrc agreement signed")).toBeGreaterThan(0);
   });
 
   it("GIVEN 'died' and sources that say 'killed' THEN the killing is a related term", () => {

@@ -55,3 +55,10 @@ describe("syllablesOf", () => {
     expect(syllablesOf("incs", ["incidents", "at", "sea"])).toBe(false);
   });
 });
+
+describe("readAcronyms: a name at the start of a sentence", () => {
+  it("GIVEN 'The' before the name THEN the acronym leaves it out", () => {
+    const lookup = readAcronyms(["The Nuclear Risk Reduction Centers exchanged notices."]);
+    expect(lookup("nrrc")).toBe("Nuclear Risk Reduction Centers");
+  });
+});
