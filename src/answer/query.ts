@@ -346,9 +346,11 @@ function relatedTerms(surface: string, term: string, ctx: QueryContext): string[
   if (!/^\p{Ll}+$/u.test(word)) return [];
   // A word the corpus's synonyms already place ("connected" sets a line up) means what they say.
   if (term !== stemmer(baseVerb(word) ?? word)) return [];
+  // An irregular verb form is read as its verb first: "shot" in "was it shot down" is "shoot"
+  // (related to "hit"), not the noun "shot" (a "pellet").
   const forms = [
-    word,
     baseVerb(word),
+    word,
     word.replace(/ies$/, "y"),
     word.replace(/e?s$/, ""),
     word.replace(/s$/, ""),

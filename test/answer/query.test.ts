@@ -276,6 +276,7 @@ describe("readQuery: words the question writes otherwise", () => {
     "The interoperability talks went on, and a bomber flew over the torpedo boats.",
     "The armies left Patrolling Point 17A in August.",
     "The Nuclear Risk Reduction Centers exchanged notices, under an agreement signed in 1987.",
+    "A missile hit the reconnaissance plane.",
   ]);
   const termOf = (question: string, word: string) =>
     readQuery(question, "ask", ctx).terms.find((t) => t.surface === word);
@@ -322,6 +323,12 @@ describe("readQuery: words the question writes otherwise", () => {
     const typed = weightOf("nuclear risk reduction centers agreement signed");
     expect(weightOf("nrrc agreement signed")).toBeLessThan(typed);
     expect(weightOf("nrrc agreement signed")).toBeGreaterThan(0);
+  });
+
+  it("GIVEN an irregular verb form that is also a noun ('shot') THEN the verb's related words ('hit')", () => {
+    expect(termOf("when was the plane shot down", "shot")?.related).toContain(
+      ctx.analyzer.term("hit"),
+    );
   });
 
   it("GIVEN 'died' and sources that say 'killed' THEN the killing is a related term", () => {
