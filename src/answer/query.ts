@@ -268,11 +268,12 @@ function beginningAsked(question: string, terms: QueryTerm[], ctx: QueryContext)
 
 /**
  * A two-digit year where only a year stands: after an apostrophe ("'72") or after "in", "since",
- * "by"… when nothing but punctuation or a small word follows ("signed in 72", "in 72 with Moscow";
- * not "in 72 hours").
+ * "during"… when nothing but punctuation or a small word follows ("signed in 72", "in 72 with
+ * Moscow"; not "in 72 hours"). Not after "of", "by" or "from", which more often count ("3 of 15",
+ * "cut by 10", "from 10 to 20").
  */
 const SHORT_YEAR =
-  /(?:(?<![\p{L}\p{N}])['’‘]|\b(?:in|since|from|until|till|by|before|after|during|around|circa|of|early|late|mid)\s+)(\d\d)\b(?!['’]?s\b)(?=\s*(?:$|[?.!,;:)]|([\p{L}]+)))/giu;
+  /(?:(?<![\p{L}\p{N}])['’‘]|\b(?:in|since|until|before|after|during|around|circa|early|late|mid)\s+)(\d\d)\b(?!['’]?s\b)(?=\s*(?:$|[?.!,;:)]|([\p{L}]+)))/giu;
 
 /** A decade in two digits: "90s", "the '90s", "80's". */
 const SHORT_DECADE = /(?<![\p{L}\p{N}'’‘-])['’‘]?([1-9]0)['’]?s\b/gu;
@@ -395,12 +396,12 @@ function inflectedTerms(word: string, ctx: QueryContext): string[] {
  */
 function unknownWord(
   ctx: QueryContext,
-  token: { surface: string; term: string },
+  token: { surface: string; term: string; name: boolean },
   related: string[],
 ): { terms: string[]; clipped: boolean } {
   const misspelling = misspelt(ctx, token.surface, token.term);
   if (misspelling.length > 0) return { terms: misspelling, clipped: false };
-  const clipping = clipped(ctx, token.surface);
+  const clipping = token.name ? [] : clipped(ctx, token.surface);
   if (clipping.length > 0) return { terms: clipping, clipped: true };
   return { terms: related.filter((r) => sameWord(token.term, r)), clipped: false };
 }
@@ -423,7 +424,8 @@ const SHORTEST_CLIPPING = 3;
  * Corpus terms a clipped word stands for ("subs" → "submarines", "govt"…). A common English word
  * is never a clipping ("pro" is a word, not "protest"). A word that WordNet knows is read as a
  * clipping only of a word it gives as its synonym ("sub" → "submarine", "min" → "minute"); one it
- * does not know stands for the corpus terms it starts, if there are at most three.
+ * does not know stands for the corpus terms it starts, if it has five letters or more and there
+ * are at most three. A name (written with a capital) is never a clipping.
  */
 function clipped(ctx: QueryContext, surface: string): string[] {
   const word = surface.toLowerCase();
@@ -435,8 +437,12 @@ function clipped(ctx: QueryContext, surface: string): string[] {
     const whole = synonyms.filter((w) => w.length > clip.length && w.startsWith(clip));
     return [...new Set(whole.flatMap((w) => inflectedTerms(w, ctx)))].slice(0, 3);
   }
-  return ctx.index.prefixed(clip);
+  // Four letters or fewer are as often an unknown name ("modi") as a clipping.
+  return clip.length > UNKNOWN_CLIPPING ? ctx.index.prefixed(clip) : [];
 }
+
+/** Longest word not read as a clipping by the corpus terms it starts alone. */
+const UNKNOWN_CLIPPING = 4;
 
 /** Whether a term names an event: a word mostly used as a verb, or a phrase starting with one. */
 function isEvent(t: QueryTerm): boolean {

@@ -235,6 +235,8 @@ describe("fullYears", () => {
     expect(fullYears("in 72 hours", { df })).toBe("in 72 hours");
     expect(fullYears("the F-10s", { df })).toBe("the F-10s");
     expect(fullYears("15 killed in 2018", { df })).toBe("15 killed in 2018");
+    expect(fullYears("3 of 72", { df })).toBe("3 of 72");
+    expect(fullYears("cut by 72?", { df })).toBe("cut by 72?");
   });
 
   it("GIVEN a question with 'in 08' THEN it names the corpus's year 2008", () => {
@@ -291,6 +293,11 @@ describe("readQuery: words the question writes otherwise", () => {
     expect(termOf("when were the intero talks", "intero")?.expansions).toEqual([
       ctx.analyzer.term("interoperability"),
     ]);
+  });
+
+  it("GIVEN a short unknown word or a name that starts a corpus word ('inte', 'Intero') THEN it stands for nothing", () => {
+    expect(termOf("when were the inte talks", "inte")?.expansions).toEqual([]);
+    expect(termOf("when did Intero talk", "Intero")?.expansions).toEqual([]);
   });
 
   it("GIVEN a common word that merely starts a corpus word ('pro') THEN it stands for nothing", () => {
