@@ -86,7 +86,7 @@ const WHY =
 /** Reads `question` for `command` (`when` forces the when intent). */
 export function readQuery(written: string, command: "ask" | "when", ctx: QueryContext): Query {
   // "in 72", "the 90s": chat's short years, read as the corpus's years ("in 1972", "the 1990s").
-  const question = fullYears(written, ctx.stats);
+  const question = spacedDesignations(fullYears(written, ctx.stats), ctx);
   const named = ctx.subjects.places(question);
   // "the russia line, not the us one": a side the question sets aside is not asked about.
   const read = acronymsRead(question);
@@ -275,6 +275,10 @@ function beginningAsked(question: string, terms: QueryTerm[], ctx: QueryContext)
 const SHORT_YEAR =
   /(?:(?<![\p{L}\p{N}])['’‘]|\b(?:in|since|until|before|after|during|around|circa|early|late|mid)\s+)(\d\d)\b(?!['’]?s\b)(?=\s*(?:$|[?.!,;:)]|([\p{L}]+)))/giu;
 
+/** A decade in words: "the nineties" is "the 90s". */
+const DECADE_WORDS = /\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b/gi;
+const DECADE_DIGITS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"];
+
 /** A decade in two digits: "90s", "the '90s", "80's". */
 const SHORT_DECADE = /(?<![\p{L}\p{N}'’‘-])['’‘]?([1-9]0)['’]?s\b/gu;
 
@@ -285,7 +289,7 @@ const SHORT_DECADE = /(?<![\p{L}\p{N}'’‘-])['’‘]?([1-9]0)['’]?s\b/gu;
  * future. Other numbers ("in 72 hours", "15 killed") are left alone.
  */
 export function fullYears(question: string, stats: Pick<TermStats, "df">): string {
-  if (!/\d\d/.test(question)) return question;
+  if (!/\d\d|ies\b/.test(question)) return question;
   const now = new Date().getUTCFullYear() % 100;
   const century = (years: (c: string) => string[], two: number): string => {
     const named = (c: string) => years(c).filter((y) => stats.df.has(y)).length;
@@ -294,6 +298,10 @@ export function fullYears(question: string, stats: Pick<TermStats, "df">): strin
     return two > now ? "19" : "20";
   };
   return question
+    .replace(DECADE_WORDS, (m, stem: string) => {
+      const digit = DECADE_DIGITS.indexOf(stem.toLowerCase()) + 2;
+      return digit >= 2 ? `${digit}0s` : m;
+    })
     .replace(SHORT_YEAR, (m, two: string, after: string | undefined) => {
       if (after && !STOPWORDS.has(after.toLowerCase())) return m;
       const full = `${century((c) => [c + two], Number(two))}${two}`;
@@ -334,6 +342,21 @@ function shareAcronyms(
 
 /** A designation as the analyzer joins it: letters, then a number ("pp17a", "s300"). */
 const DESIGNATED = /^(\p{L}+)(\p{N}+\p{L}?)$/u;
+
+/** Letters, a space, then a number: "il 20", "s 300", "F 16s". */
+const SPACED = /(?<![\p{L}\p{N}])(\p{L}{1,3})\s+(\p{N}{1,4}\p{L}?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * `question` with a designation written with a space ("il 20", "s 300s") joined as the sources
+ * write it ("il20"), when the joined term is the corpus's: "in 72" or "May 25" never is.
+ */
+function spacedDesignations(question: string, ctx: QueryContext): string {
+  if (!/\p{L}\s+\p{N}/u.test(question)) return question;
+  return question.replace(SPACED, (m, letters: string, number: string) => {
+    const joined = `${letters}${number}`;
+    return ctx.stats.df.has(ctx.analyzer.term(joined)) ? joined : m;
+  });
+}
 
 /** Most related terms a question word is searched by. */
 const MOST_RELATED = 4;

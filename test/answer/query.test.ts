@@ -231,6 +231,11 @@ describe("fullYears", () => {
     expect(fullYears("the '90s ceasefire", { df })).toBe("the 1990s ceasefire");
   });
 
+  it("GIVEN a decade in words ('the nineties') THEN the decade in full", () => {
+    expect(fullYears("in the early nineties", { df })).toBe("in the early 1990s");
+    expect(fullYears("the allies", { df })).toBe("the allies");
+  });
+
   it("GIVEN a number that is not a year ('in 72 hours', 'F-10s') THEN it is left alone", () => {
     expect(fullYears("in 72 hours", { df })).toBe("in 72 hours");
     expect(fullYears("the F-10s", { df })).toBe("the F-10s");
@@ -336,6 +341,14 @@ describe("readQuery: words the question writes otherwise", () => {
     expect(termOf("when was the plane shot down", "shot")?.related).toContain(
       ctx.analyzer.term("hit"),
     );
+  });
+
+  it("GIVEN a designation written with a space ('pp 17a') THEN the sources' designation; 'in 17' THEN not", () => {
+    const spaced = contextOf(["The troops left PP-17A."]);
+    const [designated] = spaced.analyzer.terms("PP-17A");
+    const terms = (q: string) => readQuery(q, "ask", spaced).terms.map((t) => t.term);
+    expect(terms("when did they leave pp 17a")).toContain(designated);
+    expect(terms("did they leave in 17")).not.toContain("in17");
   });
 
   it("GIVEN 'died' and sources that say 'killed' THEN the killing is a related term", () => {
