@@ -578,7 +578,29 @@ export function allowedEdits(length: number): number {
  */
 function misspelt(ctx: QueryContext, surface: string, term: string): string[] {
   if (isEnglishWord(surface)) return [];
-  return [...new Set([...near(ctx, surface.toLowerCase()), ...near(ctx, term)])].slice(0, 3);
+  const found = [...new Set([...near(ctx, surface.toLowerCase()), ...near(ctx, term)])];
+  return (found.length > 0 ? found : misspeltEnding(ctx, surface.toLowerCase())).slice(0, 3);
+}
+
+/** Least share of a long misspelled word that must start a corpus term as typed. */
+const KEPT_START = 0.6;
+
+/** Shortest word whose ending may be misspelled beyond the edits allowed. */
+const LONG_WORD = 9;
+
+/**
+ * Corpus terms a long word misspelled near its end stands for ("deconfliciton": its letters
+ * swapped and a suffix the stem lacks are more edits than allowed): the longest start of the word,
+ * at least {@link KEPT_START} of it and six letters, that starts one or two corpus terms.
+ */
+function misspeltEnding(ctx: QueryContext, word: string): string[] {
+  if (word.length < LONG_WORD || !/^\p{L}+$/u.test(word)) return [];
+  const least = Math.max(6, Math.ceil(word.length * KEPT_START));
+  for (let n = word.length - 1; n >= least; n--) {
+    const found = ctx.index.prefixed(word.slice(0, n), 2);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 function near(ctx: QueryContext, word: string): string[] {

@@ -288,6 +288,12 @@ describe("readQuery: words the question writes otherwise", () => {
   const termOf = (question: string, word: string) =>
     readQuery(question, "ask", ctx).terms.find((t) => t.surface === word);
 
+  it("GIVEN a long word misspelled near its end beyond the edits allowed ('reconnaissacne') THEN the term its start spells", () => {
+    expect(termOf("was the reconnaissacne plane hit", "reconnaissacne")?.expansions).toEqual([
+      ctx.analyzer.term("reconnaissance"),
+    ]);
+  });
+
   it("GIVEN a clipped word WordNet gives for a corpus word ('subs') THEN it stands for that word", () => {
     expect(termOf("does the agreement cover subs", "subs")?.expansions).toEqual([
       ctx.analyzer.term("submarines"),
