@@ -143,7 +143,12 @@ export function createHotline(
     index,
     subjects,
     acronyms: (word) => {
-      acronyms ??= readAcronyms(passages.sentences.map((s) => s.text));
+      // Titles and headings name things too ("the 1972 Incidents at Sea agreement").
+      acronyms ??= readAcronyms([
+        ...passages.sentences.map((s) => s.text),
+        ...new Set(passages.sentences.map((s) => s.paragraph.heading ?? "")),
+        ...corpus.documents.map((d) => d.meta.title),
+      ]);
       return acronyms(word);
     },
   };

@@ -37,7 +37,7 @@ import type { BuiltIndex } from "./search/index.js";
 import type { DocumentAnalysis, SentenceAnalysis } from "./text/passages.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 10;
+export const SNAPSHOT_SCHEMA = 11;
 
 const FORMAT = "hotline-snapshot";
 

@@ -8,8 +8,9 @@ import { stemmer } from "stemmer";
 import type { Analyzer } from "../search/analyzer.js";
 import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
+import { STOPWORDS } from "../search/stopwords.js";
 import { memoWords } from "../text/built-file.js";
-import { isEnglishWord } from "../text/english.js";
+import { isCommonWord, isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { relatedTo } from "../text/wordnet.js";
 import type { Subjects } from "./subject.js";
@@ -67,8 +68,8 @@ export interface Query {
 export interface QueryContext {
   analyzer: Analyzer;
   stats: TermStats;
-  /** Finds corpus terms near a misspelled word. */
-  index: Pick<SentenceIndex, "near">;
+  /** Finds corpus terms near a misspelled word, or that a clipped word starts. */
+  index: Pick<SentenceIndex, "near" | "prefixed">;
   /** The places and pairs of sides the documents are about. */
   subjects: Subjects;
   /** The name an acronym stands for in the sources ("LoC" → "Line of Control"); default none. */
@@ -83,7 +84,9 @@ const WHY =
   /^why\b|\bwhat(?:'?s)?\b.*\bfor\s*\??$|\b(purpose|goal|aim|point|meant to|designed to|used for)\b/i;
 
 /** Reads `question` for `command` (`when` forces the when intent). */
-export function readQuery(question: string, command: "ask" | "when", ctx: QueryContext): Query {
+export function readQuery(written: string, command: "ask" | "when", ctx: QueryContext): Query {
+  // "in 72", "the 90s": chat's short years, read as the corpus's years ("in 1972", "the 1990s").
+  const question = spacedDesignations(fullYears(written, ctx.stats), ctx);
   const named = ctx.subjects.places(question);
   // "the russia line, not the us one": a side the question sets aside is not asked about.
   const read = acronymsRead(question);
@@ -125,10 +128,15 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   const seen = new Map<string, QueryTerm>();
   const { stats } = ctx;
   // "loc", "MoD": an acronym the sources spell out is searched as the words they use.
+  // A designation's letters may be one too: "pp17a" is "Patrolling Point 17A".
   const searched = tokens.flatMap((token) => {
-    if (stats.df.has(token.term) || !/^\p{L}{2,6}$/u.test(token.surface)) return [token];
-    const name = ctx.acronyms?.(token.surface);
-    return name ? ctx.analyzer.tokens(name).map((t) => ({ ...t, name: false })) : [token];
+    if (stats.df.has(token.term)) return [token];
+    const [, letters = token.surface, number] = DESIGNATED.exec(token.surface) ?? [];
+    if (!/^\p{L}{2,10}$/u.test(letters)) return [token];
+    const name = ctx.acronyms?.(letters);
+    if (!name) return [token];
+    const spelled = ctx.analyzer.tokens(number ? `${name} ${number}` : name);
+    return spelled.map((t) => ({ ...t, name: false, acronym: token.term }));
   });
   // A place the documents never name, by any of its names or by a corpus synonym ("Kazak").
   const unnamed = places.find(
@@ -148,9 +156,15 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
   for (const token of searched) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
-    const expansions = known
-      ? []
-      : (otherNames.get(token.term) ?? misspelt(ctx, token.surface, token.term));
+    const related =
+      token.name || keptTerms.has(token.term) ? [] : relatedTerms(token.surface, token.term, ctx);
+    const other = otherNames.get(token.term);
+    const read = known
+      ? { terms: [], clipped: false }
+      : other
+        ? { terms: other, clipped: false }
+        : unknownWord(ctx, token, related);
+    const expansions = read.terms;
     let weight: number;
     if (known) weight = stats.idf(token.term);
     else if (expansions.length > 0) weight = Math.max(...expansions.map((e) => stats.idf(e)));
@@ -165,10 +179,12 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
       expansions,
       implied: false,
       hypothetical: token.hypothetical,
-      related:
-        token.name || keptTerms.has(token.term) ? [] : relatedTerms(token.surface, token.term, ctx),
+      // A clipping stands for the word it clips: the other senses of the short form ("sub", a
+      // sandwich, a "bomber") are not what the question says.
+      related: read.clipped ? [] : related.filter((r) => !expansions.includes(r)),
     });
   }
+  shareAcronyms(searched, seen);
   // In a short question, a word the sources never use is likely its subject ("make sourdough").
   const typed = [...seen.values()];
   const unknown = typed.filter((t) => !t.known && t.expansions.length === 0);
@@ -250,6 +266,98 @@ function beginningAsked(question: string, terms: QueryTerm[], ctx: QueryContext)
   };
 }
 
+/**
+ * A two-digit year where only a year stands: after an apostrophe ("'72") or after "in", "since",
+ * "during"… when nothing but punctuation or a small word follows ("signed in 72", "in 72 with
+ * Moscow"; not "in 72 hours"). Not after "of", "by" or "from", which more often count ("3 of 15",
+ * "cut by 10", "from 10 to 20").
+ */
+const SHORT_YEAR =
+  /(?:(?<![\p{L}\p{N}])['’‘]|\b(?:in|since|until|before|after|during|around|circa|early|late|mid)\s+)(\d\d)\b(?!['’]?s\b)(?=\s*(?:$|[?.!,;:)]|([\p{L}]+)))/giu;
+
+/** A decade in words: "the nineties" is "the 90s". */
+const DECADE_WORDS = /\b(twent|thirt|fort|fift|sixt|sevent|eight|ninet)ies\b/gi;
+const DECADE_DIGITS = ["twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"];
+
+/** A decade in two digits: "90s", "the '90s", "80's". */
+const SHORT_DECADE = /(?<![\p{L}\p{N}'’‘-])['’‘]?([1-9]0)['’]?s\b/gu;
+
+/**
+ * `question` with its two-digit years and decades written in full, in the century the corpus
+ * speaks of ("in 72" → "in 1972" when the sources name 1972 and not 2072; "the 90s" → "the
+ * 1990s"). A year the sources name in neither century is taken as the latest that is not in the
+ * future. Other numbers ("in 72 hours", "15 killed") are left alone.
+ */
+export function fullYears(question: string, stats: Pick<TermStats, "df">): string {
+  if (!/\d\d|ies\b/.test(question)) return question;
+  const now = new Date().getUTCFullYear() % 100;
+  const century = (years: (c: string) => string[], two: number): string => {
+    const named = (c: string) => years(c).filter((y) => stats.df.has(y)).length;
+    const [old, recent] = [named("19"), named("20")];
+    if (old !== recent) return old > recent ? "19" : "20";
+    return two > now ? "19" : "20";
+  };
+  return question
+    .replace(DECADE_WORDS, (m, stem: string) => {
+      const digit = DECADE_DIGITS.indexOf(stem.toLowerCase()) + 2;
+      return digit >= 2 ? `${digit}0s` : m;
+    })
+    .replace(SHORT_YEAR, (m, two: string, after: string | undefined) => {
+      if (after && !STOPWORDS.has(after.toLowerCase())) return m;
+      const full = `${century((c) => [c + two], Number(two))}${two}`;
+      return `${m.slice(0, m.length - 2).replace(/['’‘]$/, "")}${full}`;
+    })
+    .replace(SHORT_DECADE, (_, two: string) => {
+      const decade = (c: string) => Array.from({ length: 10 }, (_, i) => `${c}${two[0]}${i}`);
+      return `${century(decade, Number(two))}${two}s`;
+    });
+}
+
+/**
+ * The words an acronym was spelled out into ("nrrc": nuclear, risk, reduction, centers) name one
+ * thing, as the acronym did, so together they weigh less than as many words typed: their sum
+ * shrinks towards the heaviest of them, by the square root of its share. A sentence that only says
+ * the name then outweighs less one that says what the question asks about it. (Weighing them as
+ * the heaviest alone measured worse: a question of the acronym and one other word, "does incsea
+ * cover subs", lost its support in the acronym's document.)
+ */
+function shareAcronyms(
+  tokens: { term: string; acronym?: string }[],
+  seen: Map<string, QueryTerm>,
+): void {
+  const groups = new Map<string, QueryTerm[]>();
+  for (const token of tokens) {
+    const term = seen.get(token.term);
+    if (!token.acronym || !term) continue;
+    const group = groups.get(token.acronym) ?? [];
+    if (!group.includes(term)) group.push(term);
+    groups.set(token.acronym, group);
+  }
+  for (const group of groups.values()) {
+    const sum = group.reduce((total, t) => total + t.weight, 0);
+    const scale = Math.sqrt(Math.max(...group.map((t) => t.weight)) / sum);
+    for (const t of group) t.weight *= scale;
+  }
+}
+
+/** A designation as the analyzer joins it: letters, then a number ("pp17a", "s300"). */
+const DESIGNATED = /^(\p{L}+)(\p{N}+\p{L}?)$/u;
+
+/** Letters, a space, then a number: "il 20", "s 300", "F 16s". */
+const SPACED = /(?<![\p{L}\p{N}])(\p{L}{1,3})\s+(\p{N}{1,4}\p{L}?)(?![\p{L}\p{N}])/gu;
+
+/**
+ * `question` with a designation written with a space ("il 20", "s 300s") joined as the sources
+ * write it ("il20"), when the joined term is the corpus's: "in 72" or "May 25" never is.
+ */
+function spacedDesignations(question: string, ctx: QueryContext): string {
+  if (!/\p{L}\s+\p{N}/u.test(question)) return question;
+  return question.replace(SPACED, (m, letters: string, number: string) => {
+    const joined = `${letters}${number}`;
+    return ctx.stats.df.has(ctx.analyzer.term(joined)) ? joined : m;
+  });
+}
+
 /** Most related terms a question word is searched by. */
 const MOST_RELATED = 4;
 
@@ -262,23 +370,102 @@ function relatedTerms(surface: string, term: string, ctx: QueryContext): string[
   if (!/^\p{Ll}+$/u.test(word)) return [];
   // A word the corpus's synonyms already place ("connected" sets a line up) means what they say.
   if (term !== stemmer(baseVerb(word) ?? word)) return [];
+  // An irregular verb form is read as its verb first: "shot" in "was it shot down" is "shoot"
+  // (related to "hit"), not the noun "shot" (a "pellet").
   const forms = [
-    word,
     baseVerb(word),
+    word,
     word.replace(/ies$/, "y"),
     word.replace(/e?s$/, ""),
     word.replace(/s$/, ""),
     word.replace(/e?d$/, ""),
+    // "died", "tied": verbs in -ie take a bare -d (others in -ied are -y verbs: "tried").
+    word.replace(/ied$/, "ie"),
     word.replace(/ing$/, ""),
     word.replace(/ing$/, "e"),
   ];
   const lemma = forms.find((f) => f && f.length >= 3 && relatedTo(f).length > 0);
   if (!lemma) return [];
   const terms = relatedTo(lemma)
-    .map((w) => ctx.analyzer.term(w))
-    .filter((t) => t !== "" && t !== term && ctx.stats.df.has(t));
+    .flatMap((w) => inflectedTerms(w, ctx))
+    .filter((t) => t !== term);
   return [...new Set(terms)].slice(0, MOST_RELATED);
 }
+
+/**
+ * The corpus terms of `word` in any regular inflection the sources use: the stemmer keeps some
+ * apart ("die" is "die", "died" is "di"), so a related word is looked for as the sources write it.
+ */
+function inflectedTerms(word: string, ctx: QueryContext): string[] {
+  const forms = [
+    word,
+    `${word}s`,
+    `${word}d`,
+    `${word}ed`,
+    `${word}ing`,
+    word.replace(/e$/, "ing"),
+  ];
+  const terms = forms
+    .map((f) => ctx.analyzer.term(f))
+    .filter((t) => t !== "" && ctx.stats.df.has(t));
+  return [...new Set(terms)];
+}
+
+/**
+ * Corpus terms an unknown question word stands for (`terms`): a misspelling ("serdukov"), a
+ * clipped form ("subs" for "submarines", "deconf" for "deconfliction"; then `clipped`) or another
+ * form of the same word that the stemmer keeps apart ("delivered" for "delivery"); no terms when
+ * it is none of these.
+ */
+function unknownWord(
+  ctx: QueryContext,
+  token: { surface: string; term: string; name: boolean },
+  related: string[],
+): { terms: string[]; clipped: boolean } {
+  const misspelling = misspelt(ctx, token.surface, token.term);
+  if (misspelling.length > 0) return { terms: misspelling, clipped: false };
+  const clipping = token.name ? [] : clipped(ctx, token.surface);
+  if (clipping.length > 0) return { terms: clipping, clipped: true };
+  return { terms: related.filter((r) => sameWord(token.term, r)), clipped: false };
+}
+
+/**
+ * Whether two terms are forms of one word the stemmer left apart ("deliv" for "delivered" and
+ * "deliveri" for "delivery"): the shorter, less at most its last letter, starts the longer, and
+ * that is at least four letters.
+ */
+function sameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const root = long.startsWith(short) ? short : short.slice(0, -1);
+  return root.length >= 4 && long.startsWith(root);
+}
+
+/** Shortest clipped form read as one ("sub", "min"): two letters start too many words. */
+const SHORTEST_CLIPPING = 3;
+
+/**
+ * Corpus terms a clipped word stands for ("subs" → "submarines", "govt"…). A common English word
+ * is never a clipping ("pro" is a word, not "protest"). A word that WordNet knows is read as a
+ * clipping only of a word it gives as its synonym ("sub" → "submarine", "min" → "minute"); one it
+ * does not know stands for the corpus terms it starts, if it has five letters or more and there
+ * are at most three. A name (written with a capital) is never a clipping.
+ */
+function clipped(ctx: QueryContext, surface: string): string[] {
+  const word = surface.toLowerCase();
+  const clip = word.length > SHORTEST_CLIPPING ? word.replace(/(?<!s)s$/, "") : word;
+  if (clip.length < SHORTEST_CLIPPING || !/^\p{Ll}+$/u.test(clip)) return [];
+  if (isCommonWord(word) || isCommonWord(clip)) return [];
+  const synonyms = relatedTo(clip);
+  if (synonyms.length > 0 || isEnglishWord(word) || isEnglishWord(clip)) {
+    const whole = synonyms.filter((w) => w.length > clip.length && w.startsWith(clip));
+    return [...new Set(whole.flatMap((w) => inflectedTerms(w, ctx)))].slice(0, 3);
+  }
+  // Four letters or fewer are as often an unknown name ("modi") as a clipping.
+  return clip.length > UNKNOWN_CLIPPING ? ctx.index.prefixed(clip) : [];
+}
+
+/** Longest word not read as a clipping by the corpus terms it starts alone. */
+const UNKNOWN_CLIPPING = 4;
 
 /** Whether a term names an event: a word mostly used as a verb, or a phrase starting with one. */
 function isEvent(t: QueryTerm): boolean {
@@ -391,7 +578,29 @@ export function allowedEdits(length: number): number {
  */
 function misspelt(ctx: QueryContext, surface: string, term: string): string[] {
   if (isEnglishWord(surface)) return [];
-  return [...new Set([...near(ctx, surface.toLowerCase()), ...near(ctx, term)])].slice(0, 3);
+  const found = [...new Set([...near(ctx, surface.toLowerCase()), ...near(ctx, term)])];
+  return (found.length > 0 ? found : misspeltEnding(ctx, surface.toLowerCase())).slice(0, 3);
+}
+
+/** Least share of a long misspelled word that must start a corpus term as typed. */
+const KEPT_START = 0.6;
+
+/** Shortest word whose ending may be misspelled beyond the edits allowed. */
+const LONG_WORD = 9;
+
+/**
+ * Corpus terms a long word misspelled near its end stands for ("deconfliciton": its letters
+ * swapped and a suffix the stem lacks are more edits than allowed): the longest start of the word,
+ * at least {@link KEPT_START} of it and six letters, that starts one or two corpus terms.
+ */
+function misspeltEnding(ctx: QueryContext, word: string): string[] {
+  if (word.length < LONG_WORD || !/^\p{L}+$/u.test(word)) return [];
+  const least = Math.max(6, Math.ceil(word.length * KEPT_START));
+  for (let n = word.length - 1; n >= least; n--) {
+    const found = ctx.index.prefixed(word.slice(0, n), 2);
+    if (found.length > 0) return found;
+  }
+  return [];
 }
 
 function near(ctx: QueryContext, word: string): string[] {

@@ -6,6 +6,8 @@
  * work with no list to keep.
  */
 
+import { isEnglishWord } from "../text/english.js";
+
 // A run of capitalised words, joined by spaces or by the small words names keep inside them.
 const NAME = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|and|for|the|on|de|du)\s+)?\p{Lu}[\p{L}’'-]*)+/gu;
 const SMALL = new Set(["of", "and", "for", "the", "on", "de", "du"]);
@@ -22,19 +24,85 @@ function initialsOf(name: string): string[] {
 }
 
 /**
+ * A name for syllable acronyms: capitalised words joined by spaces or by small words, "at" and
+ * "in" among them ("Incidents at Sea", "Commander in Chief").
+ */
+const LONG_NAME =
+  /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|and|for|the|on|de|du|at|in|to)\s+)?\p{Lu}[\p{L}’'-]*)+/gu;
+const JOINERS = new Set([...SMALL, "at", "in", "to"]);
+
+/** Least letters each main word gives a syllable acronym ("inc" + "sea"): one is an initial. */
+const SYLLABLE = 2;
+
+/**
+ * Whether `word` (lower case) is made of the starts of `words` (lower case) in order: at least
+ * {@link SYLLABLE} letters of every main word, and any start (or nothing) of each small word.
+ * "incsea" is "Incidents at Sea", "unprofor" is "UN Protection Force".
+ */
+export function syllablesOf(word: string, words: string[], at = 0, i = 0): boolean {
+  if (i === words.length) return at === word.length;
+  const next = words[i] ?? "";
+  const small = JOINERS.has(next);
+  if (small && syllablesOf(word, words, at, i + 1)) return true;
+  const least = small ? 1 : SYLLABLE;
+  for (let n = Math.min(next.length, word.length - at); n >= least; n--) {
+    if (word.startsWith(next.slice(0, n), at) && syllablesOf(word, words, at + n, i + 1)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Reads the spelled-out names in `texts` and returns a lookup from an acronym (any case) to the
- * name it stands for, the first met; a plural acronym ("DGMOs") finds its singular's name.
+ * name it stands for, the first met; a plural acronym ("DGMOs") finds its singular's name. An
+ * acronym of the names' syllables ("incsea" for "Incidents at Sea") is found too, looked up
+ * once per word among the names that start with its letter.
  */
 export function readAcronyms(texts: Iterable<string>): (word: string) => string | undefined {
   const table = new Map<string, string>();
+  /** Names of two or more main words, by first letter (lower case), each once. */
+  const names = new Map<string, Map<string, string[]>>();
   for (const text of texts) {
     for (const match of text.matchAll(NAME)) {
-      for (const acronym of initialsOf(match[0]))
-        if (!table.has(acronym)) table.set(acronym, match[0]);
+      // "The Nuclear Risk Reduction Centers": a sentence's capital "The" is no part of the name.
+      const name = match[0].replace(/^The\s+/, "");
+      for (const acronym of initialsOf(name)) if (!table.has(acronym)) table.set(acronym, name);
+    }
+    for (const match of text.matchAll(LONG_NAME)) {
+      const name = match[0].replace(/^The\s+/, "");
+      const words = name.toLowerCase().split(/\s+/);
+      if (words.filter((w) => !JOINERS.has(w)).length < 2) continue;
+      const first = words[0]?.[0] ?? "";
+      const byFirst = names.get(first) ?? new Map<string, string[]>();
+      if (!byFirst.has(name)) byFirst.set(name, words);
+      names.set(first, byFirst);
     }
   }
+  const syllables = new Map<string, string | undefined>();
+  // An English word ("cake") is what it says, not the syllables of a name ("Camp Kent").
+  const bySyllables = (lower: string): string | undefined => {
+    if (lower.length < 2 * SYLLABLE || isEnglishWord(lower)) return undefined;
+    if (syllables.has(lower)) return syllables.get(lower);
+    let found: string | undefined;
+    for (const [name, words] of names.get(lower[0] ?? "") ?? []) {
+      if (syllablesOf(lower, words)) {
+        found = name;
+        break;
+      }
+    }
+    // Bounded: a chat of made-up words would otherwise grow it without end.
+    if (syllables.size < 10_000) syllables.set(lower, found);
+    return found;
+  };
   return (word) => {
     const lower = word.toLowerCase();
-    return table.get(lower) ?? (lower.endsWith("s") ? table.get(lower.slice(0, -1)) : undefined);
+    const singular = lower.endsWith("s") ? lower.slice(0, -1) : undefined;
+    return (
+      table.get(lower) ??
+      (singular ? table.get(singular) : undefined) ??
+      bySyllables(lower) ??
+      (singular ? bySyllables(singular) : undefined)
+    );
   };
 }

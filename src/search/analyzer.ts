@@ -6,6 +6,7 @@
  */
 import { stemmer } from "stemmer";
 import type { SynonymGroup } from "../corpus/load.js";
+import { isEnglishWord } from "../text/english.js";
 import { straightenQuotes } from "../text/normalize.js";
 import { baseVerb } from "../text/verb-forms.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -58,6 +59,33 @@ function naming(word: string, after: string): boolean {
   return word.toLowerCase() === "called" && /^(?:\s*["“‘]|[\s?.!]*$)/u.test(after);
 }
 const MARK = "\u0001";
+
+/**
+ * A letter–digit designation written with a hyphen: "S-300", "Il-20", "F-16s", "PP-17A". The
+ * hyphen is dropped so the designation is one term, as chat writes it ("s300", "il20"); the
+ * stemmer then reads a plural ("S300s") as the singular.
+ */
+const DESIGNATION = /(?<![\p{L}\p{N}-])(\p{L}{1,3})[-\u2010\u2011](\p{N}{1,4}\p{L}?)(?![\p{N}-])/gu;
+
+/**
+ * Whether a hyphened letter–number pair is a designation ("S-300", "MiG-29") rather than a word
+ * and a number ("mid-1990s", "pre-2014", "Mid-90s", "Jan-2020"): a letter part of three letters or
+ * more before a year, or that is an English word written as words are (lower case, or
+ * capitalised), is a word.
+ */
+function designation(letters: string, number: string): boolean {
+  if (letters.length < 3) return true;
+  if (/^(?:1[6-9]|20)\d\d/.test(number)) return false;
+  return !(/^\p{L}\p{Ll}+$/u.test(letters) && isEnglishWord(letters));
+}
+
+/** `text` with its hyphened designations written as one word ("S-300" → "S300"). */
+export function joinDesignations(text: string): string {
+  if (!text.includes("-") && !/[\u2010\u2011]/.test(text)) return text;
+  return text.replace(DESIGNATION, (m, letters: string, digits: string) =>
+    designation(letters, digits) ? `${letters}${digits}` : m,
+  );
+}
 
 /**
  * Builds an analyzer from synonym groups. A group term made of several words or with
@@ -121,7 +149,8 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
       const word = baseVerb(lower) ?? lower;
       result = single.get(word);
       if (result === undefined) {
-        const stem = /^\p{N}+$/u.test(word) ? word : stemmer(word);
+        // A number, and a decade ("1990s": not the year 1990), stay as written.
+        const stem = /^\p{N}+$|^\p{N}+0s$/u.test(word) ? word : stemmer(word);
         result = single.get(stem) ?? stem;
       }
     }
@@ -131,7 +160,9 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
   };
 
   const tokens = (input: string): Token[] => {
-    let text = straightenQuotes(input.normalize("NFKC")).replace(/(\p{L})'s\b/gu, "$1");
+    let text = joinDesignations(
+      straightenQuotes(input.normalize("NFKC")).replace(/(\p{L})'s\b/gu, "$1"),
+    );
     // Phrases become one marked word, `canonical\u0001`, so positions still count one word.
     const replace = (m: string) => {
       const canonical = lookupPhrase(m);

@@ -7,6 +7,7 @@
 import { createRequire } from "node:module";
 import type { Countries } from "world-countries";
 import { builtOr } from "../text/built-file.js";
+import { isCommonWord } from "../text/english.js";
 
 /**
  * The country data, read when the first gazetteer is built (about 50 ms: 1.4 MB of JSON), not
@@ -44,6 +45,8 @@ const OTHER_NAMES: Record<string, string> = {
   "white house": "USA",
   // News English's short name for the United States; the data lists only "United States of America".
   america: "USA",
+  // Likewise for the United Kingdom, which the data lists only as "Great Britain".
+  britain: "GBR",
   sino: "CHN",
   indo: "IND",
   pak: "PAK",
@@ -107,6 +110,17 @@ export class Gazetteer {
     this.add(this.phrases, words.join(" "), code);
   }
 
+  /**
+   * The countries an acronym names: as written in capitals ("UK", "PRC"), or in lower case when
+   * that is no common English word ("the uk", "usa", "prc"; never "us", the pronoun).
+   */
+  private acronym(word: string): Set<string> | undefined {
+    const codes = this.acronyms.get(word);
+    if (codes || !/^\p{Ll}+$/u.test(word)) return codes;
+    const upper = this.acronyms.get(word.toUpperCase());
+    return upper && !isCommonWord(word) ? upper : undefined;
+  }
+
   /** The places `text` names, in order; longest names first ("South Korea" before "Korea"). */
   find(text: string): PlaceMention[] {
     const words = wordsOf(text);
@@ -115,12 +129,13 @@ export class Gazetteer {
       let found: PlaceMention | undefined;
       const word = words[i]?.[0] ?? "";
       // Most words start no name: one map lookup rules them out (acronyms are one word).
-      const longest = this.starts.get(word.toLowerCase()) ?? (this.acronyms.has(word) ? 1 : 0);
+      const longest =
+        this.starts.get(word.toLowerCase()) ?? (this.acronym(word) !== undefined ? 1 : 0);
       for (let n = Math.min(longest, words.length - i); n >= 1 && !found; n--) {
         const slice = words.slice(i, i + n).map((w) => w[0]);
         const codes =
           this.phrases.get(slice.join(" ").toLowerCase()) ??
-          (n === 1 ? this.acronyms.get(slice[0] ?? "") : undefined);
+          (n === 1 ? this.acronym(slice[0] ?? "") : undefined);
         const last = words[i + n - 1];
         if (codes && last) {
           const from = words[i]?.index ?? 0;

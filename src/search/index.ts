@@ -207,6 +207,22 @@ export class SentenceIndex {
       .slice(0, limit)
       .map(([word]) => word);
   }
+
+  /**
+   * Corpus terms that start with `prefix` and are longer than it ("submarin", "subject" for
+   * "sub"), in code-unit order; none when more than `limit` do, since a prefix that starts many
+   * words says nothing of which it stands for. Uses the radix tree's `atPrefix`.
+   */
+  prefixed(prefix: string, limit = 3): string[] {
+    if (prefix === "") return [];
+    const found: string[] = [];
+    for (const word of this.vocabulary.atPrefix(prefix).keys()) {
+      if (word === prefix) continue;
+      if (found.length === limit) return [];
+      found.push(word);
+    }
+    return found.sort();
+  }
 }
 
 /** The sentences of each document, in corpus order: MiniSearch's documents, by position. */

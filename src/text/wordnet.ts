@@ -17,8 +17,15 @@ import { builtOr, byCodeUnit, lineFor, memoWords } from "./built-file.js";
 /** How many of a word's senses, commonest first, relate it to other words. */
 const SENSES_READ = 2;
 
-/** Most related words kept per word, in WordNet's order. */
+/** Most synonyms kept per word, in WordNet's order. */
 const MOST_RELATED = 8;
+
+/**
+ * Most derived or causing words kept per word beyond its synonyms ("death" for "die", "kill" for
+ * "die"): a common verb has many synonyms, and they would otherwise crowd out the word's own
+ * derivations, which say the same event in another part of speech.
+ */
+const MOST_DERIVED = 4;
 
 const WORD = /^[a-z]{3,}$/;
 
@@ -26,6 +33,8 @@ interface Synset {
   words: string[];
   /** Derivation pointers: target synset, its part of speech, source and target word numbers. */
   derived: { offset: string; pos: string; source: number; target: number }[];
+  /** Verb synsets this one causes ("kill" causes "die"), by offset. */
+  causes: string[];
 }
 
 function dictionary(): string {
@@ -45,7 +54,9 @@ function readSynsets(dir: string, pos: "noun" | "verb"): Map<string, Synset> {
     const pointers = Number(fields[at] ?? 0);
     at += 1;
     const derived: Synset["derived"] = [];
+    const causes: string[] = [];
     for (let i = 0; i < pointers; i++, at += 4) {
+      if (fields[at] === ">" && fields[at + 2] === "v") causes.push(fields[at + 1] ?? "");
       if (fields[at] !== "+") continue;
       const link = fields[at + 3] ?? "0000";
       derived.push({
@@ -55,7 +66,7 @@ function readSynsets(dir: string, pos: "noun" | "verb"): Map<string, Synset> {
         target: Number.parseInt(link.slice(2), 16),
       });
     }
-    synsets.set(fields[0] ?? "", { words, derived });
+    synsets.set(fields[0] ?? "", { words, derived, causes });
   }
   return synsets;
 }
@@ -68,7 +79,9 @@ function readSynsets(dir: string, pos: "noun" | "verb"): Map<string, Synset> {
 export function relatedWords(): string[] {
   const dir = dictionary();
   const synsets = { n: readSynsets(dir, "noun"), v: readSynsets(dir, "verb") };
+  const causedBy = causers(synsets.v);
   const related = new Map<string, Set<string>>();
+  const derivedOf = new Map<string, Set<string>>();
   for (const [pos, file] of [
     ["n", "index.noun"],
     ["v", "index.verb"],
@@ -81,6 +94,7 @@ export function relatedWords(): string[] {
       const senses = Number(fields[2] ?? 0);
       const offsets = fields.slice(fields.length - senses, fields.length - senses + SENSES_READ);
       const found = related.get(lemma) ?? new Set<string>();
+      const derived = derivedOf.get(lemma) ?? new Set<string>();
       for (const offset of offsets) {
         const synset = synsets[pos].get(offset);
         if (!synset) continue;
@@ -90,18 +104,43 @@ export function relatedWords(): string[] {
           if (link.source !== 0 && link.source !== own) continue;
           const target = (link.pos === "v" ? synsets.v : synsets.n).get(link.offset);
           const word = target?.words[link.target - 1];
-          if (word) found.add(word);
+          if (word) derived.add(word);
         }
+        if (pos === "n") continue;
+        // "kill" causes "die", and a death is told as a killing: each is the other's relative.
+        for (const cause of synset.causes) derived.add(synsets.v.get(cause)?.words[0] ?? "");
+        for (const word of causedBy.get(offset) ?? []) derived.add(word);
       }
       related.set(lemma, found);
+      derivedOf.set(lemma, derived);
     }
   }
   const lines: string[] = [];
   for (const [lemma, words] of related) {
-    const kept = [...words].filter((w) => w !== lemma && WORD.test(w)).slice(0, MOST_RELATED);
+    const usable = (w: string) => w !== lemma && WORD.test(w);
+    const synonyms = [...words].filter(usable).slice(0, MOST_RELATED);
+    const derived = [...(derivedOf.get(lemma) ?? [])]
+      .filter((w) => usable(w) && !synonyms.includes(w))
+      .slice(0, MOST_DERIVED);
+    const kept = [...synonyms, ...derived];
     if (kept.length > 0) lines.push([lemma, ...kept].join(" "));
   }
   return lines.sort(byCodeUnit);
+}
+
+/** For each verb synset, the first words of the synsets that cause it ("die" ← "kill"). */
+function causers(verbs: Map<string, Synset>): Map<string, string[]> {
+  const by = new Map<string, string[]>();
+  for (const synset of verbs.values()) {
+    const word = synset.words[0];
+    if (!word) continue;
+    for (const caused of synset.causes) {
+      const list = by.get(caused);
+      if (list) list.push(word);
+      else by.set(caused, [word]);
+    }
+  }
+  return by;
 }
 
 let table: string | undefined;

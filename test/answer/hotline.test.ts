@@ -4,6 +4,7 @@ import { loadCorpus } from "../../src/corpus/load.js";
 import { loadHotline } from "../../src/hotline.js";
 import type { Answer, Reply } from "../../src/model.js";
 import { comparable } from "../../src/text/normalize.js";
+import { hotlineOf } from "./one-document.js";
 
 const hotline = loadHotline();
 const bodies = new Map(
@@ -213,5 +214,20 @@ describe("hotline.ask: a status question typed as keywords", () => {
     const answer = answered(hotline.ask("us china hotline status"));
     expect(answer.quotes[0]?.text).toMatch(/still no hotline|still waits|appears? to have stalled/);
     expectVerbatim(answer);
+  });
+});
+
+describe("hotline: acronyms of the names in headings", () => {
+  it("GIVEN a name only a heading spells out ('Incidents at Sea') THEN its syllable acronym ('incsea') finds the document", () => {
+    const engine = hotlineOf(
+      [
+        "## The Incidents at Sea agreement",
+        "The agreement was signed in Moscow on 25 May 1972.",
+        "Under the incidents at sea rules, ships must keep well clear of each other.",
+      ],
+      "2017-05-25",
+    );
+    const reply = answered(engine.when("when was incsea signed"));
+    expect(reply.quotes[0]?.text).toBe("The agreement was signed in Moscow on 25 May 1972.");
   });
 });

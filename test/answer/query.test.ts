@@ -1,5 +1,8 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { EVENT_SHARE, readQuery } from "../../src/answer/query.js";
+import { EVENT_SHARE, fullYears, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { readAcronyms } from "../../src/search/acronyms.js";
@@ -208,5 +211,155 @@ describe("readQuery: when the having began", () => {
 
   it("GIVEN a question that says nothing of having THEN no setting up is added", () => {
     expect(searched("china russia military hotline when")).not.toContain(established);
+  });
+});
+
+describe("fullYears", () => {
+  const df = new Map([
+    ["1972", 1],
+    ["1994", 1],
+  ]);
+
+  it("GIVEN a two-digit year after 'in' or an apostrophe THEN the corpus's year", () => {
+    expect(fullYears("who signed it in 72", { df })).toBe("who signed it in 1972");
+    expect(fullYears("signed back in '72?", { df })).toBe("signed back in 1972?");
+    expect(fullYears("signed in 72 with moscow", { df })).toBe("signed in 1972 with moscow");
+  });
+
+  it("GIVEN a two-digit decade THEN the decade of the century the corpus names", () => {
+    expect(fullYears("the 90s ceasefire", { df })).toBe("the 1990s ceasefire");
+    expect(fullYears("the '90s ceasefire", { df })).toBe("the 1990s ceasefire");
+  });
+
+  it("GIVEN a decade in words ('the nineties') THEN the decade in full", () => {
+    expect(fullYears("in the early nineties", { df })).toBe("in the early 1990s");
+    expect(fullYears("the allies", { df })).toBe("the allies");
+  });
+
+  it("GIVEN a number that is not a year ('in 72 hours', 'F-10s') THEN it is left alone", () => {
+    expect(fullYears("in 72 hours", { df })).toBe("in 72 hours");
+    expect(fullYears("the F-10s", { df })).toBe("the F-10s");
+    expect(fullYears("15 killed in 2018", { df })).toBe("15 killed in 2018");
+    expect(fullYears("3 of 72", { df })).toBe("3 of 72");
+    expect(fullYears("cut by 72?", { df })).toBe("cut by 72?");
+  });
+
+  it("GIVEN a question with 'in 08' THEN it names the corpus's year 2008", () => {
+    expect(context.stats.df.has("2008")).toBe(true);
+    expect(readQuery("when was the line set up in 08", "when", context).years).toEqual(["2008"]);
+  });
+});
+
+/** A question-reading context over one small document of `paragraphs` (and the repo's synonyms). */
+function contextOf(paragraphs: string[]) {
+  const dir = mkdtempSync(join(tmpdir(), "hotline-query-"));
+  try {
+    copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+    writeFileSync(
+      join(dir, "news.md"),
+      `---\nid: news\ntitle: A navy's news\npublisher: A publisher\npublished: 2019-01-01\nurl: http://example.org/news\n---\n\n${paragraphs.join("\n\n")}\n`,
+    );
+    const corpus = loadCorpus(dir);
+    const analyzer = createAnalyzer(corpus.synonyms);
+    const passages = buildPassages(corpus.documents, analyzer);
+    const stats = termStats(passages);
+    return {
+      analyzer,
+      stats,
+      index: new SentenceIndex(passages, stats),
+      subjects: readSubjects(profileDocuments(corpus.documents)),
+      acronyms: readAcronyms(passages.sentences.map((s) => s.text)),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("readQuery: words the question writes otherwise", () => {
+  const ctx = contextOf([
+    "Submarines operating under water were left out of the agreement.",
+    "Early in October the minister said that the delivery was complete.",
+    "All fifteen servicemen on board were killed, and professional crews found the wreck.",
+    "The interoperability talks went on, and a bomber flew over the torpedo boats.",
+    "The armies left Patrolling Point 17A in August.",
+    "The Nuclear Risk Reduction Centers exchanged notices, under an agreement signed in 1987.",
+    "A missile hit the reconnaissance plane.",
+  ]);
+  const termOf = (question: string, word: string) =>
+    readQuery(question, "ask", ctx).terms.find((t) => t.surface === word);
+
+  it("GIVEN a long word misspelled near its end beyond the edits allowed ('reconnaissacne') THEN the term its start spells", () => {
+    expect(termOf("was the reconnaissacne plane hit", "reconnaissacne")?.expansions).toEqual([
+      ctx.analyzer.term("reconnaissance"),
+    ]);
+  });
+
+  it("GIVEN a clipped word WordNet gives for a corpus word ('subs') THEN it stands for that word", () => {
+    expect(termOf("does the agreement cover subs", "subs")?.expansions).toEqual([
+      ctx.analyzer.term("submarines"),
+    ]);
+  });
+
+  it("GIVEN an unknown non-word that starts one corpus term ('intero') THEN it stands for that term", () => {
+    expect(termOf("when were the intero talks", "intero")?.expansions).toEqual([
+      ctx.analyzer.term("interoperability"),
+    ]);
+  });
+
+  it("GIVEN a short unknown word or a name that starts a corpus word ('inte', 'Intero') THEN it stands for nothing", () => {
+    expect(termOf("when were the inte talks", "inte")?.expansions).toEqual([]);
+    expect(termOf("when did Intero talk", "Intero")?.expansions).toEqual([]);
+  });
+
+  it("GIVEN a common word that merely starts a corpus word ('pro') THEN it stands for nothing", () => {
+    expect(termOf("were the crews pro", "pro")?.expansions).toEqual([]);
+  });
+
+  it("GIVEN another form of a corpus word that the stemmer keeps apart ('delivered') THEN it stands for it", () => {
+    expect(termOf("when was it delivered", "delivered")?.expansions).toEqual([
+      ctx.analyzer.term("delivery"),
+    ]);
+  });
+
+  it("GIVEN a clipped word THEN the other senses of the short form are not related terms", () => {
+    // WordNet's "sub" is also a sandwich, a "bomber" or a "torpedo".
+    expect(termOf("does the agreement cover subs", "subs")?.related).toEqual([]);
+  });
+
+  it("GIVEN a designation whose letters are an acronym of the sources ('pp17a') THEN the name and the number are searched", () => {
+    const terms = readQuery("when did they leave pp17a", "when", ctx).terms.map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(ctx.analyzer.terms("Patrolling Point 17A")));
+  });
+
+  it("GIVEN an acronym spelled out into several words THEN together they weigh less than the words typed", () => {
+    const weightOf = (question: string) => {
+      const name = new Set(ctx.analyzer.terms("Nuclear Risk Reduction Centers"));
+      return readQuery(question, "ask", ctx)
+        .terms.filter((t) => name.has(t.term))
+        .reduce((sum, t) => sum + t.weight, 0);
+    };
+    const typed = weightOf("nuclear risk reduction centers agreement signed");
+    expect(weightOf("nrrc agreement signed")).toBeLessThan(typed);
+    expect(weightOf("nrrc agreement signed")).toBeGreaterThan(0);
+  });
+
+  it("GIVEN an irregular verb form that is also a noun ('shot') THEN the verb's related words ('hit')", () => {
+    expect(termOf("when was the plane shot down", "shot")?.related).toContain(
+      ctx.analyzer.term("hit"),
+    );
+  });
+
+  it("GIVEN a designation written with a space ('pp 17a') THEN the sources' designation; 'in 17' THEN not", () => {
+    const spaced = contextOf(["The troops left PP-17A."]);
+    const [designated] = spaced.analyzer.terms("PP-17A");
+    const terms = (q: string) => readQuery(q, "ask", spaced).terms.map((t) => t.term);
+    expect(terms("when did they leave pp 17a")).toContain(designated);
+    expect(terms("did they leave in 17")).not.toContain("in17");
+  });
+
+  it("GIVEN 'died' and sources that say 'killed' THEN the killing is a related term", () => {
+    expect(termOf("how many died on board", "died")?.related).toContain(
+      ctx.analyzer.term("killed"),
+    );
   });
 });

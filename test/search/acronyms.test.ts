@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAcronyms } from "../../src/search/acronyms.js";
+import { readAcronyms, syllablesOf } from "../../src/search/acronyms.js";
 
 describe("readAcronyms", () => {
   const lookup = readAcronyms([
@@ -22,5 +22,43 @@ describe("readAcronyms", () => {
   it("GIVEN letters no name of the texts makes THEN nothing", () => {
     expect(lookup("nato")).toBeUndefined();
     expect(lookup("x")).toBeUndefined();
+  });
+});
+
+describe("readAcronyms: syllables", () => {
+  const lookup = readAcronyms([
+    "The Incidents at Sea agreement was signed in 1972.",
+    "Troops of the UN Protection Force were sent.",
+    "The Camp Kent talks were held in spring.",
+  ]);
+
+  it("GIVEN the starts of a name's words ('incsea') THEN the name", () => {
+    expect(lookup("incsea")).toBe("Incidents at Sea");
+    expect(lookup("INCSEA")).toBe("Incidents at Sea");
+    expect(lookup("unprofor")).toBe("UN Protection Force");
+  });
+
+  it("GIVEN an English word that could be read as syllables ('cake') THEN nothing", () => {
+    expect(lookup("cake")).toBeUndefined();
+  });
+
+  it("GIVEN single letters of some words ('isea') THEN no syllable acronym", () => {
+    expect(lookup("isea")).toBeUndefined();
+  });
+});
+
+describe("syllablesOf", () => {
+  it("GIVEN a small word inside THEN it may give letters or none", () => {
+    expect(syllablesOf("incsea", ["incidents", "at", "sea"])).toBe(true);
+    expect(syllablesOf("incatsea", ["incidents", "at", "sea"])).toBe(true);
+    expect(syllablesOf("incse", ["incidents", "at", "sea"])).toBe(true);
+    expect(syllablesOf("incs", ["incidents", "at", "sea"])).toBe(false);
+  });
+});
+
+describe("readAcronyms: a name at the start of a sentence", () => {
+  it("GIVEN 'The' before the name THEN the acronym leaves it out", () => {
+    const lookup = readAcronyms(["The Nuclear Risk Reduction Centers exchanged notices."]);
+    expect(lookup("nrrc")).toBe("Nuclear Risk Reduction Centers");
   });
 });

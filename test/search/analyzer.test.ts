@@ -57,3 +57,23 @@ describe("createAnalyzer", () => {
     expect(createAnalyzer([]).terms("is it even open, exactly")).toEqual(["open"]);
   });
 });
+
+describe("createAnalyzer: designations and decades", () => {
+  it("GIVEN a letter–digit designation with or without its hyphen, or in the plural THEN one term", () => {
+    const term = analyzer.terms("S-300")[0];
+    expect(term).toBe("s300");
+    expect(analyzer.terms("the s300 and the S300s and the S-300s")).toEqual([term, term, term]);
+    expect(analyzer.terms("Il-20 il20")).toEqual(["il20", "il20"]);
+    expect(analyzer.terms("PP-17A pp17a")).toEqual(["pp17a", "pp17a"]);
+  });
+
+  it("GIVEN a word hyphened to a number ('mid-1990s', 'pre-2014', 'Jan-2020') THEN word and number stay apart", () => {
+    expect(analyzer.terms("the mid-1990s")).toEqual(["mid", "1990s"]);
+    expect(analyzer.terms("pre-2014 Jan-2020")).toEqual(["pre", "2014", "jan", "2020"]);
+  });
+
+  it("GIVEN a decade THEN a term of its own, not the year it starts with", () => {
+    expect(analyzer.terms("in the 1990s")).toEqual(["1990s"]);
+    expect(analyzer.terms("in 1990")).toEqual(["1990"]);
+  });
+});

@@ -17,8 +17,15 @@ describe("gazetteer", () => {
     ["Burma, now Myanmar", ["MMR", "MMR"]],
     ["the Indo-Pak ceasefire", ["IND", "PAK"]],
     ["Russians and Americans", ["RUS", expect.stringContaining("USA")]],
+    ["Britain and Moscow", ["GBR", "RUS"]],
   ])("GIVEN %j THEN it names %j", (text, expected) => {
     expect(codes(text)).toEqual(expected);
+  });
+
+  it("GIVEN a country's acronym in lower case that is no common word ('the uk', 'prc') THEN the country; 'us' THEN no place", () => {
+    expect(codes("when did the uk sign")).toEqual(["GBR"]);
+    expect(codes("prc and usa")).toEqual(["CHN", "USA"]);
+    expect(codes("tell us")).toEqual([]);
   });
 
   it("GIVEN Korea or Korean without north or south THEN both Koreas", () => {

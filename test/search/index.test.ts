@@ -113,6 +113,19 @@ describe("SentenceIndex.near", () => {
   });
 });
 
+describe("SentenceIndex.prefixed", () => {
+  it("GIVEN a prefix of one or a few corpus terms THEN those terms, never the prefix itself", () => {
+    expect(index.prefixed("kest")).toEqual([analyzer.term("Kestrel")]);
+    expect(index.prefixed(analyzer.term("Kestrel"))).toEqual([]);
+  });
+
+  it("GIVEN a prefix of more terms than the limit THEN none: it says nothing of which it stands for", () => {
+    const many = ["Serdyukov", "spoke"].map((w) => analyzer.term(w));
+    expect(index.prefixed("s", 5)).toEqual(expect.arrayContaining(many));
+    expect(index.prefixed("s", 1)).toEqual([]);
+  });
+});
+
 describe("SentenceIndex snapshots", () => {
   it("GIVEN an index saved as JSON WHEN loaded THEN it answers exactly as the one built", () => {
     const saved = JSON.parse(JSON.stringify(index.toJSON()));

@@ -12,6 +12,12 @@ describe("relatedTo", () => {
     expect(relatedTo("withdrawal")).toContain("withdraw");
   });
 
+  it("GIVEN a verb with many synonyms THEN its derived noun and its cause are still kept", () => {
+    // "die" has eight synonyms before "death"; "kill" is what causes it to happen.
+    expect(relatedTo("die")).toEqual(expect.arrayContaining(["death", "kill"]));
+    expect(relatedTo("kill")).toContain("die");
+  });
+
   it("GIVEN a word WordNet does not know THEN nothing", () => {
     expect(relatedTo("hotlinez")).toEqual([]);
   });
