@@ -6,7 +6,7 @@
  */
 import { isCommonWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
-import type { Query } from "./query.js";
+import type { Query, QueryTerm } from "./query.js";
 
 /** Regular inflections and what they may stand for: "spreads" → "spread", "used" → "use". */
 const INFLECTIONS: [RegExp, string][] = [
@@ -32,6 +32,15 @@ function commonVerb(word: string): boolean {
 }
 
 /**
+ * Whether the sources tell of the event in other words: a word WordNet relates to the verb in
+ * its commonest senses ("strayed" for "wandered") is used by the documents the question is
+ * about. Searched only for a rare verb, so at most a few look-ups per question.
+ */
+function toldOtherwise(term: QueryTerm, toldOf: (term: string) => boolean): boolean {
+  return (term.related ?? []).some(toldOf);
+}
+
+/**
  * Why the sources cannot answer `query`, when it asks about an event they never name; else null.
  * `toldOf(term)` (default: the term is in the index at all) says whether the documents the
  * question is about use the term: "installed" in an article about the Korean lines does not tell
@@ -45,7 +54,12 @@ export function untoldEvent(
     if (t.expansions.length > 0 || t.implied) return false;
     const word = t.surface.toLowerCase();
     // Searching is the costly part: only for a rare verb.
-    return isMainlyVerb(word) && !commonVerb(word) && !(t.known && toldOf(t.term));
+    return (
+      isMainlyVerb(word) &&
+      !commonVerb(word) &&
+      !(t.known && toldOf(t.term)) &&
+      !toldOtherwise(t, toldOf)
+    );
   });
   if (!verb) return null;
   return verb.known

@@ -4,6 +4,7 @@ import type { Query, QueryTerm } from "../../src/answer/query.js";
 import { loadHotline } from "../../src/hotline.js";
 import { isCommonWord } from "../../src/text/english.js";
 import { isMainlyVerb } from "../../src/text/verb-forms.js";
+import { hotlineOf } from "./one-document.js";
 
 const hotline = loadHotline();
 
@@ -67,6 +68,47 @@ describe("untoldEvent: which verbs decide", () => {
       expect(untoldEvent(asking(verb), () => false)).toContain(`“${verb}”`);
     },
   );
+});
+
+describe("untoldEvent: the event told in other words", () => {
+  const wandered: QueryTerm = {
+    term: "wander",
+    surface: "wandered",
+    weight: 3,
+    known: false,
+    expansions: [],
+    implied: false,
+    hypothetical: false,
+    related: ["strai"],
+  };
+  const query: Query = {
+    terms: [wandered],
+    totalWeight: 3,
+    intent: "what",
+    years: [],
+    outOfScope: null,
+    places: [],
+    frame: {},
+  };
+
+  it("GIVEN a rare verb the sources never use but a WordNet synonym they do ('strayed') THEN it does not decide", () => {
+    expect(untoldEvent(query, (term) => term === "strai")).toBeNull();
+  });
+
+  it("GIVEN the synonym used only by documents about other sides THEN still declined", () => {
+    expect(untoldEvent(query, () => false)).toContain("“wandered”");
+  });
+
+  it("GIVEN a document saying the synonym ('a jet strayed over the border') THEN the question is answered", () => {
+    const reply = hotlineOf(
+      [
+        "Israel and Russia set up a line in 2015.",
+        "Israel did not shoot at the Russian jet that strayed over the border in 2015.",
+      ],
+      "2016-01-01",
+    ).ask("did israel shoot at the russian jet that wandered over the border");
+    expect(reply.status).toBe("answered");
+  });
 });
 
 describe("word facts", () => {
