@@ -8,6 +8,7 @@
  */
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deedAsked, tellingDeed } from "./answer/agent.js";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { untoldEvent } from "./answer/event.js";
@@ -260,6 +261,14 @@ export function createHotline(
     }
     if (person && (found[0]?.support ?? 0) < SUPPORT_MIN) {
       return noAnswer(question, "The sources do not name who.");
+    }
+    // "Who built the line?": only a passage that tells of the building can say who built it.
+    const deed = deedAsked(question);
+    if (deed) {
+      found = tellingDeed(question, query, found, analyzer.term);
+      if ((found[0]?.support ?? 0) < SUPPORT_MIN) {
+        return noAnswer(question, `The sources do not say who ${deed} it.`);
+      }
     }
     // "Which company …": a passage that never names the kind of thing asked for does not answer.
     const unnamed = unnamedFocus(question, query, found, analyzer.term);

@@ -1,0 +1,89 @@
+/**
+ * "Who built the line?", "who installed the hotline?": questions for the doer of a deed. Only a
+ * passage that tells of that deed, with its verb (in any form, or a word WordNet relates to it),
+ * can say who did it: "a telephone line between the command posts" does not say who built it,
+ * nor does "lists of their nuclear installations" say who installed anything. General English
+ * forms, no document words.
+ */
+import { STOPWORDS } from "../search/stopwords.js";
+import type { Sentence } from "../text/passages.js";
+import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
+import type { Query } from "./query.js";
+import type { Ranked } from "./rank.js";
+
+/** "who built", after a filler word or two ("yo who installed …"). */
+const WHO_VERB = /^\W*(?:[\p{L}']+\W+){0,2}?who\s+([\p{L}]+)(?:\s+([\p{L}]+))?/iu;
+
+/**
+ * Verbs of saying and writing: a source gives who said or wrote something by attribution ("in
+ * Teng's view", "according to", its byline) far more often than with the verb.
+ */
+const SAYING = new Set(
+  "say says said tell tells told write writes wrote written report reports reported claim claims claimed argue argues argued think thinks thought believe believes believed suggest suggests suggested call calls called describe describes described".split(
+    " ",
+  ),
+);
+
+/** Particles of a phrasal verb ("picks up", "set off"): the verb alone is not the deed. */
+const PARTICLE = /^(?:up|down|off|out|over|in|on|back|away|through|around)$/i;
+
+/**
+ * The verb of a who-question that asks for the doer of a deed ("who built the phone line" →
+ * "built"), lower case; null for any other question, for "who is/was/did …", for light verbs the
+ * analyzer drops ("who made the first call" asks who called), for phrasal verbs ("who picks up") and for
+ * verbs of saying ("who wrote the article"), which sources tell in other words.
+ */
+export function deedAsked(question: string): string | null {
+  const asked = WHO_VERB.exec(question);
+  const verb = asked?.[1]?.toLowerCase();
+  if (!verb || STOPWORDS.has(verb) || SAYING.has(verb) || PARTICLE.test(asked?.[2] ?? "")) {
+    return null;
+  }
+  return isVerbForm(verb) ? verb : null;
+}
+
+/** A form of a verb: mostly used as one ("built", "installed") or an irregular form of one. */
+function isVerbForm(word: string): boolean {
+  return isMainlyVerb(word) || baseVerb(word) !== undefined;
+}
+
+const WORDS = /[\p{L}]+/gu;
+
+/**
+ * Whether `text` says the deed: a word used as a verb whose term is `terms` (the question verb's
+ * term and its related ones).
+ */
+function saysDeed(text: string, terms: Set<string>, termOf: (word: string) => string): boolean {
+  return (text.match(WORDS) ?? []).some((word) => {
+    const lower = word.toLowerCase();
+    return terms.has(termOf(lower)) && isVerbForm(lower);
+  });
+}
+
+/** The sentence and its neighbours in its paragraph, where a deed and its doer may be told. */
+function around(sentence: Sentence): string {
+  const siblings = sentence.paragraph.sentences;
+  return siblings
+    .slice(Math.max(0, sentence.index - 1), sentence.index + 2)
+    .map((s) => s.text)
+    .join(" ");
+}
+
+/**
+ * `ranked` kept to the sentences that tell of the deed a who-question asks about
+ * ({@link deedAsked}), said in them or in the sentence before or after; unchanged for any other
+ * question.
+ */
+export function tellingDeed(
+  question: string,
+  query: Query,
+  ranked: Ranked[],
+  termOf: (word: string) => string,
+): Ranked[] {
+  const verb = deedAsked(question);
+  if (!verb) return ranked;
+  const term = termOf(verb);
+  const asked = query.terms.find((t) => t.term === term);
+  const terms = new Set([term, ...(asked?.expansions ?? []), ...(asked?.related ?? [])]);
+  return ranked.filter((r) => saysDeed(around(r.sentence), terms, termOf));
+}
