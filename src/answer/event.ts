@@ -4,7 +4,7 @@
  * use, in any form or through a synonym, names an event they do not report; a common one ("help",
  * "run", "thought") may just be a loose way of asking, so it does not decide.
  */
-import { isCommonWord } from "../text/english.js";
+import { isCommonWord, isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import type { Query, QueryTerm } from "./query.js";
 
@@ -65,4 +65,33 @@ export function untoldEvent(
   return verb.known
     ? `The sources about those sides never use the word “${verb.surface}”.`
     : `The sources never say that anyone did this: they do not use the word “${verb.surface}”.`;
+}
+
+/**
+ * A question about a quality of something: "is the hotline encrypted", "how is the line
+ * encrypted", "are the talks secret". The quality is its last word.
+ */
+const QUALITY_ASKED = /^(?:how\s+)?(?:is|are|was|were)\b[^?]*?\b(\p{Ll}+)\W*$/u;
+
+/**
+ * Why the sources cannot answer `question`, when it asks about a quality ({@link QUALITY_ASKED})
+ * they never mention: a rare English word (not a form of one of the commonest words) that no
+ * source uses, through a misspelling, a word of the same stem or a word WordNet relates to it, in
+ * the documents about the question's sides ("is the armenia azerbaijan hotline encrypted"). A
+ * common word ("is the line still up") may be a loose way of asking, so it does not decide.
+ * Null otherwise.
+ */
+export function untoldQuality(
+  question: string,
+  query: Query,
+  toldOf: (term: string) => boolean = () => true,
+): string | null {
+  const word = QUALITY_ASKED.exec(question.trim())?.[1];
+  // A short word at the end is more often chat ("rn", "tbh") than a quality.
+  if (!word || word.length < 4 || !isEnglishWord(word) || commonVerb(word)) return null;
+  const term = query.terms.find((t) => t.surface === word);
+  if (!term || term.known || term.expansions.length > 0 || term.implied) return null;
+  return toldOtherwise(term, toldOf)
+    ? null
+    : `The sources never say anything about it being “${word}”.`;
 }
