@@ -311,8 +311,13 @@ const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
 const DATE_ASKED =
   /\b(?:since\s+when|how\s+long\s+ago|(?:what|which)\s+(?:year|date|day|month))\b/gi;
 
-/** "galwan clash date": in a when-question the word names the answer wanted, not its subject. */
-const DATE_WORDS: ReadonlySet<string> = new Set(["date", "dates"]);
+/**
+ * "galwan clash date", "when did the meeting finally happen": in a when-question the word names
+ * the answer wanted, or stands for the event the rest of the question names, not its subject.
+ */
+const DATE_WORDS: ReadonlySet<string> = new Set(
+  "date dates happen happens happened occur occurs occurred".split(" "),
+);
 
 /** The words that set something aside ("not", "rather than", …), for the two patterns below. */
 const SETTING_ASIDE = "not|rather than|instead of|other than|except|apart from";
