@@ -6,6 +6,7 @@
  * forms, no document words.
  */
 import { STOPWORDS } from "../search/stopwords.js";
+import { isArtifact } from "../text/artifacts.js";
 import type { Sentence } from "../text/passages.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import type { Query } from "./query.js";
@@ -36,10 +37,57 @@ const PARTICLE = /^(?:up|down|off|out|over|in|on|back|away|through|around)$/i;
 export function deedAsked(question: string): string | null {
   const asked = WHO_VERB.exec(question);
   const verb = asked?.[1]?.toLowerCase();
+  if (
+    verb &&
+    MAKE.test(verb) &&
+    madeThing(
+      question.slice((asked?.index ?? 0) + (asked?.[0].length ?? 0) - (asked?.[2]?.length ?? 0)),
+    )
+  ) {
+    return verb;
+  }
   if (!verb || STOPWORDS.has(verb) || SAYING.has(verb) || PARTICLE.test(asked?.[2] ?? "")) {
     return null;
   }
   return isVerbForm(verb) ? verb : null;
+}
+
+/** Forms of "make": a light verb ("made the first call") unless a made thing follows. */
+const MAKE = /^(?:make|makes|made|making)$/;
+
+/** Verbs that tell of making a thing: "who made the phones" is answered by "… manufactured them". */
+const PRODUCING = new Set(["make", "manufacture", "build", "produce", "supply", "design"]);
+
+const DETERMINERS = /^(?:the|a|an|its|their|his|her|these|those|this|that)$/;
+
+/**
+ * Whether `rest` (what follows "who made") starts with a noun phrase whose head names a made
+ * thing ("the phones on the line", "the first teleprinters"), not an act ("the first call").
+ */
+function madeThing(rest: string): boolean {
+  const words = (rest.match(WORDS) ?? []).map((w) => w.toLowerCase());
+  let i = 0;
+  while (DETERMINERS.test(words[i] ?? "")) i++;
+  const run: string[] = [];
+  for (; i < words.length && !STOPWORDS.has(words[i] ?? ""); i++) run.push(words[i] ?? "");
+  const head = run[run.length - 1];
+  return head !== undefined && isArtifact(head);
+}
+
+/** The base of a verb form: irregular ("made" → "make") or regular ("manufactured"). */
+function baseOf(word: string): string {
+  return (
+    baseVerb(word) ??
+    [
+      word,
+      word.replace(/d$/, ""),
+      word.replace(/ed$/, ""),
+      word.replace(/e?s$/, ""),
+      word.replace(/ing$/, ""),
+      word.replace(/ing$/, "e"),
+    ].find((f) => PRODUCING.has(f)) ??
+    word
+  );
 }
 
 /** A form of a verb: mostly used as one ("built", "installed") or an irregular form of one. */
@@ -82,6 +130,17 @@ export function tellingDeed(
 ): Ranked[] {
   const verb = deedAsked(question);
   if (!verb) return ranked;
+  // "Who made the phones": the light verb is read as making, said by any verb of making.
+  if (MAKE.test(verb)) {
+    const making = (text: string) =>
+      [...text.matchAll(WORDS)].some((m) => {
+        const base = baseOf(m[0].toLowerCase());
+        // "to make sure", "made a call": "make" tells of making only with a made thing after it.
+        if (base === "make") return madeThing(text.slice(m.index + m[0].length));
+        return PRODUCING.has(base);
+      });
+    return ranked.filter((r) => making(around(r.sentence)));
+  }
   const term = termOf(verb);
   const asked = query.terms.find((t) => t.term === term);
   const terms = new Set([term, ...(asked?.expansions ?? []), ...(asked?.related ?? [])]);

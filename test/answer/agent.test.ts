@@ -7,6 +7,8 @@ describe("deedAsked", () => {
     ["who built the phone line between kestrel and osprey", "built"],
     ["yo who installed the kestrel osprey hotline", "installed"],
     ["Who signed the 1972 agreement?", "signed"],
+    ["who made the phones on the kestrel osprey line", "made"],
+    ["who made the first teleprinters", "made"],
   ])("GIVEN %j THEN it asks for the doer of %j", (question, verb) => {
     expect(deedAsked(question)).toBe(verb);
   });
@@ -41,6 +43,28 @@ describe("who-questions about a deed, through the engine", () => {
   it("GIVEN a noun of the same stem ('installations') THEN it does not tell who installed the line", () => {
     const reply = hotlineOf(paragraphs, "2002-01-01").ask("who installed the kestrel osprey line");
     expect(reply.status).toBe("no_answer");
+  });
+
+  it("GIVEN 'who made the phones' and a passage where 'make' is not making ('to make sure') THEN declined", () => {
+    const reply = hotlineOf(
+      [
+        ...paragraphs,
+        "Two weeks later the two sides held a test call on the Kestrel - Osprey line to make sure the phones worked.",
+      ],
+      "2002-01-01",
+    ).ask("who made the phones on the kestrel osprey line");
+    expect(reply.status === "no_answer" && reply.note).toBe("The sources do not say who made it.");
+  });
+
+  it("GIVEN 'who made the phones' and a passage telling who manufactured them THEN answered from it", () => {
+    const reply = hotlineOf(
+      [
+        ...paragraphs,
+        "A Kestrel firm manufactured the phones for the Kestrel - Osprey line in 2000.",
+      ],
+      "2002-01-01",
+    ).ask("who made the phones on the kestrel osprey line");
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/manufactured/);
   });
 
   it("GIVEN a passage that tells of the building THEN 'who built' is answered from it", () => {
