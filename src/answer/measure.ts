@@ -146,16 +146,23 @@ export function measureStatedBy(
 }
 
 /**
- * A ranked sentence's score as a measure's answer: the better of its own and that of the sentence
- * it points back to. News states a measure in the sentence after the one that names the thing
- * ("On 27 September 2020, a full-scale war began. It lasted 44 days"), which repeats none of the
- * question's words; its support already counts its paragraph.
+ * A ranked sentence's score as a measure's answer: the best of its own, that of the sentence it
+ * points back to and that of the sentence after it in its paragraph. News states a measure in a
+ * sentence next to the one that names the thing ("On 27 September 2020, a full-scale war began.
+ * It lasted 44 days"; "It said Israeli officers had called less than a minute before the strike.
+ * Israel said the warning had been given in the usual way"), which repeats few of the question's
+ * words; its support already counts its paragraph.
  */
-function continuationScores(ranked: Ranked[]): (r: Ranked) => number {
+function neighbourScores(ranked: Ranked[]): (r: Ranked) => number {
   const scores = new Map<Sentence, number>(ranked.map((r) => [r.sentence, r.score]));
   return (r) => {
     const antecedent = antecedentOf(r.sentence);
-    return Math.max(r.score, (antecedent && scores.get(antecedent)) ?? 0);
+    const next = r.sentence.paragraph.sentences[r.sentence.index + 1];
+    return Math.max(
+      r.score,
+      (antecedent && scores.get(antecedent)) ?? 0,
+      (next && scores.get(next)) ?? 0,
+    );
   };
 }
 
@@ -172,7 +179,7 @@ export function withMeasure(
   const measure = measureAsked(question);
   if (!measure) return { ranked };
   const top = ranked[0];
-  const scoreOf = continuationScores(ranked);
+  const scoreOf = neighbourScores(ranked);
   const kept = ranked.filter(
     (r) =>
       top !== undefined &&

@@ -104,6 +104,17 @@ describe("how-often questions: the sentence stating a frequency answers", () => 
     );
   });
 
+  it("GIVEN the warning's length stated in the sentence before the one naming the warning THEN it answers 'how much warning'", () => {
+    const hotline = hotlineOf([
+      "The Kestrel command blamed its neighbour. It said its officers had been called less than a minute before the strike. Osprey said the warning of the river port raid had been given to Kestrel in the usual way, over the Kestrel - Osprey line.",
+      "The Kestrel and Osprey air forces have used the line since 2015.",
+    ]);
+    const reply = hotline.ask(
+      "how much warning did kestrel say osprey gave before the river port raid",
+    );
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/less than a minute/);
+  });
+
   it.each([
     ["at set times", "The local lines are used at set times."],
     ["a number of times", "In busy weeks it can ring a dozen times or more."],
