@@ -8,6 +8,7 @@ import { stemmer } from "stemmer";
 import type { Analyzer } from "../search/analyzer.js";
 import { acronymsRead, type PlaceMention } from "../search/gazetteer.js";
 import type { SentenceIndex, TermStats } from "../search/index.js";
+import { STOPWORDS } from "../search/stopwords.js";
 import { memoWords } from "../text/built-file.js";
 import { isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
@@ -120,6 +121,8 @@ export function readQuery(question: string, command: "ask" | "when", ctx: QueryC
         !excludedTerms.has(t.term) &&
         (askedTerms?.has(t.term) ?? true) &&
         !STATUS_WORDS.has(t.surface.toLowerCase()) &&
+        // "each others ships": a plural of a word that carries no topic ("other") carries none.
+        !STOPWORDS.has(t.surface.toLowerCase().replace(/s$/, "")) &&
         !(intent === "when" && DATE_WORDS.has(t.surface.toLowerCase())),
     );
   const seen = new Map<string, QueryTerm>();
