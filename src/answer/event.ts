@@ -68,10 +68,12 @@ export function untoldEvent(
 }
 
 /**
- * A question about a quality of something: "is the hotline encrypted", "how is the line
- * encrypted", "are the talks secret". The quality is its last word.
+ * A question about a state something was put in: "is the hotline encrypted", "how is the line
+ * encrypted", "were the calls recorded". The state is its last word, a participle in "-ed":
+ * WordNet relates the verb to the words a source may use instead ("encrypt" → "code"), which it
+ * does not do for adjectives ("is it operational" may be told as "it is working").
  */
-const QUALITY_ASKED = /^(?:how\s+)?(?:is|are|was|were)\b[^?]*?\b(\p{Ll}+)\W*$/u;
+const QUALITY_ASKED = /^(?:how\s+)?(?:is|are|was|were)\b[^?]*?\b(\p{Ll}+ed)\W*$/u;
 
 /**
  * Why the sources cannot answer `question`, when it asks about a quality ({@link QUALITY_ASKED})

@@ -151,6 +151,7 @@ describe("untoldQuality", () => {
     ["is north korea answering the hotline rn?", "rn"],
     ["is the 1972 navy agreement still valid with russia?", "valid"],
     ["is the hotline still up", "up"],
+    ["is the hotline still operational", "operational"],
     ["when was the hotline encrypted", "encrypted"],
   ])(
     "GIVEN %j (chat, a word not last, a common word, no quality asked) THEN it does not decide",
