@@ -16,13 +16,17 @@ import type { Ranked } from "./rank.js";
 const WHO_VERB = /^\W*(?:[\p{L}']+\W+){0,2}?who\s+([\p{L}]+)(?:\s+([\p{L}]+))?/iu;
 
 /**
- * Verbs of saying and writing: a source gives who said or wrote something by attribution ("in
- * Teng's view", "according to", its byline) far more often than with the verb.
+ * Verbs of saying, writing and talking: a source gives who said or wrote something by
+ * attribution ("in Teng's view", "according to", its byline), and who answered or talked to whom
+ * as a conversation ("had a phone conversation with his Russian counterpart Serdyukov"), far more
+ * often than with the verb.
  */
 const SAYING = new Set(
-  "say says said tell tells told write writes wrote written report reports reported claim claims claimed argue argues argued think thinks thought believe believes believed suggest suggests suggested call calls called describe describes described".split(
-    " ",
-  ),
+  `say says said tell tells told write writes wrote written report reports reported claim claims
+  claimed argue argues argued think thinks thought believe believes believed suggest suggests
+  suggested call calls called describe describes described answer answers answered reply replies
+  replied respond responds responded talk talks talked speak speaks spoke spoken phone phones
+  phoned ring rings rang contact contacts contacted`.split(/\s+/),
 );
 
 /** Particles of a phrasal verb ("picks up", "set off"): the verb alone is not the deed. */

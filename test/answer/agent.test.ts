@@ -20,6 +20,7 @@ describe("deedAsked", () => {
     "who picks up on the israeli side",
     "who wrote the bbc piece on the line",
     "who said the hotline is an extension of trust",
+    "who answered the first call on the line",
     "when was the line built",
   ])("GIVEN %j THEN it does not", (question) => {
     expect(deedAsked(question)).toBeNull();
