@@ -113,10 +113,13 @@ function saysDeed(text: string, terms: Set<string>, termOf: (word: string) => st
 }
 
 /** The sentence and its neighbours in its paragraph, where a deed and its doer may be told. */
+function neighbourhood(sentence: Sentence): Sentence[] {
+  return sentence.paragraph.sentences.slice(Math.max(0, sentence.index - 1), sentence.index + 2);
+}
+
+/** The text of the sentence and its neighbours in its paragraph. */
 function around(sentence: Sentence): string {
-  const siblings = sentence.paragraph.sentences;
-  return siblings
-    .slice(Math.max(0, sentence.index - 1), sentence.index + 2)
+  return neighbourhood(sentence)
     .map((s) => s.text)
     .join(" ");
 }
@@ -148,5 +151,15 @@ export function tellingDeed(
   const term = termOf(verb);
   const asked = query.terms.find((t) => t.term === term);
   const terms = new Set([term, ...(asked?.expansions ?? []), ...(asked?.related ?? [])]);
-  return ranked.filter((r) => saysDeed(around(r.sentence), terms, termOf));
+  // Only a sentence whose terms include the deed's is read word by word (the costly part).
+  const told = new Map<Sentence, boolean>();
+  const tells = (s: Sentence) => {
+    let says = told.get(s);
+    if (says === undefined) {
+      says = [...terms].some((t) => s.termSet.has(t)) && saysDeed(s.text, terms, termOf);
+      told.set(s, says);
+    }
+    return says;
+  };
+  return ranked.filter((r) => neighbourhood(r.sentence).some(tells));
 }
