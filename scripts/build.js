@@ -35,6 +35,9 @@ writeFileSync(join(dist, "src", "text", "verbs.txt"), mainlyVerbs().join("\n"));
 // dictionary (see src/text/wordnet.ts).
 const { relatedWords } = await import(join(dist, "src", "text", "wordnet.js"));
 writeFileSync(join(dist, "src", "text", "related-words.txt"), relatedWords().join("\n"));
+// The nouns whose commonest sense is a made thing (see src/text/artifacts.ts).
+const { artifactNouns } = await import(join(dist, "src", "text", "artifacts.js"));
+writeFileSync(join(dist, "src", "text", "artifact-nouns.txt"), artifactNouns().join("\n"));
 
 // The command line as one file instead of about 90 ES modules: resolving, reading and linking
 // each module, and starting Node's ES module loader at all, cost `hotline ask` about 50 ms of its

@@ -9,9 +9,10 @@
 
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deedAsked, tellingDeed } from "./answer/agent.js";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
-import { untoldEvent } from "./answer/event.js";
+import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
@@ -242,11 +243,12 @@ export function createHotline(
     const query = readQuery(statusSearched(question), command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
-    const untold = untoldEvent(query, (term) =>
+    const toldOf = (term: string) =>
       index
         .search([{ term, weight: 1 }], CANDIDATE_DOCUMENTS)
-        .some((hit) => subjects.fit(hit.sentence.paragraph.doc.meta.id, query.places) > 0),
-    );
+        .some((hit) => subjects.fit(hit.sentence.paragraph.doc.meta.id, query.places) > 0);
+    // "Is the hotline encrypted?": a rare word no source uses names a thing they never tell of.
+    const untold = untoldEvent(query, toldOf) ?? untoldQuality(question, query, toldOf);
     if (untold) return noAnswer(question, untold);
     // "Where …": only a passage that names a place answers; "which general …", a person.
     const where = asksWhere(question);
@@ -260,6 +262,14 @@ export function createHotline(
     }
     if (person && (found[0]?.support ?? 0) < SUPPORT_MIN) {
       return noAnswer(question, "The sources do not name who.");
+    }
+    // "Who built the line?": only a passage that tells of the building can say who built it.
+    const deed = deedAsked(question);
+    if (deed) {
+      found = tellingDeed(question, query, found, analyzer.term);
+      if ((found[0]?.support ?? 0) < SUPPORT_MIN) {
+        return noAnswer(question, `The sources do not say who ${deed} it.`);
+      }
     }
     // "Which company …": a passage that never names the kind of thing asked for does not answer.
     const unnamed = unnamedFocus(question, query, found, analyzer.term);

@@ -5,7 +5,7 @@
  * is not answered by "the line has been used for the first time"). General English patterns,
  * not words of any document.
  */
-import type { Sentence } from "../text/passages.js";
+import { antecedentOf, type Sentence } from "../text/passages.js";
 import { type Ranked, SUPPORT_MIN } from "./rank.js";
 
 /** A sentence that states the measure answers down to this share of the best score. */
@@ -24,10 +24,19 @@ export type Measure = "count" | "amount" | "duration" | "frequency";
 
 const ASKS: [Measure, RegExp][] = [
   ["frequency", /\bhow (?:often|frequently)\b/i],
-  ["duration", /\bhow long\b/i],
+  // "How much notice", "how much warning": an amount of time, answered by "five days in advance".
+  ["duration", /\bhow long\b|\bhow much (?:advance\s+)?(?:time|notice|warning|delay)\b/i],
   ["count", /\bhow many\b|\b(?:what|the) number of\b/i],
   ["amount", /\bhow much\b/i],
 ];
+
+/** The words `question` asks for `measure` with, lower case ("how long", "how much notice"). */
+function askedAs(question: string, measure: Measure): string {
+  const asked = ASKS.find(([m, pattern]) => m === measure && pattern.test(question))?.[1];
+  const words = asked?.exec(question)?.[0].toLowerCase().replace(/\s+/g, " ") ?? "";
+  // "the number of …" is asked as "how many".
+  return words.startsWith("how ") ? words : "how many";
+}
 
 /** The measure `question` asks for, or null. */
 export function measureAsked(question: string): Measure | null {
@@ -136,12 +145,26 @@ export function measureStatedBy(
     statesMeasure(measure, question, sentence.text, sentence.dates.length > 0, termOf);
 }
 
-const ASKED_AS: Record<Measure, string> = {
-  count: "how many",
-  amount: "how much",
-  duration: "how long",
-  frequency: "how often",
-};
+/**
+ * A ranked sentence's score as a measure's answer: the best of its own, that of the sentence it
+ * points back to and that of the sentence after it in its paragraph. News states a measure in a
+ * sentence next to the one that names the thing ("On 27 September 2020, a full-scale war began.
+ * It lasted 44 days"; "It said Israeli officers had called less than a minute before the strike.
+ * Israel said the warning had been given in the usual way"), which repeats few of the question's
+ * words; its support already counts its paragraph.
+ */
+function neighbourScores(ranked: Ranked[]): (r: Ranked) => number {
+  const scores = new Map<Sentence, number>(ranked.map((r) => [r.sentence, r.score]));
+  return (r) => {
+    const antecedent = antecedentOf(r.sentence);
+    const next = r.sentence.paragraph.sentences[r.sentence.index + 1];
+    return Math.max(
+      r.score,
+      (antecedent && scores.get(antecedent)) ?? 0,
+      (next && scores.get(next)) ?? 0,
+    );
+  };
+}
 
 /**
  * `ranked` kept to the sentences that state the measure `question` asks for (unchanged when it
@@ -156,13 +179,14 @@ export function withMeasure(
   const measure = measureAsked(question);
   if (!measure) return { ranked };
   const top = ranked[0];
+  const scoreOf = neighbourScores(ranked);
   const kept = ranked.filter(
     (r) =>
       top !== undefined &&
       r.support >= SUPPORT_MIN &&
-      r.score >= MEASURED_SCORE_MIN[measure] * top.score &&
+      scoreOf(r) >= MEASURED_SCORE_MIN[measure] * top.score &&
       statesMeasure(measure, question, r.sentence.text, r.sentence.dates.length > 0, termOf),
   );
   if (kept.length > 0) return { ranked: kept };
-  return { missing: `The sources do not say ${ASKED_AS[measure]}.` };
+  return { missing: `The sources do not say ${askedAs(question, measure)}.` };
 }

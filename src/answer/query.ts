@@ -123,6 +123,8 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
         !excludedTerms.has(t.term) &&
         (askedTerms?.has(t.term) ?? true) &&
         !STATUS_WORDS.has(t.surface.toLowerCase()) &&
+        // "each others ships": a plural of a word that carries no topic ("other") carries none.
+        !STOPWORDS.has(t.surface.toLowerCase().replace(/s$/, "")) &&
         !(intent === "when" && DATE_WORDS.has(t.surface.toLowerCase())),
     );
   const seen = new Map<string, QueryTerm>();
@@ -498,8 +500,13 @@ const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
 const DATE_ASKED =
   /\b(?:since\s+when|how\s+long\s+ago|(?:what|which)\s+(?:year|date|day|month))\b/gi;
 
-/** "galwan clash date": in a when-question the word names the answer wanted, not its subject. */
-const DATE_WORDS: ReadonlySet<string> = new Set(["date", "dates"]);
+/**
+ * "galwan clash date", "when did the meeting finally happen": in a when-question the word names
+ * the answer wanted, or stands for the event the rest of the question names, not its subject.
+ */
+const DATE_WORDS: ReadonlySet<string> = new Set(
+  "date dates happen happens happened occur occurs occurred".split(" "),
+);
 
 /** The words that set something aside ("not", "rather than", …), for the two patterns below. */
 const SETTING_ASIDE = "not|rather than|instead of|other than|except|apart from";

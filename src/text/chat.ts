@@ -9,7 +9,8 @@
  * - Slack links `<http://…|label>` keep their label; bare links and `<http://…>` are dropped.
  * - Custom emoji (`:thinking:`, `<:name:123>`, `<a:name:123>`) and pictographic emoji are dropped.
  * - Markdown emphasis, strike-through, code and quote markers are removed, keeping the words.
- * - Leading filler ("ok so", "yo", "hey", "pls") and trailing "lol" are dropped.
+ * - Leading filler ("ok so", "yo", "hey", "pls"), trailing "thx" and chat interjections anywhere
+ *   ("lol", "tbh", "btw") are dropped.
  * The result may be empty: the caller then asks for a question.
  */
 export function plainQuestion(text: string): string {
@@ -38,6 +39,9 @@ export function plainQuestion(text: string): string {
       .trim()
       .replace(FILLER_START, "")
       .replace(FILLER_END, "")
+      .replace(INTERJECTION, " ")
+      .replace(/\s+/g, " ")
+      .replace(/ (?=[?!.]$)/, "")
       .trim()
   );
 }
@@ -46,3 +50,9 @@ export function plainQuestion(text: string): string {
 const FILLER_START =
   /^(?:(?:ok(?:ay)?|so|yo|hey|hi|hello|um+|uh+|hmm+|pls|please|quick q(?:uestion)?)(?:[\s,:!.]+|$))+/i;
 const FILLER_END = /[\s,]*\b(?:lol|lmao|haha|pls|please|thx|thanks|ty)\b[\s!.]*$/i;
+/**
+ * Chat interjections anywhere in a message ("who picks up lol do they speak russian", "is it
+ * on tbh"): they say how the asker feels, never what is asked, and no source uses them.
+ */
+const INTERJECTION =
+  /(?:,\s*)?(?<![\p{L}\p{N}'’-])(?:lol+|lmf?ao+|rofl|haha(?:ha)*|tbh|imo|imho|btw|fwiw|idk|smh|ngl|omg)(?![\p{L}\p{N}'’-])[,!.]*/giu;

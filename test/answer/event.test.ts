@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { untoldEvent } from "../../src/answer/event.js";
+import { untoldEvent, untoldQuality } from "../../src/answer/event.js";
 import type { Query, QueryTerm } from "../../src/answer/query.js";
 import { loadHotline } from "../../src/hotline.js";
 import { isCommonWord } from "../../src/text/english.js";
 import { isMainlyVerb } from "../../src/text/verb-forms.js";
+import { hotlineOf } from "./one-document.js";
 
 const hotline = loadHotline();
 
@@ -67,6 +68,108 @@ describe("untoldEvent: which verbs decide", () => {
       expect(untoldEvent(asking(verb), () => false)).toContain(`“${verb}”`);
     },
   );
+});
+
+describe("untoldEvent: the event told in other words", () => {
+  const wandered: QueryTerm = {
+    term: "wander",
+    surface: "wandered",
+    weight: 3,
+    known: false,
+    expansions: [],
+    implied: false,
+    hypothetical: false,
+    related: ["strai"],
+  };
+  const query: Query = {
+    terms: [wandered],
+    totalWeight: 3,
+    intent: "what",
+    years: [],
+    outOfScope: null,
+    places: [],
+    frame: {},
+  };
+
+  it("GIVEN a rare verb the sources never use but a WordNet synonym they do ('strayed') THEN it does not decide", () => {
+    expect(untoldEvent(query, (term) => term === "strai")).toBeNull();
+  });
+
+  it("GIVEN the synonym used only by documents about other sides THEN still declined", () => {
+    expect(untoldEvent(query, () => false)).toContain("“wandered”");
+  });
+
+  it("GIVEN a document saying the synonym ('a jet strayed over the border') THEN the question is answered", () => {
+    const reply = hotlineOf(
+      [
+        "Israel and Russia set up a line in 2015.",
+        "Israel did not shoot at the Russian jet that strayed over the border in 2015.",
+      ],
+      "2016-01-01",
+    ).ask("did israel shoot at the russian jet that wandered over the border");
+    expect(reply.status).toBe("answered");
+  });
+});
+
+describe("untoldQuality", () => {
+  /** A query whose terms are `words`, all unknown to the index. */
+  const unknown = (...words: string[]): Query => ({
+    terms: words.map((w) => ({
+      term: w,
+      surface: w,
+      weight: 3,
+      known: false,
+      expansions: [],
+      implied: false,
+      hypothetical: false,
+      related: w === "encrypted" ? ["code"] : [],
+    })),
+    totalWeight: 3 * words.length,
+    intent: "what",
+    years: [],
+    outOfScope: null,
+    places: [],
+    frame: {},
+  });
+
+  it.each([
+    "is the kestrel osprey hotline encrypted",
+    "how is the kestrel osprey hotline encrypted?",
+  ])("GIVEN %j, a rare quality no source mentions THEN declined, naming it", (question) => {
+    expect(untoldQuality(question, unknown("encrypted"), () => false)).toBe(
+      "The sources never say anything about it being “encrypted”.",
+    );
+  });
+
+  it("GIVEN the sources about those sides use a WordNet relative ('code') THEN it does not decide", () => {
+    expect(
+      untoldQuality("is the hotline encrypted", unknown("encrypted"), (t) => t === "code"),
+    ).toBeNull();
+  });
+
+  it.each([
+    ["is north korea answering the hotline rn?", "rn"],
+    ["is the 1972 navy agreement still valid with russia?", "valid"],
+    ["is the hotline still up", "up"],
+    ["is the hotline still operational", "operational"],
+    ["when was the hotline encrypted", "encrypted"],
+  ])(
+    "GIVEN %j (chat, a word not last, a common word, no quality asked) THEN it does not decide",
+    (question, word) => {
+      expect(untoldQuality(question, unknown(word), () => false)).toBeNull();
+    },
+  );
+
+  it("GIVEN a document that never mentions encryption THEN 'is the line encrypted' is declined", () => {
+    const reply = hotlineOf(
+      [
+        "Kestrel and Osprey set up a hotline in 2015.",
+        "The Kestrel and Osprey hotline links the two air force commands.",
+      ],
+      "2016-01-01",
+    ).ask("is the kestrel osprey hotline encrypted");
+    expect(reply.status).toBe("no_answer");
+  });
 });
 
 describe("word facts", () => {

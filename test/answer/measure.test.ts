@@ -76,6 +76,45 @@ describe("how-often questions: the sentence stating a frequency answers", () => 
     return loadHotline({ corpusDir: dir });
   }
 
+  it("GIVEN how much notice or warning is asked THEN a length of time answers it, and its absence is named as asked", () => {
+    expect(measureAsked("how much notice do they give before an exercise")).toBe("duration");
+    expect(measureAsked("how much did the line cost")).toBe("amount");
+    const hotline = hotlineOf([
+      "Each air force gives notice of its exercises, as a rule three days in advance, over the Kestrel - Osprey line.",
+      "In 1999 the Osprey command warned Kestrel of its naval manoeuvres by letter.",
+    ]);
+    const reply = hotline.ask("how much notice do the air forces give of their exercises");
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/three days in advance/);
+    const none = hotline.ask(
+      "how much warning did osprey give kestrel of its 1999 naval manoeuvres",
+    );
+    expect(none.status === "no_answer" && none.note).toBe(
+      "The sources do not say how much warning.",
+    );
+  });
+
+  it("GIVEN the length of an event is said of 'it' after the sentence naming the event THEN it answers, with that sentence", () => {
+    const hotline = hotlineOf([
+      "On 3 March 2010 a border war began between the Kestrel and Osprey republics. It lasted 12 days and closed the air line.",
+      "The Kestrel and Osprey republics fought their border war over a river. After the border war the Kestrel and Osprey republics set up the line again.",
+    ]);
+    const reply = hotline.ask("how long did the 2010 border war between kestrel and osprey go on");
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(
+      /war began .* It lasted 12 days/,
+    );
+  });
+
+  it("GIVEN the warning's length stated in the sentence before the one naming the warning THEN it answers 'how much warning'", () => {
+    const hotline = hotlineOf([
+      "The Kestrel command blamed its neighbour. It said its officers had been called less than a minute before the strike. Osprey said the warning of the river port raid had been given to Kestrel in the usual way, over the Kestrel - Osprey line.",
+      "The Kestrel and Osprey air forces have used the line since 2015.",
+    ]);
+    const reply = hotline.ask(
+      "how much warning did kestrel say osprey gave before the river port raid",
+    );
+    expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/less than a minute/);
+  });
+
   it.each([
     ["at set times", "The local lines are used at set times."],
     ["a number of times", "In busy weeks it can ring a dozen times or more."],

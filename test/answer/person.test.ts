@@ -10,6 +10,7 @@ describe("asksForPerson", () => {
     "Which Chinese general said the partnership is more constructive?",
     "who was pakistan's dgmo in february 2021",
     "ok so which minister made the first call",
+    "who was the russian officer who answered the first test call",
   ])("GIVEN %j THEN it asks for a person by role", (question) => {
     expect(asksForPerson(question)).toBe(true);
   });

@@ -80,6 +80,24 @@ describe("readQuery: 'the us' is the country", () => {
 });
 
 describe("readQuery: words that ask where something stands", () => {
+  it("GIVEN a when-question ending 'when did it finally happen' THEN 'happen' is not searched for: it stands for the event the rest names", () => {
+    const when = readQuery("when did the first call on the line happen", "when", context);
+    expect(when.terms.map((t) => t.surface)).not.toContain("happen");
+    expect(when.terms.map((t) => t.surface)).toContain("call");
+    const ask = readQuery("has anything happened with the hotline", "ask", context);
+    expect(ask.terms.map((t) => t.surface)).toContain("happened");
+  });
+
+  it("GIVEN a plural of a word that carries no topic ('each others ships') THEN it is not searched for, though other plurals are", () => {
+    const surfaces = readQuery(
+      "can they point guns at each others ships",
+      "ask",
+      context,
+    ).terms.map((t) => t.surface);
+    expect(surfaces).not.toContain("others");
+    expect(surfaces).toContain("ships");
+  });
+
   it("GIVEN 'status' or 'any update on' THEN the word is not searched for (the sources' 'friendly status' is not the answer)", () => {
     const terms = readQuery("us china hotline status", "ask", context).terms.map((t) => t.term);
     expect(stats.df.has(analyzer.term("status"))).toBe(true);

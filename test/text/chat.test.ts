@@ -17,6 +17,11 @@ describe("plainQuestion", () => {
     ["when did it open :thinking: <:pepe:123456> <a:wave:42> 🤔📞", "when did it open"],
     ["**who** was _Serdyukov_ ~~really~~", "who was Serdyukov really"],
     ["ok so yo when was it set up lol", "when was it set up"],
+    [
+      "who picks up on the israeli side lol do they even speak russian",
+      "who picks up on the israeli side do they even speak russian",
+    ],
+    ["tbh is the line still open, btw?", "is the line still open?"],
     ["> when was it `set up`", "when was it set up"],
   ])("GIVEN %j THEN the core reads %j", (typed, plain) => {
     expect(plainQuestion(typed)).toBe(plain);
@@ -25,6 +30,7 @@ describe("plainQuestion", () => {
   it("GIVEN words that only look like filler or markup THEN they are kept", () => {
     expect(plainQuestion("so-called hotline at 10:30?")).toBe("so-called hotline at 10:30?");
     expect(plainQuestion("what is the okinawa line")).toBe("what is the okinawa line");
+    expect(plainQuestion("when did the lolland line open")).toBe("when did the lolland line open");
   });
 
   it("GIVEN only mentions and emoji THEN nothing is left to search", () => {
