@@ -12,6 +12,7 @@
  */
 
 import type { AnswerDate } from "../model.js";
+import { baseVerb } from "../text/verb-forms.js";
 import { MONTHS } from "./months.js";
 
 /** A relative phrase in a sentence, before its anchor is known. */
@@ -67,6 +68,30 @@ const OFFSET = new RegExp(
   `\\b(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(${AMOUNT}) (day|week|month|year)s? (later|afterwards|earlier|ago|after(?![ \\t]+\\w)|before(?![ \\t]+\\w))`,
   "gi",
 );
+/**
+ * "Three days after the crash, …", "A year after the first Moscow meeting, …": an offset from an
+ * event named by a definite noun phrase (up to three words), opening the sentence and closed by a
+ * comma. Such a phrase points back to an event the narrative has just told, so it counts from the
+ * last date stated before it, as "later" does; "14 days after an agreement" in mid-sentence, or
+ * "after" followed by a clause, names an event that need not be the last one dated.
+ */
+const AFTER_THE = new RegExp(
+  `^["“]?(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(${AMOUNT}) (day|week|month|year)s? after the (?:[\\p{L}\\d-]+ ){0,2}[\\p{L}\\d-]+(?=,)`,
+  "iu",
+);
+/**
+ * Whether the words after "after the" in an {@link AFTER_THE} match say a clause, not name an
+ * event: a past tense ("the Union broke up", "the talks collapsed") tells what happened then, and
+ * that need not be the last event dated.
+ */
+function tellsClause(phrase: string): boolean {
+  const named = phrase.slice(phrase.toLowerCase().indexOf(" after the ") + 11);
+  return named
+    .toLowerCase()
+    .split(" ")
+    .some((word) => /[^e]ed$/.test(word) || baseVerb(word) !== undefined);
+}
+
 /**
  * "The next day", "the following year", "the previous month", "the day before". After "over",
  * "within", "for", "throughout" or "across" the phrase is a span of time ("over the next year"),
@@ -191,6 +216,18 @@ export function findRelativePhrases(sentence: string): RelativePhrase[] {
       // "ago" counts from the day of publication, not the day of the events: always loose.
       return { ...date, approximate: date.approximate || loose || ago };
     });
+  }
+  const after = sentence.match(AFTER_THE);
+  if (after && !tellsClause(after[0])) {
+    const [, qualifier = "", amountWord = "", unitWord = ""] = after;
+    const amount = amountOf(amountWord);
+    const unit = unitWord.toLowerCase() as Unit;
+    if (Number.isFinite(amount)) {
+      add(after, false, (anchor) => {
+        const date = shiftDate(anchor, unit, amount);
+        return { ...date, approximate: date.approximate || qualifier !== "" };
+      });
+    }
   }
   for (const match of sentence.matchAll(NEXT)) {
     const sign = /^(next|following)$/i.test(match[1] ?? "") ? 1 : -1;
