@@ -3,13 +3,14 @@
  * paragraph, copied as they stand; nothing is reworded. When the corpus does not support the
  * question, the answer is `no_answer` rather than a loosely related quote.
  */
+import type { DateMention } from "../dates/extract.js";
 import { sentenceQuote } from "../dates/timeline.js";
 import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { notHappenedAt } from "./pending.js";
-import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
+import { type Query, type QueryTerm, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame } from "./timeframe.js";
 
@@ -273,9 +274,10 @@ function datedCandidate(
   const sentence = r.sentence;
   const mentions = sentence.dates;
   if (mentions.length > 0) {
-    const wanted = mentions.find((m) => query.years.includes(m.date.iso.slice(0, 4)));
-    const precise = [...mentions].sort((a, b) => rankPrecision(b.date) - rankPrecision(a.date))[0];
-    const mention = wanted ?? precise;
+    const wanted = mentions.filter((m) => query.years.includes(m.date.iso.slice(0, 4)));
+    const choices = wanted.length > 0 ? wanted : mentions;
+    const precise = [...choices].sort((a, b) => rankPrecision(b.date) - rankPrecision(a.date))[0];
+    const mention = precise && eventMention(sentence, choices, precise, query, termsOf);
     if (!mention) return null;
     return {
       ranked: r,
@@ -315,6 +317,61 @@ function datedCandidate(
     }
   }
   return null;
+}
+
+/** Where a sentence turns to another part, for {@link eventMention}: commas and clause words. */
+const PART_BREAK = /[,;:]|\s[\u2013\u2014]\s|\b(?:but|while|whereas|although|though)\b/giu;
+
+/**
+ * Of the dates of a sentence that states several, the one standing with the question's event:
+ * "After an attack on 7 April 2018, the US, Britain and France struck the sites a week later"
+ * dates the strikes to the second; "On 9 May 2018 … signed a memorandum on the mechanism, which
+ * began operating in June 2018" dates the operating to the second. Each date is read with the
+ * part of the sentence between commas (or clause words) around it, an opening part that says
+ * nothing but the date ("On 9 May 2018,") with the part after it; the date whose part holds most
+ * of the question's weight wins. `fallback` (the most precise date) stays unless another part
+ * holds more.
+ */
+function eventMention(
+  sentence: Sentence,
+  mentions: DateMention[],
+  fallback: DateMention,
+  query: Query,
+  termsOf: (text: string) => string[],
+): DateMention {
+  if (mentions.length < 2 || mentions.every((m) => m.date.iso === fallback.date.iso)) {
+    return fallback;
+  }
+  const weight = (m: DateMention) => {
+    const text = sentence.text;
+    let [start, end] = clauseAround(text, m.index, PART_BREAK);
+    let terms = new Set(termsOf(text.slice(start, end)));
+    // "On 9 May 2018, the two sides signed …": an opening date belongs to what follows it.
+    if (
+      start === 0 &&
+      !query.terms.some((t) => !t.implied && says(t, terms)) &&
+      end < text.length
+    ) {
+      [start, end] = clauseAround(text, end + 1, PART_BREAK);
+      terms = new Set(termsOf(text.slice(start, end)));
+    }
+    return query.terms.reduce((sum, t) => sum + (!t.implied && says(t, terms) ? t.weight : 0), 0);
+  };
+  let best = fallback;
+  let most = weight(fallback);
+  for (const m of mentions) {
+    const w = weight(m);
+    if (w > most) {
+      best = m;
+      most = w;
+    }
+  }
+  return best;
+}
+
+/** Whether `terms` say `term` as typed, as a word it may stand for, or in related words. */
+function says(term: QueryTerm, terms: Set<string>): boolean {
+  return saysTerm(term, terms) || (term.related?.some((r) => terms.has(r)) ?? false);
 }
 
 /** What a date loses when none of the question's words stand in its clause. */

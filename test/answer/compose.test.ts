@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { answered, hotlineOf as oneDocument } from "./one-document.js";
+
+const hotlineOf = (paragraphs: string[], published = "2019-03-01") =>
+  oneDocument(paragraphs, published);
+
+describe("hotline.when: the date of a sentence that states several", () => {
+  it("GIVEN 'after an attack on 7 April 2018, … struck the sites a week later' THEN the strikes are dated a week later", () => {
+    const hotline = hotlineOf([
+      "After a suspected gas attack on Douma on 7 April 2018, the United States, Britain and France struck three weapons sites in Syria a week later.",
+    ]);
+    const answer = answered(hotline.when("when did Britain and France strike the weapons sites"));
+    expect(answer.date?.iso).toBe("2018-04-14");
+  });
+
+  it("GIVEN 'On 9 May 2018, … signed a memorandum on the mechanism, which began operating in June 2018' THEN its operating is June and its signing 9 May", () => {
+    const hotline = hotlineOf([
+      "On 9 May 2018, during a visit to Tokyo by the premier, the two sides signed a memorandum on the maritime mechanism, which began operating in June 2018.",
+    ]);
+    expect(
+      answered(hotline.when("when did the maritime mechanism start operating")).date?.iso,
+    ).toBe("2018-06");
+    expect(answered(hotline.when("when was the memorandum signed")).date?.iso).toBe("2018-05-09");
+  });
+});
