@@ -23,6 +23,12 @@ export interface RelativePhrase {
   text: string;
   /** True when the phrase counts from the article's date ("ago"), not from an earlier date. */
   fromReference: boolean;
+  /**
+   * True when the phrase names the event it counts from ("Three days after the crash"): it counts
+   * from the last date stated, not from one computed since ("A week after the crash" that follows
+   * "Three days after the crash" counts from the crash too). Default false.
+   */
+  fromStated?: boolean;
   /** The date the phrase gives from `anchor`, or null when the anchor cannot carry it. */
   resolve(anchor: AnswerDate): AnswerDate | null;
 }
@@ -97,15 +103,18 @@ function tellsClause(phrase: string): boolean {
  * "within", "for", "throughout" or "across" the phrase is a span of time ("over the next year"),
  * not a date.
  */
+/** A day or a part of one: "that evening", "the same day" are the day counted from. */
+const DAY_PARTS = ["day", "morning", "afternoon", "evening", "night"];
 const NEXT =
   /(?<!\b(?:over|within|for|throughout|across) )\bthe (next|following|previous|preceding) (day|week|month|year)\b/gi;
 const DAY_AROUND = /\bthe (day|week|month|year) (before|after)(?![ \t]+\w)/gi;
 /**
- * "that September", "later that year", "earlier that month", "the same year", "that summer".
- * Month names must be capitalised, so that "that may" (the verb) is not May.
+ * "that September", "later that year", "earlier that month", "the same year", "that summer",
+ * "that evening", "the same day". Month names must be capitalised, so that "that may" (the verb)
+ * is not May.
  */
 const THAT = new RegExp(
-  `\\b(?:([Ll]ater|[Ee]arlier) )?(?:[Tt]hat|[Tt]he same) (year|month|spring|summer|autumn|fall|winter|${MONTHS.join("|")})\\b`,
+  `\\b(?:([Ll]ater|[Ee]arlier) )?(?:[Tt]hat|[Tt]he same) (year|month|spring|summer|autumn|fall|winter|${DAY_PARTS.join("|")}|${MONTHS.join("|")})\\b`,
   "g",
 );
 
@@ -227,6 +236,8 @@ export function findRelativePhrases(sentence: string): RelativePhrase[] {
         const date = shiftDate(anchor, unit, amount);
         return { ...date, approximate: date.approximate || qualifier !== "" };
       });
+      const phrase = phrases[phrases.length - 1];
+      if (phrase) phrase.fromStated = true;
     }
   }
   for (const match of sentence.matchAll(NEXT)) {
@@ -249,6 +260,8 @@ export function findRelativePhrases(sentence: string): RelativePhrase[] {
           approximate: anchor.approximate,
         };
       }
+      // "That evening" is the anchor's day, and says nothing when the anchor has no day.
+      if (DAY_PARTS.includes(what)) return anchor.precision === "day" ? anchor : null;
       // A season or "that year" is the anchor's year; "that month" needs an anchor with a month.
       return within(anchor, what === "month" ? "month" : "year");
     });

@@ -23,3 +23,14 @@ describe("hotline.when: the date of a sentence that states several", () => {
     expect(answered(hotline.when("when was the memorandum signed")).date?.iso).toBe("2018-05-09");
   });
 });
+
+describe("hotline.when: a relative date counted from the narrative's last date", () => {
+  it("GIVEN 'On 4 April … three days later.' then 'The same day, … suspended' THEN the suspension is dated three days after 4 April", () => {
+    const hotline = hotlineOf([
+      "After a gas attack on 4 April 2017, the United States fired missiles at an air base three days later. The same day, the defence ministry announced that it was suspending the memorandum.",
+    ]);
+    expect(answered(hotline.when("when was the memorandum suspended")).date?.iso).toBe(
+      "2017-04-07",
+    );
+  });
+});
