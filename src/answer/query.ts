@@ -40,6 +40,8 @@ export interface QueryTerm {
    * "finish", "die" for "deaths"): a passage saying one of them says it in other words. Default none.
    */
   related?: string[];
+  /** A when-question's word for the event asked about ("signed", "set up"). Default false. */
+  event?: boolean;
 }
 
 /** Whether `set` holds `term` as typed or one of the words it may stand for. */
@@ -289,6 +291,7 @@ function weighEvent(terms: QueryTerm[]): void {
   const typed = terms.filter((t) => !t.implied);
   const events = typed.filter(isEvent);
   const all = typed.reduce((sum, t) => sum + t.weight, 0);
+  for (const t of events) t.event = true;
   const event = events.reduce((sum, t) => sum + t.weight, 0);
   if (event === 0 || event >= EVENT_SHARE * all) return;
   const factor = (EVENT_SHARE * (all - event)) / ((1 - EVENT_SHARE) * event);

@@ -5,7 +5,7 @@
  * a purpose), and whether the question's words stand together in it.
  */
 import type { Hit } from "../search/index.js";
-import type { Sentence } from "../text/passages.js";
+import { antecedentOf, type Sentence } from "../text/passages.js";
 import { notHappenedAt } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
@@ -31,6 +31,13 @@ export const SUPPORT_MIN = 0.5;
  * two sentences about the same event the one that names its subject leads.
  */
 const SUPPLIED_CREDIT = 0.85;
+
+/**
+ * What a term counts for a when-question when the sentence says it only through a pronoun that
+ * points to the sentence before ("The two navies signed the agreement in 1989. It came into force
+ * on 1 January 1990"): the thing is named there, so only the event must be said here.
+ */
+const ANTECEDENT_CREDIT = 0.85;
 
 /** What a sentence from a document about other places than the question's loses. */
 const OFF_SUBJECT = 0.35;
@@ -94,6 +101,8 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     let bonus = proximity(query, sentence);
     const intended =
       query.intent === "when" && sentence.hypothetical.size > 0 && notHappenedAt(sentence) < 0;
+    // "It came into force on 1 January 1990": the pronoun names what the sentence before it did.
+    const antecedent = query.intent === "when" ? antecedentOf(sentence) : undefined;
     for (const term of query.terms) {
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
@@ -106,7 +115,10 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
         (intended && !term.hypothetical && sentence.hypothetical.has(term.term)
           ? HYPOTHETICAL_CREDIT
           : 1);
-      const supplied = subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0;
+      const supplied = Math.max(
+        subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0,
+        antecedent && !term.event ? ANTECEDENT_CREDIT * credit(term, antecedent.termSet) : 0,
+      );
       inSentence += term.weight * Math.max(own, supplied);
       inParagraph += term.weight * credit(term, sentence.contextSet);
     }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { answered, hotlineOf } from "./one-document.js";
+
+/** An agreement signed on one day and, in the next sentence, "It", amended on another. */
+const paragraphs = [
+  "On 12 June 1989 in Moscow, the two chiefs of staff signed the Agreement on the Prevention of Dangerous Military Activities. It was amended on 1 January 1990.",
+  "Officers of both armies say dangerous military activities have become rarer since.",
+  "The agreement covers all armed forces, not only navies.",
+  "Military officers of both sides meet every year under the agreement.",
+];
+
+describe("rank: a when-question answered by a sentence that names its subject by a pronoun", () => {
+  it("GIVEN '… signed the Agreement on … Dangerous Military Activities. It was amended on 1 January 1990.' THEN its amending is 1 January 1990", () => {
+    const hotline = hotlineOf(paragraphs, "2017-05-25");
+    const answer = answered(
+      hotline.when("when was the dangerous military activities agreement amended"),
+    );
+    expect(answer.date?.iso).toBe("1990-01-01");
+    expect(answer.quotes[0]?.text).toContain("It was amended on 1 January 1990.");
+  });
+
+  it("GIVEN the same sentences THEN the signing keeps the day it was signed (the pronoun lends its sentence the agreement, not the event)", () => {
+    const hotline = hotlineOf(paragraphs, "2017-05-25");
+    const answer = answered(
+      hotline.when("when was the dangerous military activities agreement signed"),
+    );
+    expect(answer.date?.iso).toBe("1989-06-12");
+  });
+});
+
+describe("rank: an event said in other words the sources' synonyms know", () => {
+  it("GIVEN 'The accord came into force on 1 January 1990' and its signing THEN 'when did it kick in' is 1 January 1990", () => {
+    const hotline = hotlineOf(
+      [
+        "The navies signed the accord in Moscow on 12 June 1989.",
+        "The accord came into force on 1 January 1990.",
+      ],
+      "2017-05-25",
+    );
+    expect(answered(hotline.when("when did the navies' accord kick in")).date?.iso).toBe(
+      "1990-01-01",
+    );
+  });
+});
