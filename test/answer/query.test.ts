@@ -173,6 +173,12 @@ describe("readQuery: the event of a when-question", () => {
     );
   });
 
+  it("GIVEN 'kick in' (the sources' 'come into force') THEN it is the event, weighted as one", () => {
+    const query = readQuery("when did the china russia kazakhstan accord kick in", "when", context);
+    const event = query.terms.filter((t) => t.event);
+    expect(event.map((t) => t.term)).toEqual(analyzer.terms("It came into force"));
+  });
+
   it("GIVEN an ask-question THEN the weights are the index's own", () => {
     const query = readQuery(
       "why was the china russia kazakhstan hotline established",
