@@ -160,6 +160,10 @@ export function createHotline(
     return places;
   };
 
+  // Whether a sentence's document is about a place it names, for composeWhen.
+  const docAbout = (sentence: Sentence, place: PlaceMention) =>
+    subjects.fit(sentence.paragraph.doc.meta.id, [place]) > 0;
+
   const search = (query: Query, keep?: (sentence: Sentence) => boolean) => {
     const terms = query.terms.flatMap((t) => [
       ...(t.known ? [{ term: t.term, weight: 1 }] : []),
@@ -270,7 +274,7 @@ export function createHotline(
     const { ranked } = measured;
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
-      ? composeWhen(question, query, ranked, reported, analyzer.terms, placesOf)
+      ? composeWhen(question, query, ranked, reported, analyzer.terms, placesOf, docAbout)
       : composeAsk(question, ranked);
   };
 

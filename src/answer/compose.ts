@@ -94,6 +94,7 @@ export function composeWhen(
   reportedBySentence: Map<Sentence, TimelineEvent>,
   termsOf: (text: string) => string[],
   placesOf: (text: string) => PlaceMention[] = () => [],
+  docAbout: (sentence: Sentence, place: PlaceMention) => boolean = () => true,
 ): Answer {
   const all = ranked.filter((r) => r.support >= SUPPORT_MIN);
   if (all.length === 0) return noAnswer(question);
@@ -118,6 +119,7 @@ export function composeWhen(
   const pending = supported.find(
     (r) =>
       saysNotHappened(r.sentence, query, termsOf) &&
+      !aboutAnother(r.sentence, query.places, placesOf, docAbout) &&
       accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
   );
   // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
@@ -249,6 +251,22 @@ function otherSides(
   return (
     asked.some((a) => !named.some((n) => same(a, n))) &&
     named.some((n) => !asked.some((a) => same(a, n)))
+  );
+}
+
+/**
+ * Whether `sentence` names a side that neither the question nor the sentence's document is about:
+ * "China has never signed an incidents at sea agreement with the United States", in an account of
+ * the American-Soviet agreement, says what China has not done, not what the agreement's sides did.
+ */
+function aboutAnother(
+  sentence: Sentence,
+  places: PlaceMention[],
+  placesOf: (text: string) => PlaceMention[],
+  docAbout: (sentence: Sentence, place: PlaceMention) => boolean,
+): boolean {
+  return placesOf(sentence.text).some(
+    (n) => !places.some((p) => p.codes.some((c) => n.codes.includes(c))) && !docAbout(sentence, n),
   );
 }
 

@@ -131,7 +131,10 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
         (d.basis === "relative" && d.date.precision === "day" && !d.date.approximate),
     );
     if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? WHEN_STATED : 0.08;
-    if (query.years.length > 0 && sentence.dates.length > 0) {
+    // "When … in 2023": a sentence dated that year tells of the event asked about. In another
+    // question the year names the thing ("the 1972 deal"), which the sentence's words must say:
+    // "Forty-five years ago today, the navies signed …" is not how ships signal under it.
+    if (query.intent === "when" && query.years.length > 0 && sentence.dates.length > 0) {
       const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));
       bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
     }

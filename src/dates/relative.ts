@@ -62,7 +62,10 @@ const NUMBER_WORDS: Record<string, number> = {
   "a couple of": 2,
 };
 
-const AMOUNT = `a couple of|\\d{1,2}|${Object.keys(NUMBER_WORDS)
+const TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const UNITS = "one|two|three|four|five|six|seven|eight|nine";
+/** "Forty-five", "twenty one": tried before the words alone, so "five" is not read out of it. */
+const AMOUNT = `(?:${TENS})[- ](?:${UNITS})|a couple of|\\d{1,2}|${Object.keys(NUMBER_WORDS)
   .filter((w) => w !== "a couple of")
   .join("|")}`;
 /**
@@ -124,7 +127,12 @@ const PRECISION_RANK = { year: 1, month: 2, day: 3 } as const;
 /** The number a relative date's amount says ("14", "two", "a couple of"), or NaN. */
 function amountOf(word: string): number {
   if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word.toLowerCase()] ?? Number.NaN;
+  const lower = word.toLowerCase();
+  const whole = NUMBER_WORDS[lower];
+  if (whole !== undefined) return whole;
+  // "forty-five": tens and units.
+  const [tens = "", units = ""] = lower.split(/[- ]/);
+  return (NUMBER_WORDS[tens] ?? Number.NaN) + (NUMBER_WORDS[units] ?? Number.NaN);
 }
 
 /** Formats a UTC date at a precision. */

@@ -34,3 +34,16 @@ describe("hotline.when: a relative date counted from the narrative's last date",
     );
   });
 });
+
+describe("hotline.when: 'has never' said of a side the account is not about", () => {
+  it("GIVEN an account of an American-Soviet agreement that says China has never signed one THEN the agreement's signing keeps its date", () => {
+    const hotline = hotlineOf([
+      "The United States and the Soviet Union signed the incidents at sea agreement in Moscow on 25 May 1972.",
+      "American and Soviet ships had played games of chicken for years.",
+      "The United States and Russia still review the agreement every year.",
+      "China has never signed an incidents at sea agreement with the United States.",
+    ]);
+    const answer = answered(hotline.when("when was the incidents at sea agreement signed"));
+    expect(answer.date?.iso).toBe("1972-05-25");
+  });
+});

@@ -42,3 +42,17 @@ describe("rank: an event said in other words the sources' synonyms know", () => 
     );
   });
 });
+
+describe("rank: a year in a question that is not a when-question", () => {
+  it("GIVEN 'the 1972 agreement' in a how-question THEN a sentence dated 1972 gains nothing for its date", () => {
+    const hotline = hotlineOf(
+      [
+        "Forty-five years ago today, the two navies signed an agreement on how ships should behave.",
+        "Under the 1972 agreement, ships in sight of each other signal their intentions by flag or light.",
+      ],
+      "2017-05-25",
+    );
+    const answer = answered(hotline.ask("how should ships behave under the 1972 agreement"));
+    expect(answer.quotes[0]?.text).toContain("Under the 1972 agreement");
+  });
+});

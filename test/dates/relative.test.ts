@@ -71,6 +71,15 @@ describe("findRelativePhrases", () => {
     expect(phrases("Two years after the Union broke up, the line was rebuilt.")).toEqual([]);
   });
 
+  it("GIVEN 'Forty-five years ago' THEN forty-five years, not five", () => {
+    const [phrase] = findRelativePhrases("Forty-five years ago today, the navies signed it.");
+    expect(phrase?.text).toBe("Forty-five years ago");
+    expect(phrase?.resolve(day("2017-05-25"))?.iso).toBe("1972");
+    expect(
+      findRelativePhrases("A couple of days later, it rang.")[0]?.resolve(day("2020-01-01"))?.iso,
+    ).toBe("2020-01-03");
+  });
+
   it("GIVEN 'that may' (the verb) THEN no month", () => {
     expect(phrases("A crisis that may come soon.")).toEqual([]);
   });
