@@ -10,7 +10,14 @@ import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { notHappenedAt } from "./pending.js";
-import { type Query, type QueryTerm, STATUS_WORDS, saysTerm } from "./query.js";
+import {
+  aspectOf,
+  aspectsSaid,
+  type Query,
+  type QueryTerm,
+  STATUS_WORDS,
+  saysTerm,
+} from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame } from "./timeframe.js";
 
@@ -100,7 +107,11 @@ export function composeWhen(
   if (all.length === 0) return noAnswer(question);
   // An account of another pair's line ("China and Russia") neither dates nor settles a question
   // about this pair's ("China and the US"), however many words they share.
-  const sides = all.filter((r) => !otherSides(r.sentence, query.places, placesOf));
+  // "A full-scale war began" does not date when the war stopped.
+  const asked = askedAspect(query);
+  const sides = all.filter(
+    (r) => !otherSides(r.sentence, query.places, placesOf) && !saysOtherAspect(r.sentence, asked),
+  );
   const supported = sides.length > 0 ? sides : all;
   const top = supported[0];
   if (!top) return noAnswer(question);
@@ -252,6 +263,26 @@ function otherSides(
     asked.some((a) => !named.some((n) => same(a, n))) &&
     named.some((n) => !asked.some((a) => same(a, n)))
   );
+}
+
+/** Whether a when-question's event is a beginning or an end ("when did the war stop"), or null. */
+function askedAspect(query: Query): "begin" | "end" | null {
+  for (const t of query.terms) {
+    const kind = t.event ? aspectOf(t.surface) : null;
+    if (kind) return kind;
+  }
+  return null;
+}
+
+/**
+ * Whether `sentence` says only the other kind of event than the question's: a beginning for a
+ * question about an end ("On 27 September 2020, a full-scale war began" for "when did the war
+ * stop"), or an end for one about a beginning. A sentence saying both may tell either.
+ */
+function saysOtherAspect(sentence: Sentence, asked: "begin" | "end" | null): boolean {
+  if (!asked) return false;
+  const said = aspectsSaid(sentence.text);
+  return !said.has(asked) && said.has(asked === "begin" ? "end" : "begin");
 }
 
 /**

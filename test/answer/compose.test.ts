@@ -47,3 +47,15 @@ describe("hotline.when: 'has never' said of a side the account is not about", ()
     expect(answer.date?.iso).toBe("1972-05-25");
   });
 });
+
+describe("hotline.when: a beginning does not date an end", () => {
+  it("GIVEN 'a full-scale war began' on one day and 'ended the fighting' on another THEN 'when did the war stop' is the second", () => {
+    const hotline = hotlineOf([
+      "On 27 September 2020, a full-scale war began between the two armies.",
+      "A statement signed by the two leaders on 10 November 2020 ended the fighting.",
+      "The war killed thousands of soldiers on both sides.",
+    ]);
+    expect(answered(hotline.when("when did the 2020 war stop")).date?.iso).toBe("2020-11-10");
+    expect(answered(hotline.when("when did the 2020 war start")).date?.iso).toBe("2020-09-27");
+  });
+});

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { EVENT_SHARE, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
@@ -214,5 +217,31 @@ describe("readQuery: when the having began", () => {
 
   it("GIVEN a question that says nothing of having THEN no setting up is added", () => {
     expect(searched("china russia military hotline when")).not.toContain(established);
+  });
+});
+
+describe("readQuery: an event word that says a beginning or an end", () => {
+  // A corpus whose only word for an end is "ended".
+  const dir = mkdtempSync(join(tmpdir(), "hotline-aspect-"));
+  writeFileSync(
+    join(dir, "war.md"),
+    "---\nid: war\ntitle: A war\npublisher: A publisher\npublished: 2021-01-01\nurl: http://example.org/war\n---\n\nThe war between the two armies ended on 10 November 2020.\n",
+  );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("GIVEN 'stop' as a when-question's event THEN the corpus's 'ended' is related to it", () => {
+    const own = loadCorpus(dir);
+    const ownAnalyzer = createAnalyzer(own.synonyms);
+    const ownPassages = buildPassages(own.documents, ownAnalyzer);
+    const ownStats = termStats(ownPassages);
+    const ownContext = {
+      analyzer: ownAnalyzer,
+      stats: ownStats,
+      index: new SentenceIndex(ownPassages, ownStats),
+      subjects: readSubjects(profileDocuments(own.documents)),
+    };
+    const query = readQuery("when did the war between the two armies stop", "when", ownContext);
+    const stop = query.terms.find((t) => t.surface === "stop");
+    expect(stop?.related).toContain(ownAnalyzer.term("ended"));
   });
 });
