@@ -394,7 +394,7 @@ function eventMention(
   const weight = (m: DateMention) => {
     const text = sentence.text;
     let [start, end] = clauseAround(text, m.index, PART_BREAK);
-    let terms = new Set(termsOf(text.slice(start, end)));
+    let terms = partTerms(sentence, start, end, termsOf);
     // "On 9 May 2018, the two sides signed …": an opening date belongs to what follows it.
     if (
       start === 0 &&
@@ -402,7 +402,7 @@ function eventMention(
       end < text.length
     ) {
       [start, end] = clauseAround(text, end + 1, PART_BREAK);
-      terms = new Set(termsOf(text.slice(start, end)));
+      terms = partTerms(sentence, start, end, termsOf);
     }
     return query.terms.reduce((sum, t) => sum + (!t.implied && says(t, terms) ? t.weight : 0), 0);
   };
@@ -416,6 +416,30 @@ function eventMention(
     }
   }
   return best;
+}
+
+/** Per sentence, the terms of its parts read so far, by `start:end`: read once, not per question. */
+const partsRead = new WeakMap<Sentence, Map<string, Set<string>>>();
+
+/** The terms of `sentence.text` from `start` to `end`, memoized in {@link partsRead}. */
+function partTerms(
+  sentence: Sentence,
+  start: number,
+  end: number,
+  termsOf: (text: string) => string[],
+): Set<string> {
+  let parts = partsRead.get(sentence);
+  if (!parts) {
+    parts = new Map();
+    partsRead.set(sentence, parts);
+  }
+  const key = `${start}:${end}`;
+  let terms = parts.get(key);
+  if (!terms) {
+    terms = new Set(termsOf(sentence.text.slice(start, end)));
+    parts.set(key, terms);
+  }
+  return terms;
 }
 
 /** Whether `terms` say `term` as typed, as a word it may stand for, or in related words. */
