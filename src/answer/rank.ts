@@ -102,7 +102,8 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     const intended =
       query.intent === "when" && sentence.hypothetical.size > 0 && notHappenedAt(sentence) < 0;
     // "It came into force on 1 January 1990": the pronoun names what the sentence before it did.
-    const antecedent = query.intent === "when" ? antecedentOf(sentence) : undefined;
+    const antecedent =
+      query.intent === "when" ? (antecedentOf(sentence) ?? namedBefore(sentence)) : undefined;
     for (const term of query.terms) {
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
@@ -158,6 +159,21 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/**
+ * The sentence before `sentence` in its paragraph when `sentence` opens with "The" and a word
+ * that sentence said ("… the Nuclear Risk Reduction Centers in Washington and Moscow … . The
+ * centers were set up under an agreement signed on 15 September 1987"): the definite article
+ * points back to what was just named. Undefined otherwise.
+ */
+function namedBefore(sentence: Sentence): Sentence | undefined {
+  if (sentence.index === 0 || sentence.positions[0] !== 1 || !/^The\s/.test(sentence.text)) {
+    return undefined;
+  }
+  const previous = sentence.paragraph.sentences[sentence.index - 1];
+  const head = sentence.terms[0];
+  return previous && head !== undefined && previous.termSet.has(head) ? previous : undefined;
 }
 
 /**

@@ -28,6 +28,22 @@ describe("rank: a when-question answered by a sentence that names its subject by
   });
 });
 
+describe("rank: a when-question answered by a sentence that names its subject by 'The' and a word just said", () => {
+  it("GIVEN '… signed the Agreement on … Dangerous Military Activities. The agreement was amended on 1 January 1990.' THEN its amending is 1 January 1990", () => {
+    const hotline = hotlineOf(
+      [
+        "On 12 June 1989 in Moscow, the two chiefs of staff signed the Agreement on the Prevention of Dangerous Military Activities. The agreement was amended on 1 January 1990.",
+        ...paragraphs.slice(1),
+      ],
+      "2017-05-25",
+    );
+    const answer = answered(
+      hotline.when("when was the dangerous military activities agreement amended"),
+    );
+    expect(answer.date?.iso).toBe("1990-01-01");
+  });
+});
+
 describe("rank: an event said in other words the sources' synonyms know", () => {
   it("GIVEN 'The accord came into force on 1 January 1990' and its signing THEN 'when did it kick in' is 1 January 1990", () => {
     const hotline = hotlineOf(
