@@ -19,6 +19,7 @@ import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { asksWhere, sayingWhere } from "./answer/where.js";
+import type { CorpusDocument } from "./corpus/document.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
 import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
@@ -160,6 +161,17 @@ export function createHotline(
     return places;
   };
 
+  // The terms of each document's title, read on first use.
+  const titles = new Map<CorpusDocument, ReadonlySet<string>>();
+  const titleTermsOf = (doc: CorpusDocument) => {
+    let terms = titles.get(doc);
+    if (!terms) {
+      terms = new Set(analyzer.terms(doc.meta.title));
+      titles.set(doc, terms);
+    }
+    return terms;
+  };
+
   // Whether a sentence's document is about a place it names, for composeWhen.
   const docAbout = (sentence: Sentence, place: PlaceMention) =>
     subjects.fit(sentence.paragraph.doc.meta.id, [place]) > 0;
@@ -186,6 +198,7 @@ export function createHotline(
     const about = new Map<string, Map<string, boolean>>();
     const view: SubjectView = {
       placeFit: (sentence) => fitOf(sentence.paragraph.doc.meta.id),
+      titleTerms: (sentence) => titleTermsOf(sentence.paragraph.doc),
       supplies(sentence, term) {
         const place = asked.get(term);
         if (!place) return false;

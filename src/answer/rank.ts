@@ -80,6 +80,8 @@ export interface SubjectView {
    * article about the India-Pakistan line needs no "India" in the sentence.
    */
   supplies(sentence: Sentence, term: string): boolean;
+  /** The terms of the title of the sentence's document. Default: none known. */
+  titleTerms?(sentence: Sentence): ReadonlySet<string>;
 }
 
 const NO_SUBJECT: SubjectView = { placeFit: () => 1, supplies: () => false };
@@ -104,7 +106,11 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
       query.intent === "when" && sentence.hypothetical.size > 0 && notHappenedAt(sentence) < 0;
     // "It came into force on 1 January 1990": the pronoun names what the sentence before it did.
     const antecedent =
-      query.intent === "when" ? (antecedentOf(sentence) ?? namedBefore(sentence)) : undefined;
+      query.intent === "when"
+        ? (antecedentOf(sentence)?.termSet ??
+          namedBefore(sentence)?.termSet ??
+          namedInTitle(sentence, subject))
+        : undefined;
     for (const term of query.terms) {
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
@@ -119,7 +125,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
           : 1);
       const supplied = Math.max(
         subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0,
-        antecedent && !term.event ? ANTECEDENT_CREDIT * credit(term, antecedent.termSet) : 0,
+        antecedent && !term.event ? ANTECEDENT_CREDIT * credit(term, antecedent) : 0,
       );
       inSentence += term.weight * Math.max(own, supplied);
       inParagraph += term.weight * credit(term, sentence.contextSet);
@@ -175,6 +181,19 @@ function namedBefore(sentence: Sentence): Sentence | undefined {
   const previous = sentence.paragraph.sentences[sentence.index - 1];
   const head = sentence.terms[0];
   return previous && head !== undefined && previous.termSet.has(head) ? previous : undefined;
+}
+
+/**
+ * The terms of the title of `sentence`'s document when the sentence opens with "The" and a word
+ * the title says and the sentence before it does not ("Rules of the road at sea - the 1972
+ * Incidents at Sea agreement explained": "The agreement was signed in Moscow on 25 May 1972"):
+ * the definite article points to the document's subject. Undefined otherwise.
+ */
+function namedInTitle(sentence: Sentence, subject: SubjectView): ReadonlySet<string> | undefined {
+  if (sentence.positions[0] !== 1 || !/^The\s/.test(sentence.text)) return undefined;
+  const head = sentence.terms[0];
+  const title = subject.titleTerms?.(sentence);
+  return head !== undefined && title?.has(head) ? title : undefined;
 }
 
 /**

@@ -1,4 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadHotline } from "../../src/hotline.js";
 import { answered, hotlineOf } from "./one-document.js";
 
 /** An agreement signed on one day and, in the next sentence, "It", amended on another. */
@@ -70,5 +74,26 @@ describe("rank: a year in a question that is not a when-question", () => {
     );
     const answer = answered(hotline.ask("how should ships behave under the 1972 agreement"));
     expect(answer.quotes[0]?.text).toContain("Under the 1972 agreement");
+  });
+});
+
+describe("rank: 'The agreement' in a document whose title names the agreement", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("GIVEN a title naming the incidents at sea agreement and 'The agreement was signed … on 25 May 1972' THEN that date, not a later agreement's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hotline-title-"));
+    dirs.push(dir);
+    copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+    writeFileSync(
+      join(dir, "sea.md"),
+      "---\nid: sea\ntitle: The 1972 incidents at sea agreement explained\npublisher: A publisher\npublished: 2017-05-25\nurl: http://example.org/sea\n---\n\nThe agreement was signed in Moscow on 25 May 1972.\n\nIn January 1998 the two navies signed a looser maritime agreement for ships at sea.\n",
+    );
+    const hotline = loadHotline({ corpusDir: dir });
+    expect(answered(hotline.when("incidents at sea agreement signed when")).date?.iso).toBe(
+      "1972-05-25",
+    );
   });
 });
