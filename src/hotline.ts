@@ -21,6 +21,7 @@ import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { asksWhere, sayingWhere } from "./answer/where.js";
+import type { CorpusDocument } from "./corpus/document.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
 import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
@@ -28,6 +29,7 @@ import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-ap
 import type { Answer, Reply, SourceSummary, TimelineEvent } from "./model.js";
 import { readAcronyms } from "./search/acronyms.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
+import type { PlaceMention } from "./search/gazetteer.js";
 import { SentenceIndex, termStats } from "./search/index.js";
 import { type Built, loadWithSnapshot, type Prebuilt, type SnapshotEvent } from "./snapshot.js";
 import { memoWords } from "./text/built-file.js";
@@ -159,8 +161,22 @@ export function createHotline(
   const placesOf = memoWords((text) => subjects.places(text));
   const passageTerms = memoWords((text) => analyzer.terms(text));
 
-  /** `keep`: sentences of the candidate documents ranked even below the candidate cut. */
+  // The terms of each document's title, read on first use.
+  const titles = new Map<CorpusDocument, ReadonlySet<string>>();
+  const titleTermsOf = (doc: CorpusDocument) => {
+    let terms = titles.get(doc);
+    if (!terms) {
+      terms = new Set(analyzer.terms(doc.meta.title));
+      titles.set(doc, terms);
+    }
+    return terms;
+  };
 
+  // Whether a sentence's document is about a place it names, for composeWhen.
+  const docAbout = (sentence: Sentence, place: PlaceMention) =>
+    subjects.fit(sentence.paragraph.doc.meta.id, [place]) > 0;
+
+  /** `keep`: sentences of the candidate documents ranked even below the candidate cut. */
   const search = (query: Query, keep?: (sentence: Sentence) => boolean) => {
     const terms = query.terms.flatMap((t) => [
       ...(t.known ? [{ term: t.term, weight: 1 }] : []),
@@ -183,6 +199,7 @@ export function createHotline(
     const about = new Map<string, Map<string, boolean>>();
     const view: SubjectView = {
       placeFit: (sentence) => fitOf(sentence.paragraph.doc.meta.id),
+      titleTerms: (sentence) => titleTermsOf(sentence.paragraph.doc),
       supplies(sentence, term) {
         const place = asked.get(term);
         if (!place) return false;
@@ -280,7 +297,7 @@ export function createHotline(
     const { ranked } = measured;
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
-      ? composeWhen(question, query, ranked, reported, passageTerms, placesOf)
+      ? composeWhen(question, query, ranked, reported, passageTerms, placesOf, docAbout)
       : composeAsk(question, ranked);
   };
 

@@ -3,13 +3,21 @@
  * paragraph, copied as they stand; nothing is reworded. When the corpus does not support the
  * question, the answer is `no_answer` rather than a loosely related quote.
  */
+import type { DateMention } from "../dates/extract.js";
 import { sentenceQuote } from "../dates/timeline.js";
 import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { notHappenedAt } from "./pending.js";
-import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
+import {
+  aspectOf,
+  aspectsSaid,
+  type Query,
+  type QueryTerm,
+  STATUS_WORDS,
+  saysTerm,
+} from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame } from "./timeframe.js";
 
@@ -93,12 +101,17 @@ export function composeWhen(
   reportedBySentence: Map<Sentence, TimelineEvent>,
   termsOf: (text: string) => string[],
   placesOf: (text: string) => PlaceMention[] = () => [],
+  docAbout: (sentence: Sentence, place: PlaceMention) => boolean = () => true,
 ): Answer {
   const all = ranked.filter((r) => r.support >= SUPPORT_MIN);
   if (all.length === 0) return noAnswer(question);
   // An account of another pair's line ("China and Russia") neither dates nor settles a question
   // about this pair's ("China and the US"), however many words they share.
-  const sides = all.filter((r) => !otherSides(r.sentence, query.places, placesOf));
+  // "A full-scale war began" does not date when the war stopped.
+  const asked = askedAspect(query);
+  const sides = all.filter(
+    (r) => !otherSides(r.sentence, query.places, placesOf) && !saysOtherAspect(r.sentence, asked),
+  );
   const supported = sides.length > 0 ? sides : all;
   const top = supported[0];
   if (!top) return noAnswer(question);
@@ -117,6 +130,7 @@ export function composeWhen(
   const pending = supported.find(
     (r) =>
       saysNotHappened(r.sentence, query, termsOf) &&
+      !aboutAnother(r.sentence, query.places, placesOf, docAbout) &&
       accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
   );
   // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
@@ -251,6 +265,42 @@ function otherSides(
   );
 }
 
+/** Whether a when-question's event is a beginning or an end ("when did the war stop"), or null. */
+function askedAspect(query: Query): "begin" | "end" | null {
+  for (const t of query.terms) {
+    const kind = t.event ? aspectOf(t.surface) : null;
+    if (kind) return kind;
+  }
+  return null;
+}
+
+/**
+ * Whether `sentence` says only the other kind of event than the question's: a beginning for a
+ * question about an end ("On 27 September 2020, a full-scale war began" for "when did the war
+ * stop"), or an end for one about a beginning. A sentence saying both may tell either.
+ */
+function saysOtherAspect(sentence: Sentence, asked: "begin" | "end" | null): boolean {
+  if (!asked) return false;
+  const said = aspectsSaid(sentence.text);
+  return !said.has(asked) && said.has(asked === "begin" ? "end" : "begin");
+}
+
+/**
+ * Whether `sentence` names a side that neither the question nor the sentence's document is about:
+ * "China has never signed an incidents at sea agreement with the United States", in an account of
+ * the American-Soviet agreement, says what China has not done, not what the agreement's sides did.
+ */
+function aboutAnother(
+  sentence: Sentence,
+  places: PlaceMention[],
+  placesOf: (text: string) => PlaceMention[],
+  docAbout: (sentence: Sentence, place: PlaceMention) => boolean,
+): boolean {
+  return placesOf(sentence.text).some(
+    (n) => !places.some((p) => p.codes.some((c) => n.codes.includes(c))) && !docAbout(sentence, n),
+  );
+}
+
 /**
  * The span `[start, end)` of `text` between the `breaks` (a global pattern) around character
  * `at`: the whole text when no break surrounds it.
@@ -273,9 +323,10 @@ function datedCandidate(
   const sentence = r.sentence;
   const mentions = sentence.dates;
   if (mentions.length > 0) {
-    const wanted = mentions.find((m) => query.years.includes(m.date.iso.slice(0, 4)));
-    const precise = [...mentions].sort((a, b) => rankPrecision(b.date) - rankPrecision(a.date))[0];
-    const mention = wanted ?? precise;
+    const wanted = mentions.filter((m) => query.years.includes(m.date.iso.slice(0, 4)));
+    const choices = wanted.length > 0 ? wanted : mentions;
+    const precise = [...choices].sort((a, b) => rankPrecision(b.date) - rankPrecision(a.date))[0];
+    const mention = precise && eventMention(sentence, choices, precise, query, termsOf);
     if (!mention) return null;
     return {
       ranked: r,
@@ -315,6 +366,85 @@ function datedCandidate(
     }
   }
   return null;
+}
+
+/** Where a sentence turns to another part, for {@link eventMention}: commas and clause words. */
+const PART_BREAK = /[,;:]|\s[\u2013\u2014]\s|\b(?:but|while|whereas|although|though)\b/giu;
+
+/**
+ * Of the dates of a sentence that states several, the one standing with the question's event:
+ * "After an attack on 7 April 2018, the US, Britain and France struck the sites a week later"
+ * dates the strikes to the second; "On 9 May 2018 … signed a memorandum on the mechanism, which
+ * began operating in June 2018" dates the operating to the second. Each date is read with the
+ * part of the sentence between commas (or clause words) around it, an opening part that says
+ * nothing but the date ("On 9 May 2018,") with the part after it; the date whose part holds most
+ * of the question's weight wins. `fallback` (the most precise date) stays unless another part
+ * holds more.
+ */
+function eventMention(
+  sentence: Sentence,
+  mentions: DateMention[],
+  fallback: DateMention,
+  query: Query,
+  termsOf: (text: string) => string[],
+): DateMention {
+  if (mentions.length < 2 || mentions.every((m) => m.date.iso === fallback.date.iso)) {
+    return fallback;
+  }
+  const weight = (m: DateMention) => {
+    const text = sentence.text;
+    let [start, end] = clauseAround(text, m.index, PART_BREAK);
+    let terms = partTerms(sentence, start, end, termsOf);
+    // "On 9 May 2018, the two sides signed …": an opening date belongs to what follows it.
+    if (
+      start === 0 &&
+      !query.terms.some((t) => !t.implied && says(t, terms)) &&
+      end < text.length
+    ) {
+      [start, end] = clauseAround(text, end + 1, PART_BREAK);
+      terms = partTerms(sentence, start, end, termsOf);
+    }
+    return query.terms.reduce((sum, t) => sum + (!t.implied && says(t, terms) ? t.weight : 0), 0);
+  };
+  let best = fallback;
+  let most = weight(fallback);
+  for (const m of mentions) {
+    const w = weight(m);
+    if (w > most) {
+      best = m;
+      most = w;
+    }
+  }
+  return best;
+}
+
+/** Per sentence, the terms of its parts read so far, by `start:end`: read once, not per question. */
+const partsRead = new WeakMap<Sentence, Map<string, Set<string>>>();
+
+/** The terms of `sentence.text` from `start` to `end`, memoized in {@link partsRead}. */
+function partTerms(
+  sentence: Sentence,
+  start: number,
+  end: number,
+  termsOf: (text: string) => string[],
+): Set<string> {
+  let parts = partsRead.get(sentence);
+  if (!parts) {
+    parts = new Map();
+    partsRead.set(sentence, parts);
+  }
+  const key = `${start}:${end}`;
+  let terms = parts.get(key);
+  if (!terms) {
+    terms = new Set(termsOf(sentence.text.slice(start, end)));
+    parts.set(key, terms);
+  }
+  return terms;
+}
+
+/** Whether `terms` say `term` as typed, as a word it may stand for, or in related words. */
+function says(term: QueryTerm, terms: Set<string>): boolean {
+  return saysTerm(term, terms) || (term.related?.some((r) => terms.has(r)) ?? false);
 }
 
 /** What a date loses when none of the question's words stand in its clause. */

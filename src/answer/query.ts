@@ -41,6 +41,8 @@ export interface QueryTerm {
    * "finish", "die" for "deaths"): a passage saying one of them says it in other words. Default none.
    */
   related?: string[];
+  /** A when-question's word for the event asked about ("signed", "set up"). Default false. */
+  event?: boolean;
 }
 
 /** Whether `set` holds `term` as typed or one of the words it may stand for. */
@@ -217,6 +219,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
   // A word related to another of the question's own ("connected" → "link", a hotline) adds nothing.
   for (const t of terms) t.related = t.related?.filter((r) => !seen.has(r));
   if (intent === "when") weighEvent(terms);
+  if (intent === "when") relateAspect(terms, ctx);
   if (intent === "when") {
     const begun = beginningAsked(question, terms, ctx);
     if (begun) terms.push(begun);
@@ -478,10 +481,62 @@ function weighEvent(terms: QueryTerm[]): void {
   const typed = terms.filter((t) => !t.implied);
   const events = typed.filter(isEvent);
   const all = typed.reduce((sum, t) => sum + t.weight, 0);
+  for (const t of events) t.event = true;
   const event = events.reduce((sum, t) => sum + t.weight, 0);
   if (event === 0 || event >= EVENT_SHARE * all) return;
   const factor = (EVENT_SHARE * (all - event)) / ((1 - EVENT_SHARE) * event);
   for (const t of events) t.weight *= factor;
+}
+
+/**
+ * Verbs that say something began or ended, by their base forms: an event asked about is said by
+ * any verb of its kind ("when did the war stop" by "ended the fighting"), and not by one of the
+ * other kind ("a full-scale war began"). WordNet relates these only one way ("end" to "stop",
+ * not "stop" to "end"), and not at all as opposites.
+ */
+export const ASPECTS: Readonly<Record<"begin" | "end", readonly string[]>> = {
+  begin: ["begin", "start", "commence", "erupt"],
+  end: ["end", "stop", "cease", "finish", "halt", "terminate", "conclude"],
+};
+
+const ASPECT_STEMS = {
+  begin: new Set(ASPECTS.begin.map((w) => stemmer(w))),
+  end: new Set(ASPECTS.end.map((w) => stemmer(w))),
+};
+
+/** Which of {@link ASPECTS} a word (any form: "began", "stopped") says, or null. */
+export const aspectOf: (word: string) => "begin" | "end" | null = memoWords((word) => {
+  const lower = word.toLowerCase();
+  const stem = stemmer(baseVerb(lower) ?? lower);
+  if (ASPECT_STEMS.begin.has(stem)) return "begin";
+  return ASPECT_STEMS.end.has(stem) ? "end" : null;
+});
+
+/** "Fighting broke out": a beginning said by a verb and its particle. */
+const BROKE_OUT = /\b(?:break|breaks|broke|broken|breaking)\s+out\b/i;
+
+/** The kinds of {@link ASPECTS} that `text` says. */
+export function aspectsSaid(text: string): Set<"begin" | "end"> {
+  const kinds = new Set<"begin" | "end">();
+  if (BROKE_OUT.test(text)) kinds.add("begin");
+  for (const word of text.match(/\p{L}+/gu) ?? []) {
+    const kind = aspectOf(word);
+    if (kind) kinds.add(kind);
+  }
+  return kinds;
+}
+
+/** An event word that says a beginning or an end is also said by the corpus's words of its kind. */
+function relateAspect(terms: QueryTerm[], ctx: QueryContext): void {
+  for (const t of terms) {
+    if (!t.event) continue;
+    const kind = aspectOf(t.surface);
+    if (!kind) continue;
+    const kin = ASPECTS[kind]
+      .map((w) => ctx.analyzer.term(w))
+      .filter((k) => k !== "" && k !== t.term && ctx.stats.df.has(k));
+    t.related = [...new Set([...(t.related ?? []), ...kin])];
+  }
 }
 
 /**

@@ -5,7 +5,7 @@
  * a purpose), and whether the question's words stand together in it.
  */
 import type { Hit } from "../search/index.js";
-import type { Sentence } from "../text/passages.js";
+import { antecedentOf, type Sentence } from "../text/passages.js";
 import { notHappenedAt } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
@@ -31,6 +31,14 @@ export const SUPPORT_MIN = 0.5;
  * two sentences about the same event the one that names its subject leads.
  */
 const SUPPLIED_CREDIT = 0.85;
+
+/**
+ * What a term counts for a when-question when the sentence says it only through a pronoun that
+ * points to the sentence before ("The two navies signed the agreement in 1989. It came into force
+ * on 1 January 1990"): the thing is named there, so only the event must be said here. Below 1,
+ * so that of two sentences telling the same event the one that names the thing leads.
+ */
+const ANTECEDENT_CREDIT = 0.9;
 
 /** What a sentence from a document about other places than the question's loses. */
 const OFF_SUBJECT = 0.35;
@@ -72,6 +80,8 @@ export interface SubjectView {
    * article about the India-Pakistan line needs no "India" in the sentence.
    */
   supplies(sentence: Sentence, term: string): boolean;
+  /** The terms of the title of the sentence's document. Default: none known. */
+  titleTerms?(sentence: Sentence): ReadonlySet<string>;
 }
 
 const NO_SUBJECT: SubjectView = { placeFit: () => 1, supplies: () => false };
@@ -94,6 +104,13 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     let bonus = proximity(query, sentence);
     const intended =
       query.intent === "when" && sentence.hypothetical.size > 0 && notHappenedAt(sentence) < 0;
+    // "It came into force on 1 January 1990": the pronoun names what the sentence before it did.
+    const antecedent =
+      query.intent === "when"
+        ? (antecedentOf(sentence)?.termSet ??
+          namedBefore(sentence)?.termSet ??
+          namedInTitle(sentence, subject))
+        : undefined;
     for (const term of query.terms) {
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
@@ -106,7 +123,10 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
         (intended && !term.hypothetical && sentence.hypothetical.has(term.term)
           ? HYPOTHETICAL_CREDIT
           : 1);
-      const supplied = subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0;
+      const supplied = Math.max(
+        subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0,
+        antecedent && !term.event ? ANTECEDENT_CREDIT * credit(term, antecedent) : 0,
+      );
       inSentence += term.weight * Math.max(own, supplied);
       inParagraph += term.weight * credit(term, sentence.contextSet);
     }
@@ -119,7 +139,10 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
         (d.basis === "relative" && d.date.precision === "day" && !d.date.approximate),
     );
     if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? WHEN_STATED : 0.08;
-    if (query.years.length > 0 && sentence.dates.length > 0) {
+    // "When … in 2023": a sentence dated that year tells of the event asked about. In another
+    // question the year names the thing ("the 1972 deal"), which the sentence's words must say:
+    // "Forty-five years ago today, the navies signed …" is not how ships signal under it.
+    if (query.intent === "when" && query.years.length > 0 && sentence.dates.length > 0) {
       const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));
       bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
     }
@@ -143,6 +166,34 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/**
+ * The sentence before `sentence` in its paragraph when `sentence` opens with "The" and a word
+ * that sentence said ("… the Nuclear Risk Reduction Centers in Washington and Moscow … . The
+ * centers were set up under an agreement signed on 15 September 1987"): the definite article
+ * points back to what was just named. Undefined otherwise.
+ */
+function namedBefore(sentence: Sentence): Sentence | undefined {
+  if (sentence.index === 0 || sentence.positions[0] !== 1 || !/^The\s/.test(sentence.text)) {
+    return undefined;
+  }
+  const previous = sentence.paragraph.sentences[sentence.index - 1];
+  const head = sentence.terms[0];
+  return previous && head !== undefined && previous.termSet.has(head) ? previous : undefined;
+}
+
+/**
+ * The terms of the title of `sentence`'s document when the sentence opens with "The" and a word
+ * the title says and the sentence before it does not ("Rules of the road at sea - the 1972
+ * Incidents at Sea agreement explained": "The agreement was signed in Moscow on 25 May 1972"):
+ * the definite article points to the document's subject. Undefined otherwise.
+ */
+function namedInTitle(sentence: Sentence, subject: SubjectView): ReadonlySet<string> | undefined {
+  if (sentence.positions[0] !== 1 || !/^The\s/.test(sentence.text)) return undefined;
+  const head = sentence.terms[0];
+  const title = subject.titleTerms?.(sentence);
+  return head !== undefined && title?.has(head) ? title : undefined;
 }
 
 /**

@@ -44,7 +44,9 @@ const APPOSITION =
  * Finds dates in `sentence`. `reference` (`YYYY-MM-DD`) anchors year-less dates and "ago";
  * `previous` is the last date stated earlier in the same document, the anchor for "later" and
  * the like when the sentence states no date before the phrase; `inParagraph` is the last date
- * stated earlier in the same paragraph, the year of a year-less date.
+ * stated earlier in the same paragraph, the year of a year-less date; `lastStated` (default
+ * `previous`) is the last date stated, not computed, earlier in the document: what a phrase that
+ * names its event ("Three days after the crash") counts from.
  * Returns mentions in text order; never invents a date where the text gives none.
  */
 export function extractDates(
@@ -52,6 +54,7 @@ export function extractDates(
   reference: string,
   previous: AnswerDate | null,
   inParagraph: AnswerDate | null = null,
+  lastStated: AnswerDate | null = previous,
 ): DateMention[] {
   const mentions: DateMention[] = [];
   const taken: [number, number][] = [];
@@ -111,9 +114,8 @@ export function extractDates(
     });
   }
   const stated = mentions.sort((a, b) => a.index - b.index);
-  return [...stated, ...resolveRelatives(sentence, relatives, stated, reference, previous)].sort(
-    (a, b) => a.index - b.index,
-  );
+  const resolved = resolveRelatives(sentence, relatives, stated, reference, previous, lastStated);
+  return [...stated, ...resolved].sort((a, b) => a.index - b.index);
 }
 
 /**
@@ -127,6 +129,7 @@ function resolveRelatives(
   stated: DateMention[],
   reference: string,
   previous: AnswerDate | null,
+  lastStated: AnswerDate | null,
 ): DateMention[] {
   const gap = (a: { index: number; text: string }, b: { index: number }) =>
     sentence.slice(a.index + a.text.length, b.index);
@@ -142,7 +145,7 @@ function resolveRelatives(
     );
     const anchor: AnswerDate | null = phrase.fromReference
       ? { iso: reference, precision: "day", approximate: false }
-      : (latest?.date ?? previous);
+      : (latest?.date ?? (phrase.fromStated ? lastStated : previous));
     const date = anchor && phrase.resolve(anchor);
     if (date) resolved.push({ date, basis: "relative", index: phrase.index, text: phrase.text });
   }

@@ -12,6 +12,7 @@
  */
 
 import type { AnswerDate } from "../model.js";
+import { baseVerb } from "../text/verb-forms.js";
 import { MONTHS } from "./months.js";
 
 /** A relative phrase in a sentence, before its anchor is known. */
@@ -22,6 +23,12 @@ export interface RelativePhrase {
   text: string;
   /** True when the phrase counts from the article's date ("ago"), not from an earlier date. */
   fromReference: boolean;
+  /**
+   * True when the phrase names the event it counts from ("Three days after the crash"): it counts
+   * from the last date stated, not from one computed since ("A week after the crash" that follows
+   * "Three days after the crash" counts from the crash too). Default false.
+   */
+  fromStated?: boolean;
   /** The date the phrase gives from `anchor`, or null when the anchor cannot carry it. */
   resolve(anchor: AnswerDate): AnswerDate | null;
 }
@@ -55,7 +62,10 @@ const NUMBER_WORDS: Record<string, number> = {
   "a couple of": 2,
 };
 
-const AMOUNT = `a couple of|\\d{1,2}|${Object.keys(NUMBER_WORDS)
+const TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
+const UNITS = "one|two|three|four|five|six|seven|eight|nine";
+/** "Forty-five", "twenty one": tried before the words alone, so "five" is not read out of it. */
+const AMOUNT = `(?:${TENS})[- ](?:${UNITS})|a couple of|\\d{1,2}|${Object.keys(NUMBER_WORDS)
   .filter((w) => w !== "a couple of")
   .join("|")}`;
 /**
@@ -68,19 +78,46 @@ const OFFSET = new RegExp(
   "gi",
 );
 /**
+ * "Three days after the crash, …", "A year after the first Moscow meeting, …": an offset from an
+ * event named by a definite noun phrase (up to three words), opening the sentence and closed by a
+ * comma. Such a phrase points back to an event the narrative has just told, so it counts from the
+ * last date stated before it, as "later" does; "14 days after an agreement" in mid-sentence, or
+ * "after" followed by a clause, names an event that need not be the last one dated.
+ */
+const AFTER_THE = new RegExp(
+  `^["“]?(nearly |almost |about |around |some |roughly |more than |over |just over |less than )?(${AMOUNT}) (day|week|month|year)s? after the (?:[\\p{L}\\d-]+ ){0,2}[\\p{L}\\d-]+(?=,)`,
+  "iu",
+);
+/**
+ * Whether the words after "after the" in an {@link AFTER_THE} match say a clause, not name an
+ * event: a past tense ("the Union broke up", "the talks collapsed") tells what happened then, and
+ * that need not be the last event dated.
+ */
+function tellsClause(phrase: string): boolean {
+  const named = phrase.slice(phrase.toLowerCase().indexOf(" after the ") + 11);
+  return named
+    .toLowerCase()
+    .split(" ")
+    .some((word) => /[^e]ed$/.test(word) || baseVerb(word) !== undefined);
+}
+
+/**
  * "The next day", "the following year", "the previous month", "the day before". After "over",
  * "within", "for", "throughout" or "across" the phrase is a span of time ("over the next year"),
  * not a date.
  */
+/** A day or a part of one: "that evening", "the same day" are the day counted from. */
+const DAY_PARTS = ["day", "morning", "afternoon", "evening", "night"];
 const NEXT =
   /(?<!\b(?:over|within|for|throughout|across) )\bthe (next|following|previous|preceding) (day|week|month|year)\b/gi;
 const DAY_AROUND = /\bthe (day|week|month|year) (before|after)(?![ \t]+\w)/gi;
 /**
- * "that September", "later that year", "earlier that month", "the same year", "that summer".
- * Month names must be capitalised, so that "that may" (the verb) is not May.
+ * "that September", "later that year", "earlier that month", "the same year", "that summer",
+ * "that evening", "the same day". Month names must be capitalised, so that "that may" (the verb)
+ * is not May.
  */
 const THAT = new RegExp(
-  `\\b(?:([Ll]ater|[Ee]arlier) )?(?:[Tt]hat|[Tt]he same) (year|month|spring|summer|autumn|fall|winter|${MONTHS.join("|")})\\b`,
+  `\\b(?:([Ll]ater|[Ee]arlier) )?(?:[Tt]hat|[Tt]he same) (year|month|spring|summer|autumn|fall|winter|${DAY_PARTS.join("|")}|${MONTHS.join("|")})\\b`,
   "g",
 );
 
@@ -90,7 +127,12 @@ const PRECISION_RANK = { year: 1, month: 2, day: 3 } as const;
 /** The number a relative date's amount says ("14", "two", "a couple of"), or NaN. */
 function amountOf(word: string): number {
   if (/^\d+$/.test(word)) return Number(word);
-  return NUMBER_WORDS[word.toLowerCase()] ?? Number.NaN;
+  const lower = word.toLowerCase();
+  const whole = NUMBER_WORDS[lower];
+  if (whole !== undefined) return whole;
+  // "forty-five": tens and units.
+  const [tens = "", units = ""] = lower.split(/[- ]/);
+  return (NUMBER_WORDS[tens] ?? Number.NaN) + (NUMBER_WORDS[units] ?? Number.NaN);
 }
 
 /** Formats a UTC date at a precision. */
@@ -192,6 +234,20 @@ export function findRelativePhrases(sentence: string): RelativePhrase[] {
       return { ...date, approximate: date.approximate || loose || ago };
     });
   }
+  const after = sentence.match(AFTER_THE);
+  if (after && !tellsClause(after[0])) {
+    const [, qualifier = "", amountWord = "", unitWord = ""] = after;
+    const amount = amountOf(amountWord);
+    const unit = unitWord.toLowerCase() as Unit;
+    if (Number.isFinite(amount)) {
+      add(after, false, (anchor) => {
+        const date = shiftDate(anchor, unit, amount);
+        return { ...date, approximate: date.approximate || qualifier !== "" };
+      });
+      const phrase = phrases[phrases.length - 1];
+      if (phrase) phrase.fromStated = true;
+    }
+  }
   for (const match of sentence.matchAll(NEXT)) {
     const sign = /^(next|following)$/i.test(match[1] ?? "") ? 1 : -1;
     add(match, false, (anchor) => adjacent(anchor, (match[2] ?? "").toLowerCase() as Unit, sign));
@@ -212,6 +268,8 @@ export function findRelativePhrases(sentence: string): RelativePhrase[] {
           approximate: anchor.approximate,
         };
       }
+      // "That evening" is the anchor's day, and says nothing when the anchor has no day.
+      if (DAY_PARTS.includes(what)) return anchor.precision === "day" ? anchor : null;
       // A season or "that year" is the anchor's year; "that month" needs an anchor with a month.
       return within(anchor, what === "month" ? "month" : "year");
     });

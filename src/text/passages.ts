@@ -104,6 +104,7 @@ export function buildPassages(
     // Analysed once per heading, not once per paragraph under it.
     let headingTerms: string[] = [];
     let previous: AnswerDate | null = null;
+    let lastStated: AnswerDate | null = null;
     for (const block of doc.blocks) {
       if (block.kind === "heading") {
         heading = block.text;
@@ -125,14 +126,20 @@ export function buildPassages(
       for (const span of splitSentences(block.text)) {
         const analysed: SentenceAnalysis =
           cached?.[sentences.length] ??
-          analyse(analyzer, span.text, doc.referenceDate, previous, inParagraph);
+          analyse(analyzer, span.text, doc.referenceDate, previous, inParagraph, lastStated);
         const dates = analysed.dates;
         const stated = dates.filter((d) => d.basis === "stated");
         const last = stated[stated.length - 1];
         if (last) {
           previous = last.date;
+          lastStated = last.date;
           inParagraph = last.date;
         }
+        // "On 4 April … three days later. The same day, …": the narrative's last date, computed
+        // or stated, is what the next relative date counts from ("ago" counts from the article).
+        const told = dates.filter((d) => d.basis === "stated" || !/\bago\b/i.test(d.text));
+        const lastTold = told[told.length - 1];
+        if (lastTold) previous = lastTold.date;
         const sentence: Sentence = {
           id: `${doc.meta.id}#${block.number}.${paragraph.sentences.length + 1}`,
           ordinal: sentences.length,
@@ -262,13 +269,14 @@ function analyse(
   reference: string,
   previous: AnswerDate | null,
   inParagraph: AnswerDate | null,
+  lastStated: AnswerDate | null,
 ): SentenceAnalysis {
   const tokens = analyzer.tokens(text);
   const done = new Set(tokens.filter((t) => !t.hypothetical).map((t) => t.term));
   return {
     terms: tokens.map((t) => t.term),
     positions: tokens.map((t) => t.position),
-    dates: extractDates(text, reference, previous, inParagraph),
+    dates: extractDates(text, reference, previous, inParagraph, lastStated),
     hypothetical: [...new Set(tokens.filter((t) => !done.has(t.term)).map((t) => t.term))],
   };
 }

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { EVENT_SHARE, fullYears, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
@@ -194,6 +194,12 @@ describe("readQuery: the event of a when-question", () => {
     );
   });
 
+  it("GIVEN 'kick in' (the sources' 'come into force') THEN it is the event, weighted as one", () => {
+    const query = readQuery("when did the china russia kazakhstan accord kick in", "when", context);
+    const event = query.terms.filter((t) => t.event);
+    expect(event.map((t) => t.term)).toEqual(analyzer.terms("It came into force"));
+  });
+
   it("GIVEN an ask-question THEN the weights are the index's own", () => {
     const query = readQuery(
       "why was the china russia kazakhstan hotline established",
@@ -379,5 +385,31 @@ describe("readQuery: words the question writes otherwise", () => {
     expect(termOf("how many died on board", "died")?.related).toContain(
       ctx.analyzer.term("killed"),
     );
+  });
+});
+
+describe("readQuery: an event word that says a beginning or an end", () => {
+  // A corpus whose only word for an end is "ended".
+  const dir = mkdtempSync(join(tmpdir(), "hotline-aspect-"));
+  writeFileSync(
+    join(dir, "war.md"),
+    "---\nid: war\ntitle: A war\npublisher: A publisher\npublished: 2021-01-01\nurl: http://example.org/war\n---\n\nThe war between the two armies ended on 10 November 2020.\n",
+  );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("GIVEN 'stop' as a when-question's event THEN the corpus's 'ended' is related to it", () => {
+    const own = loadCorpus(dir);
+    const ownAnalyzer = createAnalyzer(own.synonyms);
+    const ownPassages = buildPassages(own.documents, ownAnalyzer);
+    const ownStats = termStats(ownPassages);
+    const ownContext = {
+      analyzer: ownAnalyzer,
+      stats: ownStats,
+      index: new SentenceIndex(ownPassages, ownStats),
+      subjects: readSubjects(profileDocuments(own.documents)),
+    };
+    const query = readQuery("when did the war between the two armies stop", "when", ownContext);
+    const stop = query.terms.find((t) => t.surface === "stop");
+    expect(stop?.related).toContain(ownAnalyzer.term("ended"));
   });
 });

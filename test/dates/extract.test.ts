@@ -143,6 +143,30 @@ describe("extractDates: the anchor of a relative date", () => {
     ]);
   });
 
+  it("GIVEN 'That evening' or 'The same day' THEN the anchor's day, and no date after a year", () => {
+    expect(read("That evening the ministry said a ceasefire had been agreed.", june18)).toEqual([
+      ["2017-06-18", "day", "relative"],
+    ]);
+    expect(read("The same day, the ministry suspended the memorandum.", june18)).toEqual([
+      ["2017-06-18", "day", "relative"],
+    ]);
+    const year = { iso: "1993", precision: "year" as const, approximate: false };
+    expect(read("That evening the ministry said a ceasefire had been agreed.", year)).toEqual([]);
+  });
+
+  it("GIVEN 'A week after the crash,' after a date computed since the last one stated THEN a week after the stated one", () => {
+    const computed = { iso: "2018-09-20", precision: "day" as const, approximate: false };
+    const crash = { iso: "2018-09-17", precision: "day" as const, approximate: false };
+    const mentions = extractDates(
+      "A week after the crash, the minister announced a delivery.",
+      "2019-03-01",
+      computed,
+      null,
+      crash,
+    );
+    expect(mentions.map((m) => m.date.iso)).toEqual(["2018-09-24"]);
+  });
+
   it("GIVEN 'The next day' after 18 June 2017 THEN 19 June 2017", () => {
     expect(read("The next day Moscow said it would stop using the line.", june18)).toEqual([
       ["2017-06-19", "day", "relative"],

@@ -53,6 +53,33 @@ describe("findRelativePhrases", () => {
     expect(phrases("The ships sailed the day after the talks.")).toEqual([]);
   });
 
+  it("GIVEN a sentence opening with 'Three days after the crash,' THEN a phrase counted from the last date", () => {
+    const [phrase, ...rest] = findRelativePhrases(
+      "Three days after the crash, the commander flew to Moscow.",
+    );
+    expect(rest).toEqual([]);
+    expect(phrase?.text).toBe("Three days after the crash");
+    expect(phrase?.fromReference).toBe(false);
+    expect(phrase?.resolve(day("2018-09-17"))).toEqual(day("2018-09-20"));
+    expect(phrases("A year after the first Moscow meeting, officers called it routine.")).toEqual([
+      "A year after the first Moscow meeting",
+    ]);
+  });
+
+  it("GIVEN 'after the' in mid-sentence or followed by a clause THEN no phrase", () => {
+    expect(phrases("They met two days after the talks, in Geneva.")).toEqual([]);
+    expect(phrases("Two years after the Union broke up, the line was rebuilt.")).toEqual([]);
+  });
+
+  it("GIVEN 'Forty-five years ago' THEN forty-five years, not five", () => {
+    const [phrase] = findRelativePhrases("Forty-five years ago today, the navies signed it.");
+    expect(phrase?.text).toBe("Forty-five years ago");
+    expect(phrase?.resolve(day("2017-05-25"))?.iso).toBe("1972");
+    expect(
+      findRelativePhrases("A couple of days later, it rang.")[0]?.resolve(day("2020-01-01"))?.iso,
+    ).toBe("2020-01-03");
+  });
+
   it("GIVEN 'that may' (the verb) THEN no month", () => {
     expect(phrases("A crisis that may come soon.")).toEqual([]);
   });

@@ -1,0 +1,99 @@
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadHotline } from "../../src/hotline.js";
+import { answered, hotlineOf } from "./one-document.js";
+
+/** An agreement signed on one day and, in the next sentence, "It", amended on another. */
+const paragraphs = [
+  "On 12 June 1989 in Moscow, the two chiefs of staff signed the Agreement on the Prevention of Dangerous Military Activities. It was amended on 1 January 1990.",
+  "Officers of both armies say dangerous military activities have become rarer since.",
+  "The agreement covers all armed forces, not only navies.",
+  "Military officers of both sides meet every year under the agreement.",
+];
+
+describe("rank: a when-question answered by a sentence that names its subject by a pronoun", () => {
+  it("GIVEN '… signed the Agreement on … Dangerous Military Activities. It was amended on 1 January 1990.' THEN its amending is 1 January 1990", () => {
+    const hotline = hotlineOf(paragraphs, "2017-05-25");
+    const answer = answered(
+      hotline.when("when was the dangerous military activities agreement amended"),
+    );
+    expect(answer.date?.iso).toBe("1990-01-01");
+    expect(answer.quotes[0]?.text).toContain("It was amended on 1 January 1990.");
+  });
+
+  it("GIVEN the same sentences THEN the signing keeps the day it was signed (the pronoun lends its sentence the agreement, not the event)", () => {
+    const hotline = hotlineOf(paragraphs, "2017-05-25");
+    const answer = answered(
+      hotline.when("when was the dangerous military activities agreement signed"),
+    );
+    expect(answer.date?.iso).toBe("1989-06-12");
+  });
+});
+
+describe("rank: a when-question answered by a sentence that names its subject by 'The' and a word just said", () => {
+  it("GIVEN '… signed the Agreement on … Dangerous Military Activities. The agreement was amended on 1 January 1990.' THEN its amending is 1 January 1990", () => {
+    const hotline = hotlineOf(
+      [
+        "On 12 June 1989 in Moscow, the two chiefs of staff signed the Agreement on the Prevention of Dangerous Military Activities. The agreement was amended on 1 January 1990.",
+        ...paragraphs.slice(1),
+      ],
+      "2017-05-25",
+    );
+    const answer = answered(
+      hotline.when("when was the dangerous military activities agreement amended"),
+    );
+    expect(answer.date?.iso).toBe("1990-01-01");
+  });
+});
+
+describe("rank: an event said in other words the sources' synonyms know", () => {
+  it("GIVEN 'The accord came into force on 1 January 1990' and its signing THEN 'when did it kick in' is 1 January 1990", () => {
+    const hotline = hotlineOf(
+      [
+        "The navies signed the accord in Moscow on 12 June 1989.",
+        "The accord came into force on 1 January 1990.",
+      ],
+      "2017-05-25",
+    );
+    expect(answered(hotline.when("when did the navies' accord kick in")).date?.iso).toBe(
+      "1990-01-01",
+    );
+  });
+});
+
+describe("rank: a year in a question that is not a when-question", () => {
+  it("GIVEN 'the 1972 agreement' in a how-question THEN a sentence dated 1972 gains nothing for its date", () => {
+    const hotline = hotlineOf(
+      [
+        "Forty-five years ago today, the two navies signed an agreement on how ships should behave.",
+        "Under the 1972 agreement, ships in sight of each other signal their intentions by flag or light.",
+      ],
+      "2017-05-25",
+    );
+    const answer = answered(hotline.ask("how should ships behave under the 1972 agreement"));
+    expect(answer.quotes[0]?.text).toContain("Under the 1972 agreement");
+  });
+});
+
+describe("rank: 'The agreement' in a document whose title names the agreement", () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("GIVEN a title naming the incidents at sea agreement and 'The agreement was signed … on 25 May 1972' THEN that date, not a later agreement's", () => {
+    const dir = mkdtempSync(join(tmpdir(), "hotline-title-"));
+    dirs.push(dir);
+    copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+    writeFileSync(
+      join(dir, "sea.md"),
+      "---\nid: sea\ntitle: The 1972 incidents at sea agreement explained\npublisher: A publisher\npublished: 2017-05-25\nurl: http://example.org/sea\n---\n\nThe agreement was signed in Moscow on 25 May 1972.\n\nIn January 1998 the two navies signed a looser maritime agreement for ships at sea.\n",
+    );
+    const hotline = loadHotline({ corpusDir: dir });
+    expect(answered(hotline.when("incidents at sea agreement signed when")).date?.iso).toBe(
+      "1972-05-25",
+    );
+  });
+});
