@@ -8,7 +8,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
-import { notHappenedAt } from "./pending.js";
+import { namesEventOf, notHappenedAt, tellsEventDone } from "./pending.js";
 import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { fitsFrame } from "./timeframe.js";
@@ -120,14 +120,18 @@ export function composeWhen(
       accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
   );
   // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
-  if (pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)) {
-    const { published, publisher } = pending.sentence.paragraph.doc.meta;
+  const undone =
+    pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)
+      ? pending
+      : undoneAsAsked(supported, candidates, query, top, termsOf);
+  if (undone) {
+    const { published, publisher } = undone.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
     return {
       status: "answered",
       question,
       date: null,
-      quotes: quotesFor([pending.sentence]),
+      quotes: quotesFor([undone.sentence]),
       note: `The sources give no date for this: ${asOf}${publisher} reported it had not happened.`,
     };
   }
@@ -161,6 +165,40 @@ export function composeWhen(
   const differing = rest.find((o) => !compatible(o.date, first.date));
   const note = differing ? `Sources differ: ${describe(first)}; ${describe(differing)}.` : null;
   return { status: "answered", question, date: first.date, quotes, note };
+}
+
+/**
+ * A sentence whose not-happened clause names the question's event with what it happens to ("The
+ * commission has not met yet" for "when did the border commission first meet"), ranked within
+ * {@link SAME_EVENT_SCORE_MIN} of the best, when no dated account tells that event done with the
+ * same words ({@link tellsEventDone}); else undefined. Sentences dating a related event rank above
+ * it on shared words ("they agreed … to set up the border commission", "a full meeting finally
+ * took place"), but date neither the commission's meeting nor anything the question asks.
+ */
+function undoneAsAsked(
+  supported: Ranked[],
+  candidates: DatedCandidate[],
+  query: Query,
+  top: Ranked,
+  termsOf: (text: string) => string[],
+): Ranked | undefined {
+  const sides = new Set(query.places.flatMap((m) => termsOf(m.surface)));
+  const undone = supported.find(
+    (r) =>
+      r.score >= SAME_EVENT_SCORE_MIN * top.score &&
+      saysNotHappened(r.sentence, query, termsOf) &&
+      namesEventOf(new Set(termsOf(notHappenedClause(r.sentence))), query, sides),
+  );
+  if (!undone) return undefined;
+  return candidates.some((c) => tellsEventDone(c.ranked.sentence, query, sides))
+    ? undefined
+    : undone;
+}
+
+/** The clause of `sentence` that says something has not happened (the whole, for one clause). */
+function notHappenedClause(sentence: Sentence): string {
+  const [start, end] = clauseAround(sentence.text, notHappenedAt(sentence), CLAUSE_BREAK);
+  return sentence.text.slice(start, end);
 }
 
 /** Where a sentence turns to another clause: "signed in February but … has stalled". */

@@ -1,5 +1,6 @@
 import type { Sentence } from "../text/passages.js";
-import { baseVerb } from "../text/verb-forms.js";
+import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
+import { type Query, type QueryTerm, saysTerm } from "./query.js";
 
 /**
  * Sentences that say an event has not happened (yet) as of their source's date. Shared by the
@@ -63,4 +64,62 @@ export function notHappenedAt(sentence: Sentence): number {
     read.set(sentence, at);
   }
   return at;
+}
+
+/** Word positions within which an event word and another of the question's words tell one event. */
+const TOLD_TOGETHER = 3;
+
+/**
+ * The question's typed terms that name its event: a word mostly used as a verb ("meet", "call",
+ * "start"), or a phrase starting with one. Empty for a question that names no event.
+ */
+export function eventTerms(query: Query): QueryTerm[] {
+  return query.terms.filter(
+    (t) => !t.implied && isMainlyVerb(t.surface.toLowerCase().split(/\s+/)[0] ?? ""),
+  );
+}
+
+/**
+ * Whether `terms` (a clause's, or a sentence's) hold one of the question's event terms and one
+ * of its other typed terms that is not in `sides` (the terms of the places it names): "The
+ * commission has not met yet" holds "met" and "commission" of "when did the border commission
+ * first meet". A place alone names no thing the event happens to: every sentence of a document
+ * about the two sides holds them.
+ */
+export function namesEventOf(
+  terms: ReadonlySet<string>,
+  query: Query,
+  sides: ReadonlySet<string>,
+): boolean {
+  const events = eventTerms(query);
+  if (!events.some((t) => saysTerm(t, terms))) return false;
+  return query.terms.some(
+    (t) => !t.implied && !events.includes(t) && !sides.has(t.term) && saysTerm(t, terms),
+  );
+}
+
+/**
+ * Whether `sentence` tells the question's event as done, with another of the question's words
+ * (not a place in `sides`) near it: "the commission met for the first time" does, "Meeting him
+ * there again on 6 April 2022, they agreed … to set up the border commission" does not (the
+ * meeting and the commission stand far apart), nor does "would meet" (only intended).
+ */
+export function tellsEventDone(
+  sentence: Sentence,
+  query: Query,
+  sides: ReadonlySet<string>,
+): boolean {
+  const events = eventTerms(query);
+  const others = query.terms.filter((t) => !t.implied && !events.includes(t) && !sides.has(t.term));
+  const at = (t: QueryTerm) =>
+    sentence.terms.flatMap((term, i) =>
+      term === t.term || t.expansions.includes(term) ? [sentence.positions[i] ?? 0] : [],
+    );
+  return events.some((event) => {
+    if (sentence.hypothetical.has(event.term)) return false;
+    const done = at(event);
+    return others.some((o) =>
+      at(o).some((p) => done.some((q) => Math.abs(p - q) <= TOLD_TOGETHER)),
+    );
+  });
 }
