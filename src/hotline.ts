@@ -271,7 +271,7 @@ export function createHotline(
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
       ? composeWhen(question, query, ranked, reported, analyzer.terms, placesOf)
-      : composeAsk(question, ranked);
+      : composeAsk(question, ranked, query, analyzer.terms);
   };
 
   // Listed on the first `sources` call: a one-shot answer never needs it, and the sort's

@@ -39,8 +39,76 @@ const STATUS_QUESTION = new RegExp(
   "i",
 );
 
-/** Answers an `ask` question from ranked sentences. */
-export function composeAsk(question: string, ranked: Ranked[]): Answer {
+/** A yes/no question: it opens with an auxiliary verb ("is there a line", "did they use it"). */
+const YES_NO_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
+
+/**
+ * Words that say whether something is so: a negation ("did not create", "no hotline", "never"),
+ * or that a state goes on or has come ("still in force", "already open"). Not "not only … but
+ * also", which negates nothing. General English, no document words.
+ */
+const POLARITY =
+  /\b(?:not(?!\s+only\b)|no|never|nobody|nothing|none|neither|nor|still|already)\b|n['’]t\b/iu;
+
+/** A sentence that settles a yes/no question answers it down to this share of the best score. */
+const SETTLING_SCORE_MIN = 0.7;
+
+/**
+ * The sentence that settles a yes/no question: of the sentences ranked within
+ * {@link SETTLING_SCORE_MIN} of `top` that say as much of the question as `top` does (coverage),
+ * the one that says most among those saying whether it is so ({@link saysWhetherSo}): "The
+ * agreement did not create a telephone hotline between the two navies" answers "is there a
+ * hotline between the US and Soviet navies", where the best-ranked sentence only tells of the
+ * agreement. `top` when none does.
+ */
+function settledBy(
+  ranked: Ranked[],
+  top: Ranked,
+  query: Query,
+  termsOf: (text: string) => string[],
+): Ranked {
+  let best = top;
+  for (const r of ranked) {
+    if (r.support < SUPPORT_MIN || r.score < SETTLING_SCORE_MIN * top.score) continue;
+    // Below the best's coverage it says less of what is asked: "no date has been set for the
+    // talks" does not settle "does Greece have a military hotline with Turkey".
+    if (r.coverage < top.coverage || r.coverage <= (best === top ? -1 : best.coverage)) continue;
+    if (saysWhetherSo(r.sentence, query, termsOf)) best = r;
+  }
+  return best;
+}
+
+/**
+ * Whether `sentence` says whether something is so ({@link POLARITY}) in the clause that holds
+ * the question's words: "…, but no date has been set for it" settles nothing about a hotline
+ * named before the "but". A sentence of one clause says it of everything in it.
+ */
+function saysWhetherSo(
+  sentence: Sentence,
+  query: Query,
+  termsOf: (text: string) => string[],
+): boolean {
+  const text = sentence.text;
+  const at = POLARITY.exec(text)?.index ?? -1;
+  if (at < 0) return false;
+  const [start, end] = clauseAround(text, at, CLAUSE_BREAK);
+  if (start === 0 && end === text.length) return true;
+  const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
+  const shared = (part: string) => new Set(termsOf(part).filter((t) => asked.has(t))).size;
+  return shared(text.slice(start, end)) >= shared(text.slice(0, start) + text.slice(end));
+}
+
+/**
+ * Answers an `ask` question from ranked sentences. With the question's reading (`query`, and
+ * `termsOf` to analyse text), a yes/no question leads with the sentence that settles it
+ * ({@link settledBy}); without, the best-ranked sentence leads.
+ */
+export function composeAsk(
+  question: string,
+  ranked: Ranked[],
+  query?: Query,
+  termsOf?: (text: string) => string[],
+): Answer {
   const top = ranked[0];
   if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
   // For a status question, an account that says it has not happened leads when it ranks close.
@@ -52,7 +120,11 @@ export function composeAsk(question: string, ranked: Ranked[]): Answer {
           notHappenedAt(r.sentence) >= 0,
       )
     : undefined;
-  const best = settling ?? top;
+  const best =
+    settling ??
+    (query && termsOf && YES_NO_QUESTION.test(question)
+      ? settledBy(ranked, top, query, termsOf)
+      : top);
   const picks = [best];
   for (const candidate of ranked) {
     if (candidate === best) continue;
