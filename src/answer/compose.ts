@@ -11,6 +11,7 @@ import { antecedentOf, type Sentence } from "../text/passages.js";
 import { namesEventOf, notHappenedAt, tellsEventDone } from "./pending.js";
 import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
+import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { fitsFrame } from "./timeframe.js";
 
 /** Most quotes in one answer. */
@@ -38,6 +39,20 @@ const STATUS_QUESTION = new RegExp(
   `^(?:is|are|was|were|does|do|did|has|have|had)\\b|\\b(?:yet|still|already|so far|by now|any ?more|${[...STATUS_WORDS].join("|")})\\b`,
   "i",
 );
+
+/**
+ * The terms naming a speaker (`words`, from {@link speakerAsked}) that the question searches for:
+ * "the azerbaijani defence ministry guy" gives "azerbaijani", "defense", "ministry" (a word the
+ * question dropped, or one that names no one in the sources, is left out).
+ */
+function speakerTerms(
+  words: string,
+  termsOf: (text: string) => string[],
+  query: Query | undefined,
+): string[] {
+  const asked = new Set(query?.terms.map((t) => t.term));
+  return termsOf(words).filter((t) => asked.has(t));
+}
 
 /** A yes/no question: it opens with an auxiliary verb ("is there a line", "did they use it"). */
 const YES_NO_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
@@ -100,7 +115,8 @@ function saysWhetherSo(
 
 /**
  * Answers an `ask` question from ranked sentences. With the question's reading (`query`, and
- * `termsOf` to analyse text), a yes/no question leads with the sentence that settles it
+ * `termsOf` to analyse text), a question of what someone said leads with a sentence quoting
+ * them ({@link quotingSpeaker}), and a yes/no question with the sentence that settles it
  * ({@link settledBy}); without, the best-ranked sentence leads.
  */
 export function composeAsk(
@@ -120,8 +136,17 @@ export function composeAsk(
           notHappenedAt(r.sentence) >= 0,
       )
     : undefined;
+  const speaker = query && termsOf ? speakerAsked(question) : null;
   const best =
     settling ??
+    (speaker && termsOf
+      ? quotingSpeaker(
+          ranked,
+          top,
+          speakerTerms(speaker, termsOf, query),
+          (r) => r.support >= SUPPORT_MIN,
+        )
+      : undefined) ??
     (query && termsOf && YES_NO_QUESTION.test(question)
       ? settledBy(ranked, top, query, termsOf)
       : top);
