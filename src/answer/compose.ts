@@ -13,6 +13,7 @@ import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { fitsFrame } from "./timeframe.js";
+import { asksWhoDid, namingSomeoneElse } from "./who.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -146,6 +147,9 @@ export function composeAsk(
           speakerTerms(speaker, termsOf, query),
           (r) => r.support >= SUPPORT_MIN,
         )
+      : undefined) ??
+    (query && termsOf && asksWhoDid(question)
+      ? namingSomeoneElse(question, ranked, top, (r) => r.support >= SUPPORT_MIN)
       : undefined) ??
     (query && termsOf && YES_NO_QUESTION.test(question)
       ? settledBy(ranked, top, query, termsOf)

@@ -12,7 +12,7 @@ const PERSON_KIND =
 const WHOSE_ROLE = /^(?:\W*\w+\W+){0,2}?who\s+(?:is|was|are|were)\s+[^?]*?['’]s\s+\p{L}+/iu;
 
 /** A title or role followed by a name, or a name followed by a verb of saying. */
-const NAMED_PERSON =
+export const NAMED_PERSON =
   /\b(?:General|Gen\.|Minister|President|Premier|Prime Minister|Secretary|Director|Colonel|Admiral|Marshal|Commander|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|counterpart|leader|spokesman|spokeswoman|analyst|expert|researcher|professor)\s+\p{Lu}[\p{L}’'-]+|\b\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+(?:said|says|told|added|explained|stressed)\b/u;
 
 /** Whether `question` asks for a person by a role. */
