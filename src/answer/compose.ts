@@ -8,6 +8,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { namingKind } from "./focus.js";
 import { namesEventOf, notHappenedAt, tellsEventDone } from "./pending.js";
 import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
@@ -53,6 +54,26 @@ function speakerTerms(
 ): string[] {
   const asked = new Set(query?.terms.map((t) => t.term));
   return termsOf(words).filter((t) => asked.has(t));
+}
+
+/**
+ * {@link namingKind}, or undefined when it keeps `top`: "what are the parts of …" leads with the
+ * sentence that names the parts.
+ */
+function namingKindOf(
+  question: string,
+  ranked: Ranked[],
+  top: Ranked,
+  termsOf: (text: string) => string[],
+): Ranked | undefined {
+  const lead = namingKind(
+    question,
+    ranked,
+    top,
+    (word) => termsOf(word)[0] ?? "",
+    (r) => r.support >= SUPPORT_MIN,
+  );
+  return lead === top ? undefined : lead;
 }
 
 /** A yes/no question: it opens with an auxiliary verb ("is there a line", "did they use it"). */
@@ -151,6 +172,7 @@ export function composeAsk(
     (query && termsOf && asksWhoDid(question)
       ? namingSomeoneElse(question, ranked, top, (r) => r.support >= SUPPORT_MIN)
       : undefined) ??
+    (termsOf ? namingKindOf(question, ranked, top, termsOf) : undefined) ??
     (query && termsOf && YES_NO_QUESTION.test(question)
       ? settledBy(ranked, top, query, termsOf)
       : top);
