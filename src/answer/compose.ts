@@ -13,6 +13,7 @@ import { namesEventOf, notHappenedAt, tellsEventDone } from "./pending.js";
 import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
+import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
 import { asksWhoDid, namingSomeoneElse } from "./who.js";
 
@@ -76,6 +77,30 @@ function namingKindOf(
   return lead === top ? undefined : lead;
 }
 
+/** A sentence that says whether a state goes on answers "is it still …" down to this share of the best. */
+const STILL_SCORE_MIN = 0.6;
+
+/**
+ * The sentence that answers "is X still …" ({@link asksStill}): `top` when it says whether the
+ * state goes on ({@link GOES_ON}), else the best of `ranked` within {@link STILL_SCORE_MIN} of
+ * it that says so in the clause holding the question's words ("… it is still in force between
+ * the United States and Russia" for "is the 1972 navy agreement still valid with russia"), or
+ * undefined.
+ */
+function stillSaid(
+  ranked: Ranked[],
+  top: Ranked,
+  query: Query,
+  termsOf: (text: string) => string[],
+): Ranked | undefined {
+  return ranked.find(
+    (r) =>
+      r.support >= SUPPORT_MIN &&
+      r.score >= STILL_SCORE_MIN * top.score &&
+      saysWhetherSo(r.sentence, query, termsOf, GOES_ON),
+  );
+}
+
 /** A yes/no question: it opens with an auxiliary verb ("is there a line", "did they use it"). */
 const YES_NO_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
 
@@ -116,7 +141,7 @@ function settledBy(
 }
 
 /**
- * Whether `sentence` says whether something is so ({@link POLARITY}) in the clause that holds
+ * Whether `sentence` says whether something is so (`marker`, default {@link POLARITY}) in the clause that holds
  * the question's words: "…, but no date has been set for it" settles nothing about a hotline
  * named before the "but". A sentence of one clause says it of everything in it.
  */
@@ -124,15 +149,57 @@ function saysWhetherSo(
   sentence: Sentence,
   query: Query,
   termsOf: (text: string) => string[],
+  marker: RegExp = POLARITY,
 ): boolean {
   const text = sentence.text;
-  const at = POLARITY.exec(text)?.index ?? -1;
+  const at = marker.exec(text)?.index ?? -1;
   if (at < 0) return false;
   const [start, end] = clauseAround(text, at, CLAUSE_BREAK);
   if (start === 0 && end === text.length) return true;
   const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
   const shared = (part: string) => new Set(termsOf(part).filter((t) => asked.has(t))).size;
   return shared(text.slice(start, end)) >= shared(text.slice(0, start) + text.slice(end));
+}
+
+/**
+ * The sentence an `ask` answer leads with: for a question of what someone said, a sentence
+ * quoting them; for who did something, one naming someone new; for things asked by a plural,
+ * one saying that word; for "is it still …", one saying whether the state goes on; for a status
+ * question, an account saying it has not happened, ranked close; for another yes/no question,
+ * the sentence that settles it. Otherwise (and without the question's reading) `top`.
+ */
+function leadFor(
+  question: string,
+  ranked: Ranked[],
+  top: Ranked,
+  query: Query | undefined,
+  termsOf: ((text: string) => string[]) | undefined,
+): Ranked {
+  const supported = (r: Ranked) => r.support >= SUPPORT_MIN;
+  if (query && termsOf) {
+    const speaker = speakerAsked(question);
+    if (speaker) {
+      return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
+    }
+    if (asksWhoDid(question)) return namingSomeoneElse(question, ranked, top, supported);
+    const kind = namingKindOf(question, ranked, top, termsOf);
+    if (kind) return kind;
+    const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
+    if (still) return still;
+  }
+  // For a status question, an account that says it has not happened leads when it ranks close.
+  const settling = STATUS_QUESTION.test(question)
+    ? ranked.find(
+        (r) =>
+          supported(r) &&
+          r.score >= NOT_HAPPENED_SCORE_MIN * top.score &&
+          notHappenedAt(r.sentence) >= 0,
+      )
+    : undefined;
+  if (settling) return settling;
+  return query && termsOf && YES_NO_QUESTION.test(question)
+    ? settledBy(ranked, top, query, termsOf)
+    : top;
 }
 
 /**
@@ -149,33 +216,7 @@ export function composeAsk(
 ): Answer {
   const top = ranked[0];
   if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
-  // For a status question, an account that says it has not happened leads when it ranks close.
-  const settling = STATUS_QUESTION.test(question)
-    ? ranked.find(
-        (r) =>
-          r.support >= SUPPORT_MIN &&
-          r.score >= NOT_HAPPENED_SCORE_MIN * top.score &&
-          notHappenedAt(r.sentence) >= 0,
-      )
-    : undefined;
-  const speaker = query && termsOf ? speakerAsked(question) : null;
-  const best =
-    settling ??
-    (speaker && termsOf
-      ? quotingSpeaker(
-          ranked,
-          top,
-          speakerTerms(speaker, termsOf, query),
-          (r) => r.support >= SUPPORT_MIN,
-        )
-      : undefined) ??
-    (query && termsOf && asksWhoDid(question)
-      ? namingSomeoneElse(question, ranked, top, (r) => r.support >= SUPPORT_MIN)
-      : undefined) ??
-    (termsOf ? namingKindOf(question, ranked, top, termsOf) : undefined) ??
-    (query && termsOf && YES_NO_QUESTION.test(question)
-      ? settledBy(ranked, top, query, termsOf)
-      : top);
+  const best = leadFor(question, ranked, top, query, termsOf);
   const picks = [best];
   for (const candidate of ranked) {
     if (candidate === best) continue;

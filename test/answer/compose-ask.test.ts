@@ -34,4 +34,17 @@ describe("hotline.ask: a yes/no question leads with the sentence that settles it
     const answer = answered(hotline.ask("does greece have a military hotline with turkey"));
     expect(answer.quotes[0]?.text).toContain("Larissa");
   });
+
+  it("GIVEN a signing in 1972 ranked first and 'the agreement is still in force between the United States and Russia' THEN 'is the 1972 navy agreement still valid with russia' leads with 'still in force'", () => {
+    const hotline = hotlineOf(
+      [
+        "The navy agreement was signed in Moscow on 25 May 1972 by the Secretary of the Navy and the Soviet naval commander.",
+        "It set up no hotline, yet it became one of the most lasting channels between the two militaries, and the agreement is still in force between the United States and Russia.",
+        "Once a year, delegations from the two navies meet to review how the agreement is working.",
+      ],
+      "2017-05-25",
+    );
+    const answer = answered(hotline.ask("is the 1972 navy agreement still valid with russia?"));
+    expect(answer.quotes[0]?.text).toContain("still in force");
+  });
 });
