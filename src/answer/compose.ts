@@ -9,7 +9,7 @@ import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { namingKind } from "./focus.js";
-import { namesEventOf, notHappenedAt, tellsEventDone } from "./pending.js";
+import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
@@ -334,8 +334,8 @@ export function composeWhen(
 /**
  * A sentence whose not-happened clause names the question's event with what it happens to ("The
  * commission has not met yet" for "when did the border commission first meet"), ranked within
- * {@link SAME_EVENT_SCORE_MIN} of the best, when no dated account tells that event done with the
- * same words ({@link tellsEventDone}); else undefined. Sentences dating a related event rank above
+ * {@link SAME_EVENT_SCORE_MIN} of the best, when no dated account tells that event done of the
+ * same things ({@link tellsEventDone}); else undefined. Sentences dating a related event rank above
  * it on shared words ("they agreed … to set up the border commission", "a full meeting finally
  * took place"), but date neither the commission's meeting nor anything the question asks.
  */
@@ -347,16 +347,17 @@ function undoneAsAsked(
   termsOf: (text: string) => string[],
 ): Ranked | undefined {
   const sides = new Set(query.places.flatMap((m) => termsOf(m.surface)));
-  const undone = supported.find(
-    (r) =>
-      r.score >= SAME_EVENT_SCORE_MIN * top.score &&
-      saysNotHappened(r.sentence, query, termsOf) &&
-      namesEventOf(new Set(termsOf(notHappenedClause(r.sentence))), query, sides),
-  );
-  if (!undone) return undefined;
-  return candidates.some((c) => tellsEventDone(c.ranked.sentence, query, sides))
-    ? undefined
-    : undone;
+  for (const r of supported) {
+    if (r.score < SAME_EVENT_SCORE_MIN * top.score) continue;
+    if (!saysNotHappened(r.sentence, query, termsOf)) continue;
+    const clause = new Set(termsOf(notHappenedClause(r.sentence)));
+    const things = thingsWithEvent(clause, query, sides);
+    if (things.length === 0) continue;
+    return candidates.some((c) => tellsEventDone(c.ranked.sentence, query, sides, things))
+      ? undefined
+      : r;
+  }
+  return undefined;
 }
 
 /** The clause of `sentence` that says something has not happened (the whole, for one clause). */

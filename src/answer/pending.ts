@@ -80,42 +80,52 @@ export function eventTerms(query: Query): QueryTerm[] {
 }
 
 /**
- * Whether `terms` (a clause's, or a sentence's) hold one of the question's event terms and one
- * of its other typed terms that is not in `sides` (the terms of the places it names): "The
- * commission has not met yet" holds "met" and "commission" of "when did the border commission
- * first meet". A place alone names no thing the event happens to: every sentence of a document
- * about the two sides holds them.
+ * The question's typed terms that are neither its event ({@link eventTerms}) nor a place in
+ * `sides` (the terms of the places it names): what the event happens to ("commission", "team",
+ * "ministers' hotline"). A place alone names no such thing: every sentence of a document about
+ * the two sides holds them.
  */
-export function namesEventOf(
-  terms: ReadonlySet<string>,
-  query: Query,
-  sides: ReadonlySet<string>,
-): boolean {
+function thingTerms(query: Query, sides: ReadonlySet<string>): QueryTerm[] {
   const events = eventTerms(query);
-  if (!events.some((t) => saysTerm(t, terms))) return false;
-  return query.terms.some(
-    (t) => !t.implied && !events.includes(t) && !sides.has(t.term) && saysTerm(t, terms),
-  );
+  return query.terms.filter((t) => !t.implied && !events.includes(t) && !sides.has(t.term));
 }
 
 /**
- * Whether `sentence` tells the question's event as done, with another of the question's words
- * (not a place in `sides`) near it: "the commission met for the first time" does, "Meeting him
- * there again on 6 April 2022, they agreed … to set up the border commission" does not (the
- * meeting and the commission stand far apart), nor does "would meet" (only intended).
+ * The things ({@link thingTerms}) that `terms` (a clause's) name with one of the question's event
+ * terms, or none when they name no event: "The commission has not met yet" names "commission"
+ * with "met" for "when did the border commission first meet".
+ */
+export function thingsWithEvent(
+  terms: ReadonlySet<string>,
+  query: Query,
+  sides: ReadonlySet<string>,
+): QueryTerm[] {
+  if (!eventTerms(query).some((t) => saysTerm(t, terms))) return [];
+  return thingTerms(query, sides).filter((t) => saysTerm(t, terms));
+}
+
+/**
+ * Whether `sentence` tells the question's event as done of all of `things` (what a
+ * not-happened sentence said it had not happened to), with one of the question's things
+ * ({@link thingTerms}, not a place in `sides`) near it: "the commission met
+ * for the first time" does; "Meeting him there again on 6 April 2022, they agreed … to set up
+ * the border commission" does not (the meeting and the commission stand far apart), nor "would
+ * meet" (only intended), nor "Doval spoke by phone to Foreign Minister Wang Yi" when the call
+ * asked about is on the ministers' hotline, which it does not name.
  */
 export function tellsEventDone(
   sentence: Sentence,
   query: Query,
   sides: ReadonlySet<string>,
+  things: QueryTerm[],
 ): boolean {
-  const events = eventTerms(query);
-  const others = query.terms.filter((t) => !t.implied && !events.includes(t) && !sides.has(t.term));
+  if (!things.every((t) => saysTerm(t, sentence.termSet))) return false;
+  const others = thingTerms(query, sides);
   const at = (t: QueryTerm) =>
     sentence.terms.flatMap((term, i) =>
       term === t.term || t.expansions.includes(term) ? [sentence.positions[i] ?? 0] : [],
     );
-  return events.some((event) => {
+  return eventTerms(query).some((event) => {
     if (sentence.hypothetical.has(event.term)) return false;
     const done = at(event);
     return others.some((o) =>

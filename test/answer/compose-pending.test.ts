@@ -72,6 +72,23 @@ describe("hotline.when: an event the source says has not happened", () => {
     expect(answer.quotes[0]?.text).toContain("The commission has not met yet");
   });
 
+  it("GIVEN a dated phone call to a foreign minister and 'No call on the ministers hotline has been reported' THEN the first call on the ministers' hotline gets no date", () => {
+    const hotline = hotlineOf(
+      [
+        "On 5 July 2020, the national security adviser spoke by phone to Foreign Minister Wang Yi for about two hours.",
+        "On 25 February 2021, Mr Jaishankar and Mr Wang spoke on the phone for 75 minutes and agreed to set up a hotline between them.",
+        "Officials described it as the first hotline at the level of foreign ministers between the two countries.",
+        "No call on the ministers hotline has been reported since then, and officials will not say whether it has been put into service.",
+      ],
+      "2021-06-01",
+    );
+    const answer = answered(
+      hotline.when("when was the first call on the foreign ministers hotline"),
+    );
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("No call on the ministers hotline");
+  });
+
   it("GIVEN a commission that 'has not met yet' and a later account of the commission meeting for the first time THEN the meeting's date", () => {
     const hotline = hotlineOf(
       [
