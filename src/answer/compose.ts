@@ -10,6 +10,7 @@ import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { namingKind } from "./focus.js";
 import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
+import { asksPurpose, statingPurpose } from "./purpose.js";
 import { type Query, STATUS_WORDS, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
@@ -163,7 +164,8 @@ function saysWhetherSo(
 
 /**
  * The sentence an `ask` answer leads with: for a question of what someone said, a sentence
- * quoting them; for who did something, one naming someone new; for things asked by a plural,
+ * quoting them; for who did something, one naming someone new; for what something is for, one
+ * stating a purpose; for things asked by a plural,
  * one saying that word; for "is it still …", one saying whether the state goes on; for a status
  * question, an account saying it has not happened, ranked close; for another yes/no question,
  * the sentence that settles it. Otherwise (and without the question's reading) `top`.
@@ -182,6 +184,7 @@ function leadFor(
       return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
     }
     if (asksWhoDid(question)) return namingSomeoneElse(question, ranked, top, supported);
+    if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
     const kind = namingKindOf(question, ranked, top, termsOf);
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
