@@ -10,6 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
+import { whereSearched } from "./answer/ends.js";
 import { untoldEvent } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
@@ -238,8 +239,9 @@ export function createHotline(
       const dates: [Answer, Answer] = [sub("when", first), sub("when", second)];
       return compareAnswer(question, compared.events, dates, stated);
     }
-    // "Is it working now or still planned?": its adverbs and alternative are not searched for.
-    const query = readQuery(statusSearched(question), command, context);
+    // "Is it working now or still planned?": its adverbs and alternative are not searched for;
+    // nor is ", like which two places" after a where-question.
+    const query = readQuery(whereSearched(statusSearched(question)), command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const untold = untoldEvent(query, (term) =>

@@ -8,6 +8,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
@@ -16,6 +17,7 @@ import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
+import { asksWhere } from "./where.js";
 import { asksWhoDid, namingSomeoneElse } from "./who.js";
 
 /** Most quotes in one answer. */
@@ -165,7 +167,8 @@ function saysWhetherSo(
 /**
  * The sentence an `ask` answer leads with: for a question of what someone said, a sentence
  * quoting them; for who did something, one naming someone new; for what something is for, one
- * stating a purpose; for things asked by a plural,
+ * stating a purpose; for where a line's two ends are, one naming both; for things asked by a
+ * plural,
  * one saying that word; for "is it still …", one saying whether the state goes on; for a status
  * question, an account saying it has not happened, ranked close; for another yes/no question,
  * the sentence that settles it. Otherwise (and without the question's reading) `top`.
@@ -185,6 +188,7 @@ function leadFor(
     }
     if (asksWhoDid(question)) return namingSomeoneElse(question, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
+    if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
     const kind = namingKindOf(question, ranked, top, termsOf);
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
