@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { deedAsked, tellingDeed } from "./answer/agent.js";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
+import { whereSearched } from "./answer/ends.js";
 import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
@@ -256,8 +257,9 @@ export function createHotline(
       const dates: [Answer, Answer] = [sub("when", first), sub("when", second)];
       return compareAnswer(question, compared.events, dates, stated);
     }
-    // "Is it working now or still planned?": its adverbs and alternative are not searched for.
-    const query = readQuery(statusSearched(question), command, context);
+    // "Is it working now or still planned?": its adverbs and alternative are not searched for;
+    // nor is ", like which two places" after a where-question.
+    const query = readQuery(whereSearched(statusSearched(question)), command, context);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const toldOf = (term: string) =>
@@ -298,7 +300,7 @@ export function createHotline(
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
       ? composeWhen(question, query, ranked, reported, passageTerms, placesOf, docAbout)
-      : composeAsk(question, ranked);
+      : composeAsk(question, ranked, query, passageTerms);
   };
 
   // Listed on the first `sources` call: a one-shot answer never needs it, and the sort's

@@ -9,7 +9,10 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
-import { notHappenedAt } from "./pending.js";
+import { asksEnds, namingEnds } from "./ends.js";
+import { namingKind } from "./focus.js";
+import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
+import { asksPurpose, statingPurpose } from "./purpose.js";
 import {
   aspectOf,
   aspectsSaid,
@@ -19,7 +22,11 @@ import {
   saysTerm,
 } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
+import { quotingSpeaker, speakerAsked } from "./saying.js";
+import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
+import { asksWhere } from "./where.js";
+import { asksWhoDid, namingSomeoneElse } from "./who.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -47,20 +54,184 @@ const STATUS_QUESTION = new RegExp(
   "i",
 );
 
-/** Answers an `ask` question from ranked sentences. */
-export function composeAsk(question: string, ranked: Ranked[]): Answer {
-  const top = ranked[0];
-  if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
+/**
+ * The terms naming a speaker (`words`, from {@link speakerAsked}) that the question searches for:
+ * "the azerbaijani defence ministry guy" gives "azerbaijani", "defense", "ministry" (a word the
+ * question dropped, or one that names no one in the sources, is left out).
+ */
+function speakerTerms(
+  words: string,
+  termsOf: (text: string) => string[],
+  query: Query | undefined,
+): string[] {
+  const asked = new Set(query?.terms.map((t) => t.term));
+  return termsOf(words).filter((t) => asked.has(t));
+}
+
+/**
+ * {@link namingKind}, or undefined when it keeps `top`: "what are the parts of …" leads with the
+ * sentence that names the parts.
+ */
+function namingKindOf(
+  question: string,
+  ranked: Ranked[],
+  top: Ranked,
+  termsOf: (text: string) => string[],
+): Ranked | undefined {
+  const lead = namingKind(
+    question,
+    ranked,
+    top,
+    (word) => termsOf(word)[0] ?? "",
+    (r) => r.support >= SUPPORT_MIN,
+  );
+  return lead === top ? undefined : lead;
+}
+
+/** A sentence that says whether a state goes on answers "is it still …" down to this share of the best. */
+const STILL_SCORE_MIN = 0.6;
+
+/**
+ * The sentence that answers "is X still …" ({@link asksStill}): `top` when it says whether the
+ * state goes on ({@link GOES_ON}), else the best of `ranked` within {@link STILL_SCORE_MIN} of
+ * it that says so in the clause holding the question's words ("… it is still in force between
+ * the United States and Russia" for "is the 1972 navy agreement still valid with russia"), or
+ * undefined.
+ */
+function stillSaid(
+  ranked: Ranked[],
+  top: Ranked,
+  query: Query,
+  termsOf: (text: string) => string[],
+): Ranked | undefined {
+  return ranked.find(
+    (r) =>
+      r.support >= SUPPORT_MIN &&
+      r.score >= STILL_SCORE_MIN * top.score &&
+      saysWhetherSo(r.sentence, query, termsOf, GOES_ON),
+  );
+}
+
+/** A yes/no question: it opens with an auxiliary verb ("is there a line", "did they use it"). */
+const YES_NO_QUESTION = /^\W*(?:is|are|was|were|does|do|did|has|have|had)\b/i;
+
+/**
+ * Words that say whether something is so: a negation ("did not create", "no hotline", "never"),
+ * or that a state goes on or has come ("still in force", "already open"). Not "not only … but
+ * also", which negates nothing. General English, no document words.
+ */
+const POLARITY =
+  /\b(?:not(?!\s+only\b)|no|never|nobody|nothing|none|neither|nor|still|already)\b|n['’]t\b/iu;
+
+/** A sentence that settles a yes/no question answers it down to this share of the best score. */
+const SETTLING_SCORE_MIN = 0.7;
+
+/**
+ * The sentence that settles a yes/no question: of the sentences ranked within
+ * {@link SETTLING_SCORE_MIN} of `top` that say as much of the question as `top` does (coverage),
+ * the one that says most among those saying whether it is so ({@link saysWhetherSo}): "The
+ * agreement did not create a telephone hotline between the two navies" answers "is there a
+ * hotline between the US and Soviet navies", where the best-ranked sentence only tells of the
+ * agreement. `top` when none does.
+ */
+function settledBy(
+  ranked: Ranked[],
+  top: Ranked,
+  query: Query,
+  termsOf: (text: string) => string[],
+): Ranked {
+  let best = top;
+  for (const r of ranked) {
+    if (r.support < SUPPORT_MIN || r.score < SETTLING_SCORE_MIN * top.score) continue;
+    // Below the best's coverage it says less of what is asked: "no date has been set for the
+    // talks" does not settle "does Greece have a military hotline with Turkey".
+    if (r.coverage < top.coverage || r.coverage <= (best === top ? -1 : best.coverage)) continue;
+    if (saysWhetherSo(r.sentence, query, termsOf)) best = r;
+  }
+  return best;
+}
+
+/**
+ * Whether `sentence` says whether something is so (`marker`, default {@link POLARITY}) in the clause that holds
+ * the question's words: "…, but no date has been set for it" settles nothing about a hotline
+ * named before the "but". A sentence of one clause says it of everything in it.
+ */
+function saysWhetherSo(
+  sentence: Sentence,
+  query: Query,
+  termsOf: (text: string) => string[],
+  marker: RegExp = POLARITY,
+): boolean {
+  const text = sentence.text;
+  const at = marker.exec(text)?.index ?? -1;
+  if (at < 0) return false;
+  const [start, end] = clauseAround(text, at, CLAUSE_BREAK);
+  if (start === 0 && end === text.length) return true;
+  const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
+  const shared = (part: string) => new Set(termsOf(part).filter((t) => asked.has(t))).size;
+  return shared(text.slice(start, end)) >= shared(text.slice(0, start) + text.slice(end));
+}
+
+/**
+ * The sentence an `ask` answer leads with: for a question of what someone said, a sentence
+ * quoting them; for who did something, one naming someone new; for what something is for, one
+ * stating a purpose; for where a line's two ends are, one naming both; for things asked by a
+ * plural,
+ * one saying that word; for "is it still …", one saying whether the state goes on; for a status
+ * question, an account saying it has not happened, ranked close; for another yes/no question,
+ * the sentence that settles it. Otherwise (and without the question's reading) `top`.
+ */
+function leadFor(
+  question: string,
+  ranked: Ranked[],
+  top: Ranked,
+  query: Query | undefined,
+  termsOf: ((text: string) => string[]) | undefined,
+): Ranked {
+  const supported = (r: Ranked) => r.support >= SUPPORT_MIN;
+  if (query && termsOf) {
+    const speaker = speakerAsked(question);
+    if (speaker) {
+      return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
+    }
+    if (asksWhoDid(question)) return namingSomeoneElse(question, ranked, top, supported);
+    if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
+    if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
+    const kind = namingKindOf(question, ranked, top, termsOf);
+    if (kind) return kind;
+    const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
+    if (still) return still;
+  }
   // For a status question, an account that says it has not happened leads when it ranks close.
   const settling = STATUS_QUESTION.test(question)
     ? ranked.find(
         (r) =>
-          r.support >= SUPPORT_MIN &&
+          supported(r) &&
           r.score >= NOT_HAPPENED_SCORE_MIN * top.score &&
           notHappenedAt(r.sentence) >= 0,
       )
     : undefined;
-  const best = settling ?? top;
+  if (settling) return settling;
+  return query && termsOf && YES_NO_QUESTION.test(question)
+    ? settledBy(ranked, top, query, termsOf)
+    : top;
+}
+
+/**
+ * Answers an `ask` question from ranked sentences. With the question's reading (`query`, and
+ * `termsOf` to analyse text), a question of what someone said leads with a sentence quoting
+ * them ({@link quotingSpeaker}), and a yes/no question with the sentence that settles it
+ * ({@link settledBy}); without, the best-ranked sentence leads.
+ */
+export function composeAsk(
+  question: string,
+  ranked: Ranked[],
+  query?: Query,
+  termsOf?: (text: string) => string[],
+): Answer {
+  const top = ranked[0];
+  if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
+  const best = leadFor(question, ranked, top, query, termsOf);
   const picks = [best];
   for (const candidate of ranked) {
     if (candidate === best) continue;
@@ -134,14 +305,18 @@ export function composeWhen(
       accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
   );
   // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
-  if (pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)) {
-    const { published, publisher } = pending.sentence.paragraph.doc.meta;
+  const undone =
+    pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)
+      ? pending
+      : undoneAsAsked(supported, candidates, query, top, termsOf);
+  if (undone) {
+    const { published, publisher } = undone.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
     return {
       status: "answered",
       question,
       date: null,
-      quotes: quotesFor([pending.sentence]),
+      quotes: quotesFor([undone.sentence]),
       note: `The sources give no date for this: ${asOf}${publisher} reported it had not happened.`,
     };
   }
@@ -175,6 +350,41 @@ export function composeWhen(
   const differing = rest.find((o) => !compatible(o.date, first.date));
   const note = differing ? `Sources differ: ${describe(first)}; ${describe(differing)}.` : null;
   return { status: "answered", question, date: first.date, quotes, note };
+}
+
+/**
+ * A sentence whose not-happened clause names the question's event with what it happens to ("The
+ * commission has not met yet" for "when did the border commission first meet"), ranked within
+ * {@link SAME_EVENT_SCORE_MIN} of the best, when no dated account tells that event done of the
+ * same things ({@link tellsEventDone}); else undefined. Sentences dating a related event rank above
+ * it on shared words ("they agreed … to set up the border commission", "a full meeting finally
+ * took place"), but date neither the commission's meeting nor anything the question asks.
+ */
+function undoneAsAsked(
+  supported: Ranked[],
+  candidates: DatedCandidate[],
+  query: Query,
+  top: Ranked,
+  termsOf: (text: string) => string[],
+): Ranked | undefined {
+  const sides = new Set(query.places.flatMap((m) => termsOf(m.surface)));
+  for (const r of supported) {
+    if (r.score < SAME_EVENT_SCORE_MIN * top.score) continue;
+    if (!saysNotHappened(r.sentence, query, termsOf)) continue;
+    const clause = new Set(termsOf(notHappenedClause(r.sentence)));
+    const things = thingsWithEvent(clause, query, sides);
+    if (things.length === 0) continue;
+    return candidates.some((c) => tellsEventDone(c.ranked.sentence, query, sides, things))
+      ? undefined
+      : r;
+  }
+  return undefined;
+}
+
+/** The clause of `sentence` that says something has not happened (the whole, for one clause). */
+function notHappenedClause(sentence: Sentence): string {
+  const [start, end] = clauseAround(sentence.text, notHappenedAt(sentence), CLAUSE_BREAK);
+  return sentence.text.slice(start, end);
 }
 
 /** Where a sentence turns to another clause: "signed in February but … has stalled". */

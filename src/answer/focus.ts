@@ -38,6 +38,24 @@ const WORDS = /[\p{L}\p{N}'’-]+/gu;
  * thing ("what did Cao say", "what year …", "what made the line", "which country").
  */
 export function focusWord(question: string): string | null {
+  const head = focusHead(question);
+  // A plural asks for a kind of things ("what practical questions block it"), which a passage
+  // answers by listing them under any name; a singular asks for one, which must be named.
+  return head && !PLURAL.test(head) ? head : null;
+}
+
+/**
+ * The plural word naming the things `question` asks for ("what are the parts of the
+ * mechanism" → "parts"), lower case, or null when it asks for no kind of things or for one
+ * ({@link focusWord}).
+ */
+export function pluralFocus(question: string): string | null {
+  const head = focusHead(question);
+  return head && PLURAL.test(head) ? head : null;
+}
+
+/** The head word of what `question` asks for, singular or plural, or null (see {@link focusWord}). */
+function focusHead(question: string): string | null {
   const words = (question.match(WORDS) ?? []).map((w) => w.toLowerCase());
   let i = words.findIndex((w) => w === "which" || w === "what" || w === "who");
   // Only a question that starts with it (after a filler word or two) asks for a thing.
@@ -52,7 +70,7 @@ export function focusWord(question: string): string | null {
     if (possessive > 0) i = possessive + 1;
     else if (asker === "what" && words[i + 1] === "the" && of > i + 2) {
       const head = words[of - 1] ?? "";
-      return NOT_A_THING.has(head) || NAMED_KINDS.has(head) || PLURAL.test(head) ? null : head;
+      return NOT_A_THING.has(head) || NAMED_KINDS.has(head) ? null : head;
     } else return null;
   } else if (asker === "who") return null;
   // "which came first", "what happened next": a verb in the past tense straight after the
@@ -71,9 +89,7 @@ export function focusWord(question: string): string | null {
   // run's end ("which company will …").
   const head = run.find((w) => PLURAL.test(w)) ?? run[run.length - 1];
   if (!head || NOT_A_THING.has(head) || NAMED_KINDS.has(head) || /^\d/.test(head)) return null;
-  // A plural asks for a kind of things ("what practical questions block it"), which a passage
-  // answers by listing them under any name; a singular asks for one, which must be named.
-  return PLURAL.test(head) ? null : head;
+  return head;
 }
 
 /** A past-tense verb: an irregular form ("came", "began") or a mostly-verb word in "-ed". */
@@ -101,4 +117,33 @@ export function unnamedFocus(
   const { termSet, contextSet } = top.sentence;
   if (term && (saysTerm(term, termSet) || saysTerm(term, contextSet))) return null;
   return `The sources do not say which ${focus}.`;
+}
+
+/** A sentence naming the things asked for answers down to this share of the best score. */
+const NAMING_KIND_SCORE_MIN = 0.6;
+
+/**
+ * The sentence to lead an answer to a question asking for a kind of things by a plural
+ * ({@link pluralFocus}: "what are the parts of the mechanism"): `top` when it says that word,
+ * else the best of `ranked` within {@link NAMING_KIND_SCORE_MIN} of it that does ("The 2018
+ * agreement had three parts: …") and is `supported`; `top` when none does.
+ */
+export function namingKind(
+  question: string,
+  ranked: Ranked[],
+  top: Ranked,
+  termOf: (word: string) => string,
+  supported: (r: Ranked) => boolean,
+): Ranked {
+  const kind = pluralFocus(question);
+  const term = kind ? termOf(kind) : "";
+  if (!term || top.sentence.termSet.has(term)) return top;
+  return (
+    ranked.find(
+      (r) =>
+        supported(r) &&
+        r.score >= NAMING_KIND_SCORE_MIN * top.score &&
+        r.sentence.termSet.has(term),
+    ) ?? top
+  );
 }

@@ -1,5 +1,6 @@
 import type { Sentence } from "../text/passages.js";
-import { baseVerb } from "../text/verb-forms.js";
+import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
+import { type Query, type QueryTerm, saysTerm } from "./query.js";
 
 /**
  * Sentences that say an event has not happened (yet) as of their source's date. Shared by the
@@ -63,4 +64,72 @@ export function notHappenedAt(sentence: Sentence): number {
     read.set(sentence, at);
   }
   return at;
+}
+
+/** Word positions within which an event word and another of the question's words tell one event. */
+const TOLD_TOGETHER = 3;
+
+/**
+ * The question's typed terms that name its event: a word mostly used as a verb ("meet", "call",
+ * "start"), or a phrase starting with one. Empty for a question that names no event.
+ */
+export function eventTerms(query: Query): QueryTerm[] {
+  return query.terms.filter(
+    (t) => !t.implied && isMainlyVerb(t.surface.toLowerCase().split(/\s+/)[0] ?? ""),
+  );
+}
+
+/**
+ * The question's typed terms that are neither its event ({@link eventTerms}) nor a place in
+ * `sides` (the terms of the places it names): what the event happens to ("commission", "team",
+ * "ministers' hotline"). A place alone names no such thing: every sentence of a document about
+ * the two sides holds them.
+ */
+function thingTerms(query: Query, sides: ReadonlySet<string>): QueryTerm[] {
+  const events = eventTerms(query);
+  return query.terms.filter((t) => !t.implied && !events.includes(t) && !sides.has(t.term));
+}
+
+/**
+ * The things ({@link thingTerms}) that `terms` (a clause's) name with one of the question's event
+ * terms, or none when they name no event: "The commission has not met yet" names "commission"
+ * with "met" for "when did the border commission first meet".
+ */
+export function thingsWithEvent(
+  terms: ReadonlySet<string>,
+  query: Query,
+  sides: ReadonlySet<string>,
+): QueryTerm[] {
+  if (!eventTerms(query).some((t) => saysTerm(t, terms))) return [];
+  return thingTerms(query, sides).filter((t) => saysTerm(t, terms));
+}
+
+/**
+ * Whether `sentence` tells the question's event as done of all of `things` (what a
+ * not-happened sentence said it had not happened to), with one of the question's things
+ * ({@link thingTerms}, not a place in `sides`) near it: "the commission met
+ * for the first time" does; "Meeting him there again on 6 April 2022, they agreed … to set up
+ * the border commission" does not (the meeting and the commission stand far apart), nor "would
+ * meet" (only intended), nor "Doval spoke by phone to Foreign Minister Wang Yi" when the call
+ * asked about is on the ministers' hotline, which it does not name.
+ */
+export function tellsEventDone(
+  sentence: Sentence,
+  query: Query,
+  sides: ReadonlySet<string>,
+  things: QueryTerm[],
+): boolean {
+  if (!things.every((t) => saysTerm(t, sentence.termSet))) return false;
+  const others = thingTerms(query, sides);
+  const at = (t: QueryTerm) =>
+    sentence.terms.flatMap((term, i) =>
+      term === t.term || t.expansions.includes(term) ? [sentence.positions[i] ?? 0] : [],
+    );
+  return eventTerms(query).some((event) => {
+    if (sentence.hypothetical.has(event.term)) return false;
+    const done = at(event);
+    return others.some((o) =>
+      at(o).some((p) => done.some((q) => Math.abs(p - q) <= TOLD_TOGETHER)),
+    );
+  });
 }

@@ -19,7 +19,7 @@ const WHO_THE_ROLE =
   /^(?:\W*\w+\W+){0,2}?who\s+(?:is|was|are|were)\s+the\s+(?:[\p{L}-]+\s+)?(?:general|minister|official|officer|person|leader|president|premier|diplomat|commander|spokesman|spokeswoman|ambassador|admiral|colonel|captain|pilot|operator)s?\b/iu;
 
 /** A title or role followed by a name, or a name followed by a verb of saying. */
-const NAMED_PERSON =
+export const NAMED_PERSON =
   /\b(?:General|Gen\.|Minister|President|Premier|Prime Minister|Secretary|Director|Colonel|Admiral|Marshal|Commander|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|counterpart|leader|spokesman|spokeswoman|analyst|expert|researcher|professor)\s+\p{Lu}[\p{L}’'-]+|\b\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+(?:said|says|told|added|explained|stressed)\b/u;
 
 /** Whether `question` asks for a person by a role. */

@@ -40,3 +40,22 @@ export function statusSearched(question: string): string {
     .trim();
   return /[\p{L}\p{N}]/u.test(searched) ? searched : question;
 }
+
+/**
+ * Words of a state going on, or having stopped: "still in force", "no longer used", "has
+ * connected the capitals ever since", "remains open", "any more". The answer to "is it still …".
+ */
+export const GOES_ON =
+  /\b(?:still|no\s+longer|any\s*more|any\s+longer|ever\s+since|remains?|remained|continues?|continued)\b/i;
+
+/** "is it still …", "does it work any more": a state going on, outside an offered alternative. */
+const ASKS_GOES_ON = /\b(?:still|any\s*more|any\s+longer|no\s+longer)\b/i;
+
+/**
+ * Whether `question` is a yes/no question asking whether a state goes on ("is the 1972 agreement
+ * still valid", "is the line still up"); not when "still" is only the alternative it offers ("…
+ * working now or still just planned", which asks whether it has begun).
+ */
+export function asksStill(question: string): boolean {
+  return YES_NO.test(question) && ASKS_GOES_ON.test(question.replace(ALTERNATIVE, " "));
+}

@@ -56,6 +56,51 @@ describe("hotline.when: an event the source says has not happened", () => {
     expect(answer.quotes[0]?.text).toContain("still waits to be finalized");
   });
 
+  it("GIVEN leaders who met on a date and agreed to set up a commission, and 'The commission has not met yet' THEN the commission's first meeting gets no date", () => {
+    const hotline = hotlineOf(
+      [
+        "Meeting him there again on 6 April 2022, the president agreed to instruct his foreign minister to prepare a peace treaty and to set up the border commission.",
+        "The two leaders met in Brussels on 14 December 2021 and agreed to restore railway links.",
+        "The commission has not met yet, and neither side has named its members.",
+        "Troops exchanged fire on the border in May 2021.",
+        "The peace treaty talks began in Paris in January 2019.",
+      ],
+      "2022-06-01",
+    );
+    const answer = answered(hotline.when("when did the border commission first meet"));
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("The commission has not met yet");
+  });
+
+  it("GIVEN a dated phone call to a foreign minister and 'No call on the ministers hotline has been reported' THEN the first call on the ministers' hotline gets no date", () => {
+    const hotline = hotlineOf(
+      [
+        "On 5 July 2020, the national security adviser spoke by phone to Foreign Minister Wang Yi for about two hours.",
+        "On 25 February 2021, Mr Jaishankar and Mr Wang spoke on the phone for 75 minutes and agreed to set up a hotline between them.",
+        "Officials described it as the first hotline at the level of foreign ministers between the two countries.",
+        "No call on the ministers hotline has been reported since then, and officials will not say whether it has been put into service.",
+      ],
+      "2021-06-01",
+    );
+    const answer = answered(
+      hotline.when("when was the first call on the foreign ministers hotline"),
+    );
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("No call on the ministers hotline");
+  });
+
+  it("GIVEN a commission that 'has not met yet' and a later account of the commission meeting for the first time THEN the meeting's date", () => {
+    const hotline = hotlineOf(
+      [
+        "The commission has not met yet, and neither side has named its members.",
+        "The border commission met for the first time on 24 May 2022 in Brussels.",
+      ],
+      "2022-06-01",
+    );
+    const answer = answered(hotline.when("when did the border commission first meet"));
+    expect(answer.date?.iso).toBe("2022-05-24");
+  });
+
   it("GIVEN a line set up on a stated date that 'has not been used since' THEN its setting up keeps its date", () => {
     const hotline = hotlineOf([
       "The two armies set up a telephone hotline on 20 October 2015. It has not been used since the spring of 2017.",

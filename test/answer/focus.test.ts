@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { focusWord } from "../../src/answer/focus.js";
+import { focusWord, pluralFocus } from "../../src/answer/focus.js";
 import { loadHotline } from "../../src/hotline.js";
 import type { Answer, Reply } from "../../src/model.js";
+import { hotlineOf } from "./one-document.js";
 
 const hotline = loadHotline();
 
@@ -79,5 +80,38 @@ describe("hotline.ask: a possessive or 'the <thing> of' question", () => {
 
   it("GIVEN a passage that names the thing ('the purpose of the hotline') THEN answered", () => {
     expect(hotline.ask("what is the purpose of the Sino-Russia hotline").status).toBe("answered");
+  });
+});
+
+describe("pluralFocus", () => {
+  it.each([
+    ["what are the parts of the china-japan maritime and aerial mechanism", "parts"],
+    ["what technical problems hold up the line", "problems"],
+  ])("GIVEN %j THEN it asks for %j", (question, kind) => {
+    expect(pluralFocus(question)).toBe(kind);
+  });
+
+  it.each(["which company will build the line", "what did Cao say", "when did the line open"])(
+    "GIVEN %j THEN null",
+    (question) => {
+      expect(pluralFocus(question)).toBeNull();
+    },
+  );
+});
+
+describe("hotline.ask: a question asking for things by a plural", () => {
+  it("GIVEN a signing that names the mechanism and a sentence saying its three parts THEN 'what are the parts of the mechanism' leads with the parts", () => {
+    const hotline = hotlineOf(
+      [
+        "On 9 May 2018, during a visit to Tokyo, the two sides signed a memorandum on the Maritime and Aerial Communication Mechanism between Japan and China, which began operating in June 2018.",
+        "The 2018 agreement between Japan and China had three parts: annual meetings between defence officials, direct radio contact between ships and aircraft, and a hotline between defence leaders.",
+        "Negotiations resumed in 2015.",
+      ],
+      "2023-04-04",
+    );
+    const answer = answered(
+      hotline.ask("what are the parts of the china-japan maritime and aerial mechanism"),
+    );
+    expect(answer.quotes[0]?.text).toContain("had three parts");
   });
 });

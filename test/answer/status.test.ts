@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { statusSearched } from "../../src/answer/status.js";
+import { asksStill, statusSearched } from "../../src/answer/status.js";
 import { loadHotline } from "../../src/hotline.js";
 
 describe("statusSearched", () => {
@@ -46,5 +46,18 @@ describe("hotline.ask: a yes/no status question", () => {
       "is the japan china hotline working now or still just planned",
     );
     expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/began operating/);
+  });
+});
+
+describe("asksStill", () => {
+  it.each([
+    ["is the 1972 navy agreement still valid with russia?", true],
+    ["is the israel russia line still up after the plane got shot down", true],
+    ["does the line work any more", true],
+    ["is the japan china hotline working now or still just planned", false],
+    ["when was the line still in use", false],
+    ["is the line working", false],
+  ])("GIVEN %j THEN %s", (question, expected) => {
+    expect(asksStill(question)).toBe(expected);
   });
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { asksWhoDid, namesOtherPerson } from "../../src/answer/who.js";
+import { answered, hotlineOf } from "./one-document.js";
+
+describe("asksWhoDid", () => {
+  it.each([
+    "who picked up when cao called moscow",
+    "who is the russian minister cao talked to",
+    "who signed the deal?",
+  ])("GIVEN %j THEN it asks for a person by what they did", (question) => {
+    expect(asksWhoDid(question)).toBe(true);
+  });
+
+  it.each(["who is Serdyukov?", "who was Luo Yuan", "which agreement was signed"])(
+    "GIVEN %j THEN it does not",
+    (question) => {
+      expect(asksWhoDid(question)).toBe(false);
+    },
+  );
+});
+
+describe("namesOtherPerson", () => {
+  const asked = new Set(["who", "picked", "up", "when", "cao", "called", "moscow"]);
+  it("GIVEN a person the question does not name THEN true", () => {
+    expect(namesOtherPerson("Cao called his Russian counterpart Serdyukov", asked)).toBe(true);
+  });
+  it("GIVEN only the person the question names, or nobody THEN false", () => {
+    expect(namesOtherPerson("As said by Minister Cao in the conversation", asked)).toBe(false);
+    expect(namesOtherPerson("the Chinese can now pick up the phone", asked)).toBe(false);
+  });
+});
+
+describe("hotline.ask: who did something", () => {
+  it("GIVEN a sentence about picking up the phone that names nobody, and one naming the counterpart called THEN 'who picked up when cao called moscow' leads with the counterpart", () => {
+    const hotline = hotlineOf(
+      [
+        "Put simply, the Chinese can now pick up the phone when there is a crisis and ask Moscow what is going on.",
+        "As said by Minister Cao in the telephone conversation with Serdyukov, the direct phone line is a reflection of trust.",
+        "On March 14, General Cao Gangchuan called his Russian counterpart Serdyukov in Moscow on the new line.",
+        "The line was built in two years.",
+      ],
+      "2008-04-09",
+    );
+    const answer = answered(hotline.ask("who picked up when cao called moscow"));
+    expect(answer.quotes[0]?.text).toContain("counterpart Serdyukov");
+  });
+});
