@@ -181,11 +181,18 @@ const EXPLETIVE =
  * one before it in its paragraph, when it starts with a pronoun or a linking word; else undefined.
  */
 export function antecedentOf(sentence: Sentence): Sentence | undefined {
-  if (sentence.index === 0 || !ANAPHOR.test(sentence.text) || EXPLETIVE.test(sentence.text)) {
-    return undefined;
+  // Read once per sentence: every question's ranking and composing asks it of its candidates.
+  let antecedent = antecedents.get(sentence);
+  if (antecedent === undefined) {
+    const pointsBack =
+      sentence.index > 0 && ANAPHOR.test(sentence.text) && !EXPLETIVE.test(sentence.text);
+    antecedent = (pointsBack && sentence.paragraph.sentences[sentence.index - 1]) || null;
+    antecedents.set(sentence, antecedent);
   }
-  return sentence.paragraph.sentences[sentence.index - 1];
+  return antecedent ?? undefined;
 }
+
+const antecedents = new WeakMap<Sentence, Sentence | null>();
 
 /** The citation read as text: "article … title … publisher … author …" (so "who wrote it" matches). */
 function sourceTerms(doc: CorpusDocument, analyzer: Analyzer): string[] {
