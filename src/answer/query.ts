@@ -118,7 +118,10 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
       : new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
     .tokens(
-      countriesCased(question, named).replace(MEASURE_WORD, "how").replace(DATE_ASKED, "when"),
+      withoutFutureGoing(
+        countriesCased(question, named).replace(MEASURE_WORD, "how").replace(DATE_ASKED, "when"),
+        named,
+      ),
     )
     .filter(
       (t) =>
@@ -547,6 +550,30 @@ export const STATUS_WORDS: ReadonlySet<string> = new Set(["status", "update", "u
 
 /** "how often", "how long": the word says what kind of answer is wanted, not what it is about. */
 const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
+
+/** "going to" or "gonna" and the word after it. */
+const GOING_TO = /\b(?:going\s+to|gonna)(\s+)(\p{L}+)/giu;
+
+/** Words that open a noun phrase: "going to the summit" is a journey, not a future. */
+const NOUN_PHRASE_START =
+  /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some|another|every|each)$/i;
+
+/**
+ * The question without the "going to"/"gonna" of a future ("what it's going to bomb" asks about
+ * bombing, not going): otherwise "go", a rare word in the sources, is read as the event asked
+ * about. It stays when what follows is a destination: a noun phrase's determiner, a name
+ * written with a capital or a place the question names ("going to moscow").
+ */
+export function withoutFutureGoing(question: string, places: readonly PlaceMention[]): string {
+  const placeStarts = new Set(places.map((m) => m.surface.toLowerCase().split(/\s+/)[0]));
+  return question.replace(GOING_TO, (whole, space: string, next: string) => {
+    const destination =
+      NOUN_PHRASE_START.test(next) ||
+      next[0] !== next[0]?.toLowerCase() ||
+      placeStarts.has(next.toLowerCase());
+    return destination ? whole : `${space}${next}`;
+  });
+}
 
 /**
  * "since when", "what year", "on which date": the words ask for a date, which the intent says;

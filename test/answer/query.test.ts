@@ -413,3 +413,22 @@ describe("readQuery: an event word that says a beginning or an end", () => {
     expect(stop?.related).toContain(ownAnalyzer.term("ended"));
   });
 });
+
+describe("readQuery: the future's 'going to'", () => {
+  it("GIVEN 'going to' before a verb THEN 'going' is not searched for, the verb is", () => {
+    const query = readQuery("does israel warn russia what it is going to bomb", "ask", context);
+    const surfaces = query.terms.map((t) => t.surface);
+    expect(surfaces).not.toContain("going");
+    expect(surfaces).toContain("bomb");
+  });
+
+  it("GIVEN 'gonna' before a verb THEN it is not searched for", () => {
+    const query = readQuery("are they gonna restore the hotline", "ask", context);
+    expect(query.terms.map((t) => t.surface)).not.toContain("gonna");
+  });
+
+  it("GIVEN 'going to' before a destination THEN 'going' is still searched for", () => {
+    const query = readQuery("who is going to the summit in moscow", "ask", context);
+    expect(query.terms.map((t) => t.surface)).toContain("going");
+  });
+});
