@@ -12,7 +12,7 @@ import { STOPWORDS } from "../search/stopwords.js";
 import { memoWords } from "../text/built-file.js";
 import { isCommonWord, isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
-import { relatedTo } from "../text/wordnet.js";
+import { PARTICLES, relatedTo } from "../text/wordnet.js";
 import type { Subjects } from "./subject.js";
 import { readTimeFrame, type TimeFrame, withoutReferences } from "./timeframe.js";
 
@@ -118,7 +118,10 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
       : new Set(ctx.analyzer.terms(countriesCased(asked, ctx.subjects.places(asked))));
   const tokens = ctx.analyzer
     .tokens(
-      countriesCased(question, named).replace(MEASURE_WORD, "how").replace(DATE_ASKED, "when"),
+      withoutFutureGoing(
+        countriesCased(question, named).replace(MEASURE_WORD, "how").replace(DATE_ASKED, "when"),
+        named,
+      ),
     )
     .filter(
       (t) =>
@@ -157,11 +160,14 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
     const terms = m.codes.flatMap((code) => oneTermNames(ctx, code)).filter((t) => t !== term);
     otherNames.set(term, [...new Set(terms)]);
   }
+  const particles = phrasalParticles(question);
   for (const token of searched) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
     const related =
-      token.name || keptTerms.has(token.term) ? [] : relatedTerms(token.surface, token.term, ctx);
+      token.name || keptTerms.has(token.term)
+        ? []
+        : relatedTerms(token.surface, token.term, ctx, particles.get(token.surface.toLowerCase()));
     const other = otherNames.get(token.term);
     const read = known
       ? { terms: [], clipped: false }
@@ -366,11 +372,33 @@ function spacedDesignations(question: string, ctx: QueryContext): string {
 /** Most related terms a question word is searched by. */
 const MOST_RELATED = 4;
 
+/** A word and the particle after it ("go over", "called off"). */
+const PHRASAL = new RegExp(`\\b(\\p{L}+)\\s+(${PARTICLES})\\b`, "giu");
+
+/**
+ * The particle after each word of the question that may make a phrasal verb with it, by the
+ * word in lower case ("sit down to go over it": "sit" → "down", "go" → "over").
+ */
+export function phrasalParticles(question: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const [, word = "", particle = ""] of question.matchAll(PHRASAL)) {
+    found.set(word.toLowerCase(), particle.toLowerCase());
+  }
+  return found;
+}
+
 /**
  * Corpus terms for the words WordNet relates to `surface` (tried as written, then as the
- * dictionary form of a plural or an inflected verb), other than `term` itself.
+ * dictionary form of a plural or an inflected verb), other than `term` itself. With the
+ * `particle` that follows it, the phrasal verb WordNet knows is read first ("went over" as
+ * "go_over": "review"), as it says what the verb alone does not.
  */
-function relatedTerms(surface: string, term: string, ctx: QueryContext): string[] {
+function relatedTerms(
+  surface: string,
+  term: string,
+  ctx: QueryContext,
+  particle?: string,
+): string[] {
   const word = surface.toLowerCase();
   if (!/^\p{Ll}+$/u.test(word)) return [];
   // A word the corpus's synonyms already place ("connected" sets a line up) means what they say.
@@ -389,11 +417,14 @@ function relatedTerms(surface: string, term: string, ctx: QueryContext): string[
     word.replace(/ing$/, ""),
     word.replace(/ing$/, "e"),
   ];
+  const phrasal = particle
+    ? forms.map((f) => f && `${f}_${particle}`).find((f) => f && relatedTo(f).length > 0)
+    : undefined;
   const lemma = forms.find((f) => f && f.length >= 3 && relatedTo(f).length > 0);
-  if (!lemma) return [];
-  const terms = relatedTo(lemma)
-    .flatMap((w) => inflectedTerms(w, ctx))
-    .filter((t) => t !== term);
+  // The phrasal verb's words come first; the verb's own follow, as WordNet may list a sense of
+  // the phrase that the verb alone has ("shoot down" is also "shoot", "tear") before the one meant.
+  const words = [...(phrasal ? relatedTo(phrasal) : []), ...(lemma ? relatedTo(lemma) : [])];
+  const terms = words.flatMap((w) => inflectedTerms(w, ctx)).filter((t) => t !== term);
   return [...new Set(terms)].slice(0, MOST_RELATED);
 }
 
@@ -547,6 +578,30 @@ export const STATUS_WORDS: ReadonlySet<string> = new Set(["status", "update", "u
 
 /** "how often", "how long": the word says what kind of answer is wanted, not what it is about. */
 const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
+
+/** "going to" or "gonna" and the word after it. */
+const GOING_TO = /\b(?:going\s+to|gonna)(\s+)(\p{L}+)/giu;
+
+/** Words that open a noun phrase: "going to the summit" is a journey, not a future. */
+const NOUN_PHRASE_START =
+  /^(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those|some|another|every|each)$/i;
+
+/**
+ * The question without the "going to"/"gonna" of a future ("what it's going to bomb" asks about
+ * bombing, not going): otherwise "go", a rare word in the sources, is read as the event asked
+ * about. It stays when what follows is a destination: a noun phrase's determiner, a name
+ * written with a capital or a place the question names ("going to moscow").
+ */
+export function withoutFutureGoing(question: string, places: readonly PlaceMention[]): string {
+  const placeStarts = new Set(places.map((m) => m.surface.toLowerCase().split(/\s+/)[0]));
+  return question.replace(GOING_TO, (whole, space: string, next: string) => {
+    const destination =
+      NOUN_PHRASE_START.test(next) ||
+      next[0] !== next[0]?.toLowerCase() ||
+      placeStarts.has(next.toLowerCase());
+    return destination ? whole : `${space}${next}`;
+  });
+}
 
 /**
  * "since when", "what year", "on which date": the words ask for a date, which the intent says;

@@ -29,6 +29,15 @@ const MOST_DERIVED = 4;
 
 const WORD = /^[a-z]{3,}$/;
 
+/** Particles that make a phrasal verb ("go over", "call off"). */
+export const PARTICLES = "up|down|over|off|out|back|away|through|along|around";
+
+/**
+ * A phrasal verb as WordNet writes it ("go_over", "call_off"): it means something its verb alone
+ * does not ("go over" is "review"), so it is related to words as a word of its own.
+ */
+const PHRASAL_VERB = new RegExp(`^[a-z]{2,}_(?:${PARTICLES})$`);
+
 interface Synset {
   words: string[];
   /** Derivation pointers: target synset, its part of speech, source and target word numbers. */
@@ -90,7 +99,7 @@ export function relatedWords(): string[] {
       if (line === "" || line.startsWith(" ")) continue;
       const fields = line.trim().split(" ");
       const lemma = fields[0] ?? "";
-      if (!WORD.test(lemma)) continue;
+      if (!WORD.test(lemma) && !(pos === "v" && PHRASAL_VERB.test(lemma))) continue;
       const senses = Number(fields[2] ?? 0);
       const offsets = fields.slice(fields.length - senses, fields.length - senses + SENSES_READ);
       const found = related.get(lemma) ?? new Set<string>();
@@ -146,8 +155,9 @@ function causers(verbs: Map<string, Synset>): Map<string, string[]> {
 let table: string | undefined;
 
 /**
- * Words WordNet relates to `word` (lower case, its dictionary form: "finish", "death") in its
- * first senses; empty for a word it does not know.
+ * Words WordNet relates to `word` (lower case, its dictionary form: "finish", "death", or a
+ * phrasal verb joined by an underscore: "go_over" → "review") in its first senses; empty for a
+ * word it does not know.
  */
 export const relatedTo: (word: string) => string[] = memoWords((word) => {
   table ??= builtOr(

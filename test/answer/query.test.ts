@@ -2,13 +2,14 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { EVENT_SHARE, fullYears, readQuery } from "../../src/answer/query.js";
+import { EVENT_SHARE, fullYears, phrasalParticles, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { readAcronyms } from "../../src/search/acronyms.js";
 import { createAnalyzer } from "../../src/search/analyzer.js";
 import { SentenceIndex, termStats } from "../../src/search/index.js";
 import { buildPassages } from "../../src/text/passages.js";
+import { answered, hotlineOf } from "./one-document.js";
 
 const corpus = loadCorpus("corpus");
 const analyzer = createAnalyzer(corpus.synonyms);
@@ -411,5 +412,47 @@ describe("readQuery: an event word that says a beginning or an end", () => {
     const query = readQuery("when did the war between the two armies stop", "when", ownContext);
     const stop = query.terms.find((t) => t.surface === "stop");
     expect(stop?.related).toContain(ownAnalyzer.term("ended"));
+  });
+});
+
+describe("readQuery: the future's 'going to'", () => {
+  it("GIVEN 'going to' before a verb THEN 'going' is not searched for, the verb is", () => {
+    const query = readQuery("does israel warn russia what it is going to bomb", "ask", context);
+    const surfaces = query.terms.map((t) => t.surface);
+    expect(surfaces).not.toContain("going");
+    expect(surfaces).toContain("bomb");
+  });
+
+  it("GIVEN 'gonna' before a verb THEN it is not searched for", () => {
+    const query = readQuery("are they gonna restore the hotline", "ask", context);
+    expect(query.terms.map((t) => t.surface)).not.toContain("gonna");
+  });
+
+  it("GIVEN 'going to' before a destination THEN 'going' is still searched for", () => {
+    const query = readQuery("who is going to the summit in moscow", "ask", context);
+    expect(query.terms.map((t) => t.surface)).toContain("going");
+  });
+});
+
+describe("readQuery: phrasal verbs", () => {
+  it("GIVEN a verb and a particle THEN the particle is found by the verb", () => {
+    expect(phrasalParticles("when did they sit down to go over the plan")).toEqual(
+      new Map([
+        ["sit", "down"],
+        ["go", "over"],
+      ]),
+    );
+  });
+
+  it("GIVEN 'go over' THEN the sentence that says 'reviewed' answers", async () => {
+    const hotline = await hotlineOf(
+      [
+        "On 4 June 2011, the commanders drafted a plan for the exercise.",
+        "On 3 May 2010, the commanders reviewed the plan in Geneva.",
+      ],
+      "2012-01-01",
+    );
+    const answer = answered(await hotline.when("when did the commanders go over the plan"));
+    expect(answer.date?.iso).toBe("2010-05-03");
   });
 });

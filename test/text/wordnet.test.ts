@@ -50,3 +50,10 @@ describe("lineFor", () => {
     expect(lineFor(text, "c")).toBeUndefined();
   });
 });
+
+describe("relatedTo: phrasal verbs", () => {
+  it("GIVEN a phrasal verb joined by an underscore THEN it is related to what it means", () => {
+    expect(relatedTo("go_over")).toContain("review");
+    expect(relatedTo("call_off")).toContain("cancel");
+  });
+});
