@@ -208,6 +208,9 @@ function leadFor(
         (r) =>
           supported(r) &&
           r.score >= NOT_HAPPENED_SCORE_MIN * top.score &&
+          // Saying less of what is asked, it tells of something else not happening: "no date
+          // has been set for the talks" does not settle "does Greece have a hotline with Turkey".
+          r.coverage >= top.coverage &&
           notHappenedAt(r.sentence) >= 0,
       )
     : undefined;

@@ -202,9 +202,9 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
     outOfScope = `The sources never mention ${unknown.map((t) => t.surface).join(" or ")}.`;
   }
   if (!outOfScope) {
-    // Only a question naming just two sides names a pair; more is a list ("China, Russia, …").
-    const pairs =
-      places.length === 2 && excluded.length === 0 ? ctx.subjects.pairsIn(question) : [];
+    // Two sides named together name a pair, unless more are listed with them ("China, Russia, …");
+    // a place named apart ("over Syria") is where, not a side.
+    const pairs = excluded.length === 0 ? ctx.subjects.pairsIn(question) : [];
     const uncovered = pairs.find((pair) => !ctx.subjects.covers(pair));
     if (uncovered) outOfScope = "The sources do not cover a hotline between those two sides.";
   }

@@ -23,7 +23,9 @@ export interface Subjects {
   namesOf(code: string): readonly string[];
   /**
    * Pairs of sides named together in `text`: per pair, its readings as sorted `A|B`
-   * country-code keys ("American" may be the United States or American Samoa).
+   * country-code keys ("American" may be the United States or American Samoa). Two places in a
+   * longer list ("China, Russia and Kazakhstan") are no pair; a place named apart from the pair
+   * ("Turkey and Russia … over Syria") leaves it one.
    */
   pairsIn(text: string): string[][];
   /** Whether any document names the pair together, in any of its readings. */
@@ -105,7 +107,7 @@ export function readSubjects(read: SubjectProfile[]): Subjects {
   return {
     places: (text) => places().find(text),
     namesOf: (code) => places().namesOf(code),
-    pairsIn: (text) => pairsOf(places(), text, PAIRS),
+    pairsIn: (text) => pairsOf(places(), text, PAIRS, undefined, true),
     covers: (readings) => readings.some((pair) => pairs.has(pair)),
     mentioned: (m) => m.codes.some((c) => named.has(c)),
     fit(docId, asked) {
@@ -120,18 +122,26 @@ export function readSubjects(read: SubjectProfile[]): Subjects {
   };
 }
 
+/**
+ * The pairs of places `text` names joined (the gap between them matches `joined`), with their
+ * readings. With `alone`, only a pair that no other place is listed with (by {@link LISTS}).
+ */
 function pairsOf(
   places: Gazetteer,
   text: string,
   joined: RegExp,
   found = places.find(text),
+  alone = false,
 ): string[][] {
   const read = acronymsRead(text);
+  const listed = (x: PlaceMention | undefined, y: PlaceMention | undefined) =>
+    x !== undefined && y !== undefined && LISTS.test(read.slice(x.to, y.from));
   const pairs: string[][] = [];
   for (let i = 1; i < found.length; i++) {
     const a = found[i - 1];
     const b = found[i];
     if (!a || !b || !joined.test(read.slice(a.to, b.from))) continue;
+    if (alone && (listed(found[i - 2], a) || listed(b, found[i + 1]))) continue;
     const readings = a.codes.flatMap((x) =>
       b.codes.filter((y) => y !== x).map((y) => [x, y].sort().join("|")),
     );

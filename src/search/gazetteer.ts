@@ -162,16 +162,46 @@ export class Gazetteer {
   }
 }
 
+/** A state's long form ("Republic of Turkey", "Kingdom of the Netherlands") and its short name. */
+const STATE_FORM =
+  /^(?:Republic|Kingdom|State|Federation|Commonwealth|Principality|Sultanate|Grand Duchy) of (?:the )?([^,()]+)$/;
+
+/**
+ * The short names inside the long forms of `countries`' names: "Turkey" from "Republic of
+ * Turkey". The data's common name may be one English news rarely writes ("Türkiye"), while the
+ * long form keeps the usual one. Only names the data lacks are returned: "China" in Taiwan's
+ * "Republic of China" names another country and never takes its mentions.
+ */
+export function shortNames(countries: Countries): [string, string][] {
+  const owners = new Set(
+    countries.flatMap((c) =>
+      [c.name.common, c.name.official, ...c.altSpellings].map((name) => name.toLowerCase()),
+    ),
+  );
+  // Only names the data lacks: one it has already is a name of this country or another's.
+  const shorts = countries.flatMap((c) =>
+    [c.name.official, ...c.altSpellings]
+      .map((name) => STATE_FORM.exec(name)?.[1] ?? "")
+      .filter((short) => short !== "" && !owners.has(short.toLowerCase()))
+      .map((short) => `${short}\0${c.cca3}`),
+  );
+  return [...new Set(shorts)].map((pair) => pair.split("\0") as [string, string]);
+}
+
 /**
  * Every name of every country in the data with its ISO alpha-3 code: names, official names,
- * other spellings, capitals (also without "D.C." or "New"), demonyms and their plurals.
+ * other spellings, the short names in their long forms ({@link shortNames}), capitals (also
+ * without "D.C." or "New"), demonyms and their plurals.
  */
 export function countryNames(): [string, string][] {
-  return readCountries().flatMap((c) =>
+  const countries = readCountries();
+  const short = shortNames(countries);
+  return countries.flatMap((c) =>
     [
       c.name.common,
       c.name.official,
       ...c.altSpellings,
+      ...short.filter(([, code]) => code === c.cca3).map(([name]) => name),
       ...(c.capital ?? []).flatMap((capital) => [capital, capital.replace(/\s+D\.?C\.?$/, "")]),
       ...(c.capital ?? []).filter((capital) => /^New\s/.test(capital)).map((x) => x.slice(4)),
       c.demonyms?.eng?.m ?? "",

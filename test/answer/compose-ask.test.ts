@@ -35,6 +35,20 @@ describe("hotline.ask: a yes/no question leads with the sentence that settles it
     expect(answer.quotes[0]?.text).toContain("Larissa");
   });
 
+  it("GIVEN 'no date has been set' for talks that say less of the question than the hotline's sentence THEN 'does greece have a military hotline with turkey' leads with the hotline", () => {
+    const hotline = hotlineOf(
+      [
+        "Greece and Turkey have long quarrelled over the Aegean, and Greece and Turkey both fly jets there.",
+        "Later that year the two governments agreed on a direct line between the air force operations centres at Larissa in Greece and Eskisehir in Turkey.",
+        "The two defence ministries are to hold a new round of talks on military confidence-building measures, but no date has been set for it.",
+        "Greece and Turkey met again in Athens.",
+      ],
+      "2023-12-20",
+    );
+    const answer = answered(hotline.ask("does greece have a military hotline with turkey"));
+    expect(answer.quotes[0]?.text).toContain("Larissa");
+  });
+
   it("GIVEN a signing in 1972 ranked first and 'the agreement is still in force between the United States and Russia' THEN 'is the 1972 navy agreement still valid with russia' leads with 'still in force'", () => {
     const hotline = hotlineOf(
       [

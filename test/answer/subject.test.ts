@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadCorpus } from "../../src/corpus/load.js";
 import { createHotline } from "../../src/hotline.js";
+import { hotlineOf } from "./one-document.js";
 
 const seeds = createHotline(loadCorpus("corpus"));
 
@@ -42,6 +43,37 @@ describe("document subjects", () => {
       );
     },
   );
+
+  it("GIVEN a pair named together with a third place named apart ('turkey and russia … over syria') and no document naming that pair THEN declined by the pair rule; a pair it names THEN answered", () => {
+    const hotline = hotlineOf(
+      [
+        "Israel and Russia set up a deconfliction line over Syria on 7 October 2015.",
+        "Officers of Israel and Russia speak on the line before flights over Syria.",
+        "On 24 November 2015, Turkish jets shot down a Russian bomber near the Syrian border.",
+      ],
+      "2019-03-04",
+    );
+    const reply = hotline.when(
+      "when did turkey and russia set up a deconfliction hotline over syria",
+    );
+    expect(reply.status === "no_answer" && reply.note).toBe(
+      "The sources do not cover a hotline between those two sides.",
+    );
+    const told = hotline.when("when did israel and russia set up a deconfliction line over syria");
+    expect(told.status === "answered" && told.date?.iso).toBe("2015-10-07");
+  });
+
+  it("GIVEN a question listing three sides ('kazakhstan china and russia') that the document lists in another order THEN no two of them are a pair the sources must cover: answered", () => {
+    const hotline = hotlineOf(
+      [
+        "China, Russia and Kazakhstan signed the border agreement on 26 April 1996.",
+        "Kazakhstan later opened talks with its neighbours.",
+      ],
+      "2001-01-01",
+    );
+    const reply = hotline.when("when did kazakhstan china and russia sign the border agreement");
+    expect(reply.status === "answered" && reply.date?.iso).toBe("1996-04-26");
+  });
 
   it("GIVEN a place no document names THEN the answer says the sources say nothing about it", () => {
     const reply = seeds.ask("when did Brazil open its military hotline with China?");

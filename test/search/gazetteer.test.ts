@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { countryNames, gazetteer } from "../../src/search/gazetteer.js";
+import type { Countries } from "world-countries";
+import { countryNames, gazetteer, shortNames } from "../../src/search/gazetteer.js";
 
 const codes = (text: string) =>
   gazetteer()
@@ -46,6 +47,25 @@ describe("gazetteer", () => {
 
   it("GIVEN two-letter words that are also country codes THEN no place", () => {
     expect(codes("IT staff at 9 AM IN the office")).toEqual([]);
+  });
+});
+
+describe("shortNames", () => {
+  const country = (cca3: string, common: string, official: string, alt: string[]) =>
+    ({ cca3, name: { common, official }, altSpellings: alt }) as unknown as Countries[number];
+
+  it("GIVEN a common name news rarely writes ('Türkiye') and a long form 'Republic of Turkey' THEN 'Turkey' is a name; a short name another country has ('China' in 'Republic of China') THEN none", () => {
+    const names = shortNames([
+      country("TUR", "Türkiye", "Republic of Türkiye", ["Republic of Turkey"]),
+      country("TWN", "Taiwan", "Republic of China (Taiwan)", ["Republic of China"]),
+      country("CHN", "China", "People's Republic of China", []),
+    ]);
+    expect(names).toEqual([["Turkey", "TUR"]]);
+  });
+
+  it("GIVEN lower-case 'turkey' in a question THEN Türkiye", () => {
+    expect(codes("when did turkey and russia set up a line")).toEqual(["TUR", "RUS"]);
+    expect(codes("Taiwan and China")).toEqual(["TWN", "CHN"]);
   });
 });
 
