@@ -4,6 +4,7 @@
  * not one that names places the line has nothing to do with. General English forms, no
  * document words.
  */
+import { leadFitting } from "./lead.js";
 import type { Ranked } from "./rank.js";
 import { asksWhere } from "./where.js";
 
@@ -35,12 +36,8 @@ export function namingEnds(
   top: Ranked,
   supported: (r: Ranked) => boolean,
 ): Ranked {
-  if (BETWEEN_TWO.test(top.sentence.text)) return top;
-  return (
-    ranked.find(
-      (r) =>
-        supported(r) && r.score >= ENDS_SCORE_MIN * top.score && BETWEEN_TWO.test(r.sentence.text),
-    ) ?? top
+  return leadFitting(ranked, top, ENDS_SCORE_MIN, supported, (r) =>
+    BETWEEN_TWO.test(r.sentence.text),
   );
 }
 

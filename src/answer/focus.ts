@@ -4,8 +4,10 @@
  * A passage that never names such a thing does not answer it, however many of the question's
  * other words it shares. General English question forms, not words of any document.
  */
+
 import { STOPWORDS } from "../search/stopwords.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
+import { leadFitting } from "./lead.js";
 import { type Query, saysTerm } from "./query.js";
 import type { Ranked } from "./rank.js";
 
@@ -137,13 +139,7 @@ export function namingKind(
 ): Ranked {
   const kind = pluralFocus(question);
   const term = kind ? termOf(kind) : "";
-  if (!term || top.sentence.termSet.has(term)) return top;
-  return (
-    ranked.find(
-      (r) =>
-        supported(r) &&
-        r.score >= NAMING_KIND_SCORE_MIN * top.score &&
-        r.sentence.termSet.has(term),
-    ) ?? top
+  return leadFitting(ranked, top, NAMING_KIND_SCORE_MIN, supported, (r) =>
+    term ? r.sentence.termSet.has(term) : true,
   );
 }

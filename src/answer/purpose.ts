@@ -5,6 +5,7 @@
  * communication"); a passage quoting the same person on something else does not answer them.
  * General English question forms and words of purpose, no document words.
  */
+import { leadFitting } from "./lead.js";
 import type { Ranked } from "./rank.js";
 
 /** "… meant for", "… supposed to be for", "what is it for (according to X)", "the goal of …". */
@@ -33,13 +34,7 @@ export function statingPurpose(
   top: Ranked,
   supported: (r: Ranked) => boolean,
 ): Ranked {
-  if (STATES_PURPOSE.test(top.sentence.text)) return top;
-  return (
-    ranked.find(
-      (r) =>
-        supported(r) &&
-        r.score >= PURPOSE_SCORE_MIN * top.score &&
-        STATES_PURPOSE.test(r.sentence.text),
-    ) ?? top
+  return leadFitting(ranked, top, PURPOSE_SCORE_MIN, supported, (r) =>
+    STATES_PURPOSE.test(r.sentence.text),
   );
 }

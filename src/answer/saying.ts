@@ -5,7 +5,9 @@
  * sentence that only tells of the event they spoke about. General English question forms, no
  * document words.
  */
+
 import type { Sentence } from "../text/passages.js";
+import { leadFitting } from "./lead.js";
 import type { Ranked } from "./rank.js";
 
 /** "what did X say", "what does X think", "what has X called it": the speaker stands between. */
@@ -52,10 +54,11 @@ export function quotingSpeaker(
 ): Ranked {
   const quotes = (s: Sentence) =>
     QUOTATION.test(s.text) && speakerTerms.some((t) => s.termSet.has(t));
-  if (speakerTerms.length === 0 || quotes(top.sentence)) return top;
-  return (
-    ranked.find(
-      (r) => supported(r) && r.score >= QUOTED_SCORE_MIN * top.score && quotes(r.sentence),
-    ) ?? top
+  return leadFitting(
+    ranked,
+    top,
+    QUOTED_SCORE_MIN,
+    supported,
+    (r) => speakerTerms.length === 0 || quotes(r.sentence),
   );
 }

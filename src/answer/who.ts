@@ -5,6 +5,7 @@
  * tells of the event and names nobody, or only Cao. General English question forms; persons are
  * read by the titles and forms of {@link NAMED_PERSON}.
  */
+import { leadFitting } from "./lead.js";
 import { NAMED_PERSON } from "./person.js";
 import type { Ranked } from "./rank.js";
 
@@ -63,13 +64,7 @@ export function namingSomeoneElse(
   supported: (r: Ranked) => boolean,
 ): Ranked {
   const asked = new Set((question.toLowerCase().match(/[\p{L}’'-]+/gu) ?? []).map(String));
-  if (namesOtherPerson(top.sentence.text, asked)) return top;
-  return (
-    ranked.find(
-      (r) =>
-        supported(r) &&
-        r.score >= NAMED_SCORE_MIN * top.score &&
-        namesOtherPerson(r.sentence.text, asked),
-    ) ?? top
+  return leadFitting(ranked, top, NAMED_SCORE_MIN, supported, (r) =>
+    namesOtherPerson(r.sentence.text, asked),
   );
 }
