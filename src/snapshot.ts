@@ -42,7 +42,7 @@ export const SNAPSHOT_SCHEMA = 11;
 const FORMAT = "hotline-snapshot";
 
 /** The modules whose output a snapshot stores: a change to any of them invalidates it. */
-const CODE_MODULES = [
+export const CODE_MODULES = [
   "hotline",
   "snapshot",
   "answer/subject",
@@ -58,6 +58,11 @@ const CODE_MODULES = [
   "text/normalize",
   "text/passages",
   "text/sentences",
+  // Word lists the cached analysis reads: irregular verbs ("made" is "make"), common words
+  // (a lower-case acronym names a country only when it is no common word), month names.
+  "text/verb-forms",
+  "text/english",
+  "dates/months",
 ];
 
 /** What a snapshot holds: what start-up would otherwise compute. */

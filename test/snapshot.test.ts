@@ -1,12 +1,21 @@
 import { createHash } from "node:crypto";
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { caseFiles, readCases } from "../bench/eval.js";
 import type { Hotline } from "../src/hotline.js";
 import { defaultCorpusDir, loadHotline } from "../src/hotline.js";
 import {
+  CODE_MODULES,
   defaultSnapshotPath,
   readSnapshot,
   type SnapshotEvent,
@@ -148,5 +157,36 @@ describe("start-up snapshot", () => {
     const { events } = load();
     expect(events.map((e) => e.kind)).toEqual(["rebuilt", "written"]);
     expect(readSnapshot(a, snapshotKey(corpusDir)).ok).toBe(true);
+  });
+});
+
+describe("snapshot key: the code it covers", () => {
+  /** Modules imported (not only for types) by `module`, as paths under src/ without extension. */
+  const importsOf = (module: string): string[] => {
+    const file = join("src", `${module}.ts`);
+    if (!existsSync(file)) return [];
+    const source = readFileSync(file, "utf8");
+    return [...source.matchAll(/^import\s+(type\s+)?[^;]*?from\s+"(\.[^"]+)\.js";/gms)]
+      .filter((m) => !m[1])
+      .map((m) => relative("src", resolve(dirname(file), m[2] ?? "")));
+  };
+  // Modules that compute nothing a snapshot stores: errors, lazy loading, reading built files.
+  const COMPUTE_NOTHING_CACHED = new Set(["errors", "lazy", "text/built-file"]);
+
+  it("GIVEN the modules whose output a snapshot stores THEN every module they import is hashed into the key too", () => {
+    const seen = new Set<string>();
+    // hotline and snapshot are hashed for their own code: what the rest of the answer path does
+    // with a loaded corpus is computed per question, never stored.
+    const stack = CODE_MODULES.filter((m) => m !== "hotline" && m !== "snapshot");
+    while (stack.length > 0) {
+      const module = stack.pop() as string;
+      if (seen.has(module)) continue;
+      seen.add(module);
+      stack.push(...importsOf(module));
+    }
+    const unhashed = [...seen].filter(
+      (m) => !CODE_MODULES.includes(m) && !COMPUTE_NOTHING_CACHED.has(m),
+    );
+    expect(unhashed).toEqual([]);
   });
 });
