@@ -59,36 +59,74 @@ const NOT_NAMES = new Set(["us", "in", "is", "it", "no", "at", "be", "me", "my",
 const WORD = /[\p{L}\p{N}]+/gu;
 const DIRECTION = /^(north|south|east|west|northern|southern|eastern|western)\s+/;
 
+/**
+ * A gazetteer's lookup tables as plain JSON, so the build can write them once ({@link
+ * gazetteerTables}) and a command reads them instead of indexing 2,000 names on every start.
+ */
+export interface GazetteerTables {
+  /** Each name in lower case, its words joined by one space, with the codes it may stand for. */
+  phrases: Record<string, string[]>;
+  /** Acronyms (`US`, `USA`, `DPRK`, `PRC`), matched only in capitals so "us" stays a pronoun. */
+  acronyms: Record<string, string[]>;
+  /** Per first word of a name, the most words a name starting with it has. */
+  starts: Record<string, number>;
+  /** Every name of each country code, as written. */
+  byCode: Record<string, string[]>;
+}
+
+/** The tables for `names` (name and ISO alpha-3 code pairs) and {@link OTHER_NAMES}. */
+export function gazetteerTables(names: [string, string][]): GazetteerTables {
+  // Without a prototype, a name such as "constructor" is a key like any other.
+  const table = () => Object.create(null);
+  const tables: GazetteerTables = {
+    phrases: table(),
+    acronyms: table(),
+    starts: table(),
+    byCode: table(),
+  };
+  const add = (map: Record<string, string[]>, key: string, code: string) => {
+    const k = key.replace(/\./g, "");
+    const codes = map[k] ?? [];
+    if (!codes.includes(code)) map[k] = [...codes, code];
+  };
+  const addPhrase = (name: string, code: string) => {
+    const words = name.toLowerCase().match(WORD) ?? [];
+    if (words.length === 0 || (words.length === 1 && NOT_NAMES.has(words[0] ?? ""))) return;
+    tables.byCode[code] = [...(tables.byCode[code] ?? []), name];
+    const first = words[0] ?? "";
+    tables.starts[first] = Math.max(tables.starts[first] ?? 0, words.length);
+    add(tables.phrases, words.join(" "), code);
+  };
+  for (const [name, code] of names) {
+    // Two-letter codes ("AM", "IT", "IN") are ordinary words too often; only US and UK are kept.
+    if (/^[A-Z]{3,5}$/.test(name.replace(/\./g, ""))) add(tables.acronyms, name, code);
+    else if (name.length > 2) {
+      addPhrase(name, code);
+      // "North Korea" and "South Korean" also answer to "Korea" and "Korean".
+      const bare = name.toLowerCase().replace(DIRECTION, "");
+      if (bare !== name.toLowerCase()) addPhrase(bare, code);
+    }
+  }
+  for (const [name, code] of Object.entries(OTHER_NAMES)) addPhrase(name, code);
+  add(tables.acronyms, "PRC", "CHN");
+  add(tables.acronyms, "US", "USA");
+  add(tables.acronyms, "UK", "GBR");
+  return tables;
+}
+
 /** Reads place names; built once per process from the country data. */
 export class Gazetteer {
-  private readonly phrases = new Map<string, Set<string>>();
-  /** Acronyms (`US`, `USA`, `DPRK`, `PRC`), matched only in capitals so "us" stays a pronoun. */
-  private readonly acronyms = new Map<string, Set<string>>();
-  /** Per first word of a name, the most words a name starting with it has. */
-  private readonly starts = new Map<string, number>();
-  /** Every name of each country code, as written. */
-  private readonly byCode = new Map<string, string[]>();
+  private readonly phrases: ReadonlyMap<string, readonly string[]>;
+  private readonly acronyms: ReadonlyMap<string, readonly string[]>;
+  private readonly starts: ReadonlyMap<string, number>;
+  private readonly byCode: ReadonlyMap<string, readonly string[]>;
 
-  constructor(names: [string, string][] = readNames()) {
-    for (const [name, code] of names) {
-      // Two-letter codes ("AM", "IT", "IN") are ordinary words too often; only US and UK are kept.
-      if (/^[A-Z]{3,5}$/.test(name.replace(/\./g, ""))) this.add(this.acronyms, name, code);
-      else if (name.length > 2) {
-        this.addPhrase(name, code);
-        // "North Korea" and "South Korean" also answer to "Korea" and "Korean".
-        const bare = name.toLowerCase().replace(DIRECTION, "");
-        if (bare !== name.toLowerCase()) this.addPhrase(bare, code);
-      }
-    }
-    for (const [name, code] of Object.entries(OTHER_NAMES)) this.addPhrase(name, code);
-    this.add(this.acronyms, "PRC", "CHN");
-    this.add(this.acronyms, "US", "USA");
-    this.add(this.acronyms, "UK", "GBR");
-  }
-
-  private add(map: Map<string, Set<string>>, key: string, code: string): void {
-    const k = key.replace(/\./g, "");
-    map.set(k, (map.get(k) ?? new Set()).add(code));
+  /** `tables` default to the build's copy ({@link readTables}). */
+  constructor(tables: GazetteerTables = readTables()) {
+    this.phrases = new Map(Object.entries(tables.phrases));
+    this.acronyms = new Map(Object.entries(tables.acronyms));
+    this.starts = new Map(Object.entries(tables.starts));
+    this.byCode = new Map(Object.entries(tables.byCode));
   }
 
   /**
@@ -99,22 +137,11 @@ export class Gazetteer {
     return this.byCode.get(code) ?? [];
   }
 
-  private addPhrase(name: string, code: string): void {
-    const words = name.toLowerCase().match(WORD) ?? [];
-    if (words.length === 0 || (words.length === 1 && NOT_NAMES.has(words[0] ?? ""))) return;
-    const known = this.byCode.get(code);
-    if (known) known.push(name);
-    else this.byCode.set(code, [name]);
-    const first = words[0] ?? "";
-    this.starts.set(first, Math.max(this.starts.get(first) ?? 0, words.length));
-    this.add(this.phrases, words.join(" "), code);
-  }
-
   /**
    * The countries an acronym names: as written in capitals ("UK", "PRC"), or in lower case when
    * that is no common English word ("the uk", "usa", "prc"; never "us", the pronoun).
    */
-  private acronym(word: string): Set<string> | undefined {
+  private acronym(word: string): readonly string[] | undefined {
     const codes = this.acronyms.get(word);
     if (codes || !/^\p{Ll}+$/u.test(word)) return codes;
     const upper = this.acronyms.get(word.toUpperCase());
@@ -214,14 +241,14 @@ export function countryNames(): [string, string][] {
 }
 
 /**
- * The names: from `country-names.json`, which the build writes beside the compiled module (about
- * 100 KB, read in a millisecond), else from the country data itself (tests run the source).
+ * The tables: from `gazetteer.json`, which the build writes beside the compiled module (about
+ * 100 KB, read in a millisecond), else built from the country data itself (tests run the source).
  */
-function readNames(): [string, string][] {
+function readTables(): GazetteerTables {
   return builtOr(
-    new URL("./country-names.json", import.meta.url),
-    (text) => JSON.parse(text) as [string, string][],
-    countryNames,
+    new URL("./gazetteer.json", import.meta.url),
+    (text) => JSON.parse(text) as GazetteerTables,
+    () => gazetteerTables(countryNames()),
   );
 }
 

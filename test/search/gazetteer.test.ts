@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Countries } from "world-countries";
-import { countryNames, gazetteer, shortNames } from "../../src/search/gazetteer.js";
+import {
+  countryNames,
+  Gazetteer,
+  gazetteer,
+  gazetteerTables,
+  shortNames,
+} from "../../src/search/gazetteer.js";
 
 const codes = (text: string) =>
   gazetteer()
@@ -21,6 +27,29 @@ describe("gazetteer", () => {
     ["Britain and Moscow", ["GBR", "RUS"]],
   ])("GIVEN %j THEN it names %j", (text, expected) => {
     expect(codes(text)).toEqual(expected);
+  });
+
+  it("GIVEN the tables written as JSON and read back, as the build ships them THEN the same places are found", () => {
+    const shipped = new Gazetteer(JSON.parse(JSON.stringify(gazetteerTables(countryNames()))));
+    const text = "the U.S. and the Soviet Union, North Korea, Delhi, the uk, a Korean and the PRC";
+    expect(shipped.find(text)).toEqual(gazetteer().find(text));
+    expect(shipped.find(text).map((m) => m.codes.sort().join("/"))).toEqual([
+      "USA",
+      "RUS",
+      "PRK",
+      "IND",
+      "GBR",
+      "KOR/PRK",
+      "CHN",
+    ]);
+    expect(shipped.namesOf("IND")).toEqual(gazetteer().namesOf("IND"));
+  });
+
+  it("GIVEN a name that is also a property of every JavaScript object THEN it names nothing", () => {
+    const tables = gazetteerTables([["Constructor Islands", "XXX"]]);
+    const places = new Gazetteer(tables);
+    expect(places.find("the constructor of the line").map((m) => m.codes)).toEqual([]);
+    expect(places.find("the Constructor Islands").map((m) => m.codes)).toEqual([["XXX"]]);
   });
 
   it("GIVEN a country's acronym in lower case that is no common word ('the uk', 'prc') THEN the country; 'us' THEN no place", () => {
