@@ -88,6 +88,11 @@ export function caseFiles(root = repoRoot()): CaseFile[] {
       file: join(own, "fresh", "questions.json"),
       extraDocs: join(own, "fresh", "corpus"),
     },
+    {
+      set: "blind",
+      file: join(own, "blind", "questions.json"),
+      extraDocs: join(own, "blind", "corpus"),
+    },
   ];
   return files.filter((f) => existsSync(f.file));
 }
