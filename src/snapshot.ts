@@ -4,17 +4,17 @@
  * those results, and the party pairs the corpus names, in one file so a restart only parses
  * JSON. The MiniSearch index is kept too (its `toJSON()`), so it is loaded, not rebuilt.
  *
- * A snapshot is keyed by a checksum ({@link Checksum}: fast, not cryptographic; the snapshot
- * guards against change and damage, not forgery) of every corpus file (`*.md`, `synonyms.json`),
- * the package version, {@link SNAPSHOT_SCHEMA}, the code of the modules whose output it stores
- * and the versions of chrono-node and stemmer, and carries a checksum of its own payload. A snapshot whose key differs (stale) or whose payload does not check out
+ * A snapshot is keyed by a SHA-256 of every corpus file (`*.md`, `synonyms.json`), the package version, {@link SNAPSHOT_SCHEMA}, the code of the modules whose
+ * output it stores and the versions of chrono-node and stemmer, and carries a SHA-256 of its
+ * own payload. A snapshot whose key differs (stale) or whose payload does not check out
  * (corrupt, truncated, wrong shape) is never used: the corpus is built from scratch and the
  * snapshot rewritten.
  *
- * File format: one header line of JSON (`format`, `schema`, `key`, `checksum`), a newline, then
+ * File format: one header line of JSON (`format`, `schema`, `key`, `sha256`), a newline, then
  * the payload as JSON.
  */
 
+import { createHash } from "node:crypto";
 import {
   existsSync,
   mkdirSync,
@@ -27,7 +27,6 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AsPlainObject } from "minisearch";
 import type { SubjectProfile } from "./answer/subject.js";
-import { Checksum, checksum } from "./checksum.js";
 import {
   type Corpus,
   type CorpusReadOptions,
@@ -106,12 +105,12 @@ export type SnapshotEvent =
   | { kind: "unwritable"; path: string; detail: string };
 
 /**
- * The snapshot key of a corpus: the {@link Checksum} of the package version, the schema, the code of
+ * The snapshot key of a corpus: SHA-256 over the package version, the schema, the code of
  * {@link CODE_MODULES}, the chrono-node and stemmer versions, and every corpus file's name and
  * bytes (in name order). Throws the loader's `corpus_unreadable` error for a path it refuses.
  */
 export function snapshotKey(corpusDir: string, options: CorpusReadOptions = {}): string {
-  const hash = new Checksum();
+  const hash = createHash("sha256");
   hash.update(`${FORMAT}\0${SNAPSHOT_SCHEMA}\0${packageVersion()}\0`);
   // Libraries whose output is cached: an upgrade may read dates or stem words differently.
   for (const name of ["chrono-node", "stemmer"]) {
@@ -140,7 +139,7 @@ export function snapshotKey(corpusDir: string, options: CorpusReadOptions = {}):
     hash.update(bytes);
     hash.update("\0");
   }
-  return hash.digest();
+  return hash.digest("hex");
 }
 
 const versions = new Map<string, string>();
@@ -188,7 +187,7 @@ export function readSnapshot(path: string, key: string): ReadResult {
   }
   const newline = bytes.indexOf(10);
   if (newline === -1) return { ok: false, reason: "corrupt", detail: "no header line" };
-  let header: { format?: unknown; schema?: unknown; key?: unknown; checksum?: unknown };
+  let header: { format?: unknown; schema?: unknown; key?: unknown; sha256?: unknown };
   try {
     header = JSON.parse(bytes.subarray(0, newline).toString("utf8"));
   } catch {
@@ -204,7 +203,7 @@ export function readSnapshot(path: string, key: string): ReadResult {
     };
   }
   const payload = bytes.subarray(newline + 1);
-  if (checksum(payload) !== header.checksum) {
+  if (createHash("sha256").update(payload).digest("hex") !== header.sha256) {
     return { ok: false, reason: "corrupt", detail: "payload checksum mismatch" };
   }
   let data: unknown;
@@ -252,7 +251,7 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
     format: FORMAT,
     schema: SNAPSHOT_SCHEMA,
     key,
-    checksum: checksum(body),
+    sha256: createHash("sha256").update(body).digest("hex"),
   });
   mkdirSync(dirname(path), { recursive: true });
   // Unique per process, so concurrent starts never interleave their writes.
@@ -277,7 +276,7 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
  */
 export function defaultSnapshotPath(corpusDir: string, cacheDir?: string): string {
   if (cacheDir) {
-    const id = checksum(resolve(corpusDir));
+    const id = createHash("sha256").update(resolve(corpusDir)).digest("hex").slice(0, 16);
     return join(cacheDir, `snapshot-${id}.json`);
   }
   return join(dirname(corpusDir.replace(/[\\/]+$/, "")), ".hotline-cache", "snapshot.json");

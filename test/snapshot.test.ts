@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   appendFileSync,
   cpSync,
@@ -11,7 +12,6 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { caseFiles, readCases } from "../bench/eval.js";
-import { checksum } from "../src/checksum.js";
 import type { Hotline } from "../src/hotline.js";
 import { defaultCorpusDir, loadHotline } from "../src/hotline.js";
 import {
@@ -129,7 +129,7 @@ describe("start-up snapshot", () => {
     const payload = JSON.parse(bytes.slice(newline + 1)) as { analysis: unknown[] };
     payload.analysis.pop();
     const body = JSON.stringify(payload);
-    header.checksum = checksum(body);
+    header.sha256 = createHash("sha256").update(body).digest("hex");
     writeFileSync(snapshotPath, `${JSON.stringify(header)}\n${body}`);
     const after = load();
     expect(after.events[0]).toMatchObject({ kind: "rebuilt", reason: "corrupt" });
