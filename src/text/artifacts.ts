@@ -8,7 +8,7 @@
  * `artifact-nouns.txt` beside the compiled module (one sorted word a line); run from source
  * (tests), the dictionary files are read instead.
  */
-import { builtOr, byCodeUnit, hasLine, memoWords } from "./built-file.js";
+import { builtLines, byCodeUnit, hasLine, memoWords } from "./built-file.js";
 import { dictionaryLines } from "./wordnet.js";
 
 /** WordNet's lexicographer file number of `noun.artifact`. */
@@ -36,18 +36,14 @@ export function artifactNouns(): string[] {
   return nouns.sort(byCodeUnit);
 }
 
-let list: string | undefined;
+/** The list as the build writes it: one noun a line, sorted by code unit. */
+const list = builtLines(new URL("./artifact-nouns.txt", import.meta.url), artifactNouns);
 
 /**
  * Whether `word` (lower case, singular or a regular plural: "phones") names a made thing in its
  * commonest sense; false for a word WordNet does not know as a noun.
  */
 export const isArtifact: (word: string) => boolean = memoWords((word) => {
-  list ??= builtOr(
-    new URL("./artifact-nouns.txt", import.meta.url),
-    (text) => text,
-    () => artifactNouns().join("\n"),
-  );
   const forms = [word, word.replace(/s$/, ""), word.replace(/es$/, "")];
-  return forms.some((form) => form.length >= 3 && hasLine(list ?? "", form));
+  return forms.some((form) => form.length >= 3 && hasLine(list, form));
 });

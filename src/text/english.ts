@@ -9,7 +9,7 @@
  * source (tests), the package's JSON is read instead.
  */
 import { subtlex } from "../lazy.js";
-import { builtOr, byCodeUnit, hasLine, memoWords } from "./built-file.js";
+import { builtLines, byCodeUnit, hasLine, memoWords } from "./built-file.js";
 
 /** Every word of the list, lower case, each once, sorted by code unit (as `<` compares). */
 export function englishWords(): string[] {
@@ -17,7 +17,8 @@ export function englishWords(): string[] {
 }
 
 /** The list as the build writes it: the words, one a line, sorted by code unit. */
-let words: string | undefined;
+/** The list as the build writes it: one lower-case word a line, sorted by code unit. */
+const words = builtLines(new URL("./english-words.txt", import.meta.url), () => englishWords());
 
 /** True when `word` (any case) is in the list of English words (binary search of the sorted list). */
 export function isEnglishWord(word: string): boolean {
@@ -25,13 +26,8 @@ export function isEnglishWord(word: string): boolean {
 }
 
 const isEnglishLower = memoWords((word: string): boolean => {
-  // Searched as one string, not split into its 74,286 words: allocating (and then garbage
+  // Searched where it lies, not split into its 74,286 words: allocating (and then garbage
   // collecting) those strings cost a question with a word the corpus lacks about 25 ms.
-  words ??= builtOr(
-    new URL("./english-words.txt", import.meta.url),
-    (text) => text,
-    () => englishWords().join("\n"),
-  );
   return hasLine(words, word);
 });
 
@@ -50,7 +46,7 @@ export function commonWords(): string[] {
 }
 
 /** The common words as the build writes them: one a line, sorted by code unit. */
-let common: string | undefined;
+const common = builtLines(new URL("./common-words.txt", import.meta.url), () => commonWords());
 
 /**
  * True when `word` (any case) is among the 5,000 most frequent words of spoken English ("help",
@@ -61,10 +57,5 @@ export function isCommonWord(word: string): boolean {
 }
 
 const isCommonLower = memoWords((word: string): boolean => {
-  common ??= builtOr(
-    new URL("./common-words.txt", import.meta.url),
-    (text) => text,
-    () => commonWords().join("\n"),
-  );
   return hasLine(common, word);
 });

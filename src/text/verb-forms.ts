@@ -11,7 +11,7 @@
  * modules are read instead.
  */
 import { lazy } from "../lazy.js";
-import { builtOr, byCodeUnit, hasLine, memoWords } from "./built-file.js";
+import { builtLines, builtOr, byCodeUnit, hasLine, memoWords } from "./built-file.js";
 
 const exceptions = lazy<Record<string, string>>("wink-lexicon/src/wn-verb-exceptions.js");
 /** Words with their part-of-speech tags (Penn), most frequent use first. */
@@ -53,14 +53,9 @@ export function mainlyVerbs(): string[] {
 }
 
 /** The list as the build writes it: one word a line, sorted by code unit. */
-let verbs: string | undefined;
+const verbs = builtLines(new URL("./verbs.txt", import.meta.url), mainlyVerbs);
 
 /** True when `word` (lower case) is mostly used as a verb ("restore"; not "visit", mostly a noun). */
 export const isMainlyVerb: (word: string) => boolean = memoWords((word) => {
-  verbs ??= builtOr(
-    new URL("./verbs.txt", import.meta.url),
-    (text) => text,
-    () => mainlyVerbs().join("\n"),
-  );
   return hasLine(verbs, word);
 });

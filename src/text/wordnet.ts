@@ -12,7 +12,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { builtOr, byCodeUnit, lineFor, memoWords } from "./built-file.js";
+import { builtLines, byCodeUnit, lineFor, memoWords } from "./built-file.js";
 
 /** How many of a word's senses, commonest first, relate it to other words. */
 const SENSES_READ = 2;
@@ -156,7 +156,8 @@ function causers(verbs: Map<string, Synset>): Map<string, string[]> {
   return by;
 }
 
-let table: string | undefined;
+/** The table as the build writes it: a word, then the words related to it, a line; sorted. */
+const table = builtLines(new URL("./related-words.txt", import.meta.url), relatedWords);
 
 /**
  * Words WordNet relates to `word` (lower case, its dictionary form: "finish", "death", or a
@@ -164,11 +165,6 @@ let table: string | undefined;
  * word it does not know.
  */
 export const relatedTo: (word: string) => string[] = memoWords((word) => {
-  table ??= builtOr(
-    new URL("./related-words.txt", import.meta.url),
-    (text) => text,
-    () => relatedWords().join("\n"),
-  );
   const line = lineFor(table, word);
   return line ? line.split(" ") : [];
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineFor } from "../../src/text/built-file.js";
+import { lineFor, linesOf } from "../../src/text/built-file.js";
 import { relatedTo, relatedWords } from "../../src/text/wordnet.js";
 
 describe("relatedTo", () => {
@@ -27,7 +27,7 @@ describe("relatedWords", () => {
   const lines = relatedWords();
 
   it("GIVEN the dictionary THEN one line per word, sorted, so lineFor finds every word", () => {
-    const text = lines.join("\n");
+    const text = linesOf(lines.join("\n"));
     expect([...lines].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(lines);
     for (const line of lines.filter((_, i) => i % 997 === 0)) {
       const [word = "", ...related] = line.split(" ");
@@ -37,7 +37,7 @@ describe("relatedWords", () => {
 });
 
 describe("lineFor", () => {
-  const text = ["ab x y", "abc z", "b q"].join("\n");
+  const text = linesOf(["ab x y", "abc z", "b q"].join("\n"));
 
   it("GIVEN a key that prefixes a longer key THEN its own line", () => {
     expect(lineFor(text, "ab")).toBe("x y");
