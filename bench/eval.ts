@@ -89,6 +89,11 @@ export function caseFiles(root = repoRoot()): CaseFile[] {
       extraDocs: join(own, "fresh", "corpus"),
     },
     {
+      set: "probe",
+      file: join(own, "probe", "questions.json"),
+      extraDocs: join(own, "fresh", "corpus"),
+    },
+    {
       set: "blind",
       file: join(own, "blind", "questions.json"),
       extraDocs: join(own, "blind", "corpus"),

@@ -16,7 +16,6 @@ export function englishWords(): string[] {
   return [...new Set(subtlex().map((entry) => entry.word.toLowerCase()))].sort(byCodeUnit);
 }
 
-/** The list as the build writes it: the words, one a line, sorted by code unit. */
 /** The list as the build writes it: one lower-case word a line, sorted by code unit. */
 const words = builtLines(new URL("./english-words.txt", import.meta.url), () => englishWords());
 

@@ -25,6 +25,9 @@ const FLOORS: Record<string, Floors> = {
   // Fresh: written blind and committed before the first measurement; its failures are development
   // data from now on (first measured at 41.7 % recall@1). Floors are today's figures rounded down.
   fresh: { recallAt1: 0.83, recallAt3: 0.83, dates: 0.86, declines: 0.94 },
+  // Probe: must-decline questions in the classes and answerable ones of the same shapes,
+  // on the fresh documents; development data. First measured at 68.8 % recall@1, 53.8 % declines.
+  probe: { recallAt1: 0.68, recallAt3: 0.68, dates: 0.6, declines: 0.53 },
   // Blind: written without reading the engine and committed before the first measurement (60.5 %
   // recall@1); its failures are not read while the engine is worked on, like the sealed set's.
   blind: { recallAt1: 0.6, recallAt3: 0.64, dates: 0.67, declines: 0.6 },
@@ -33,7 +36,7 @@ const FLOORS: Record<string, Floors> = {
 describe("accuracy benchmark", () => {
   const files = caseFiles();
 
-  it("GIVEN the case files THEN the own, chat, generalisation, hold-out, sealed, fresh and blind sets are all there and large enough", () => {
+  it("GIVEN the case files THEN the own, chat, generalisation, hold-out, sealed, fresh, probe and blind sets are all there and large enough", () => {
     const size = (set: string) => {
       const file = files.find((f) => f.set === set)?.file;
       return file ? readCases(file).length : 0;
@@ -45,6 +48,7 @@ describe("accuracy benchmark", () => {
     expect(size("sealed")).toBeGreaterThanOrEqual(60);
     expect(size("fresh")).toBeGreaterThanOrEqual(60);
     expect(size("blind")).toBeGreaterThanOrEqual(60);
+    expect(size("probe")).toBeGreaterThanOrEqual(40);
   });
 
   for (const { set, file, extraDocs } of files) {
