@@ -16,6 +16,7 @@ import { whereSearched } from "./answer/ends.js";
 import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
+import { namesAsked, sayingNames, writtenAsName } from "./answer/names.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
@@ -162,6 +163,32 @@ export function createHotline(
   const placesOf = memoWords((text) => subjects.places(text));
   const passageTerms = memoWords((text) => analyzer.terms(text));
 
+  // Whether the corpus writes a term as a name ("Netanyahu", "Hmeimim"), read on first use.
+  const isName = memoWords((term) =>
+    writtenAsName(
+      term,
+      index
+        .search([{ term, weight: 1 }], CANDIDATE_DOCUMENTS)
+        .map((hit) => hit.sentence)
+        .filter((sentence) => sentence.termSet.has(term)),
+      analyzer,
+    ),
+  );
+
+  // Every term of each document (its title's and its paragraphs'), gathered on first use.
+  let docTerms: Map<CorpusDocument, Set<string>> | undefined;
+  const docTermsOf = (doc: CorpusDocument): ReadonlySet<string> => {
+    if (!docTerms) {
+      docTerms = new Map();
+      for (const paragraph of passages.paragraphs) {
+        const terms = docTerms.get(paragraph.doc) ?? new Set(titleTermsOf(paragraph.doc));
+        for (const t of paragraph.termSet) terms.add(t);
+        docTerms.set(paragraph.doc, terms);
+      }
+    }
+    return docTerms.get(doc) ?? titleTermsOf(doc);
+  };
+
   // The terms of each document's title, read on first use.
   const titles = new Map<CorpusDocument, ReadonlySet<string>>();
   const titleTermsOf = (doc: CorpusDocument) => {
@@ -274,6 +301,8 @@ export function createHotline(
     const person = asksForPerson(question);
     // "How often …": a sentence that states a frequency is read however few words it repeats.
     let found = search(query, measureStatedBy(question, analyzer.term));
+    // "Did Cao call Netanyahu?": only a passage that names both answers.
+    found = sayingNames(found, namesAsked(query, isName, analyzer), docTermsOf);
     if (where) found = sayingWhere(question, found);
     if (person) found = found.filter((r) => namesPerson(r.sentence.text));
     if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {
