@@ -12,6 +12,21 @@ import { acronymsRead, type Gazetteer, gazetteer, type PlaceMention } from "../s
  * States", "Beijing's line to Washington" does not. A comma does not: a list is not a pair.
  */
 const PAIRS = /^(?:[\s\-\u2010-\u2015/&]|\b(?:and|the|to|with|vs|versus)\b|['\u2019]s\b)*$/i;
+/**
+ * In a question, one side's line to or with the other also names a pair: "does Israel have a
+ * deconfliction line with Turkey", "Russia's military hotline to China". The words between end
+ * with a word for a line and "with" or "to"; other words between ("did Russia deliver missiles to
+ * Syria") name no pair.
+ */
+const LINE_GAP =
+  /^(?:['\u2019]s)?\s+(?:[a-z'\u2019-]+\s+){0,4}?(?:(?:hot)?lines?|channels?|links?|phones?)\s+(?:with|to)\s+(?:the\s+)?$/i;
+/** What may stand between the two sides of a pair a question names. */
+const ASKED_PAIRS: Joiner = { test: (gap) => PAIRS.test(gap) || LINE_GAP.test(gap) };
+/** Tells whether the text between two places joins them. */
+interface Joiner {
+  test(gap: string): boolean;
+}
+
 /** In a document, a list ("China, Russia, Kazakhstan and …") also names its members together. */
 const LISTS = /^(?:[\s\-\u2010-\u2015/&,]|\b(?:and|the|to|with|vs|versus)\b|['\u2019]s\b)*$/i;
 
@@ -107,7 +122,7 @@ export function readSubjects(read: SubjectProfile[]): Subjects {
   return {
     places: (text) => places().find(text),
     namesOf: (code) => places().namesOf(code),
-    pairsIn: (text) => pairsOf(places(), text, PAIRS, undefined, true),
+    pairsIn: (text) => pairsOf(places(), text, ASKED_PAIRS, undefined, true),
     covers: (readings) => readings.some((pair) => pairs.has(pair)),
     mentioned: (m) => m.codes.some((c) => named.has(c)),
     fit(docId, asked) {
@@ -129,7 +144,7 @@ export function readSubjects(read: SubjectProfile[]): Subjects {
 function pairsOf(
   places: Gazetteer,
   text: string,
-  joined: RegExp,
+  joined: Joiner,
   found = places.find(text),
   alone = false,
 ): string[][] {

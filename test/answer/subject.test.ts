@@ -63,6 +63,21 @@ describe("document subjects", () => {
     expect(told.status === "answered" && told.date?.iso).toBe("2015-10-07");
   });
 
+  it("GIVEN 'does X have a line with Y' for a pair no document covers THEN declined by the pair rule; 'deliver missiles to Y' names no pair", () => {
+    const hotline = hotlineOf(
+      [
+        "In 2005 Chile and Peru set up a telephone line between their air force commands.",
+        "Chile also delivered missiles to Brazil in 2006, and the Brazilian navy visited Peru.",
+      ],
+      "2007-01-01",
+    );
+    const reply = hotline.ask("does chile have a military phone line with brazil");
+    expect(reply.status).toBe("no_answer");
+    expect(reply.status === "no_answer" && reply.note).toMatch(/those two sides/);
+    expect(hotline.ask("does chile have a military phone line with peru").status).toBe("answered");
+    expect(hotline.when("when did chile deliver missiles to brazil").status).toBe("answered");
+  });
+
   it("GIVEN a question listing three sides ('kazakhstan china and russia') that the document lists in another order THEN no two of them are a pair the sources must cover: answered", () => {
     const hotline = hotlineOf(
       [
