@@ -26,7 +26,7 @@ import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
 import { asksWhere } from "./where.js";
-import { asksWhoDid, namingSomeoneElse } from "./who.js";
+import { asksWhoDid, describedNames, describingPerson, namingSomeoneElse } from "./who.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -195,6 +195,8 @@ function leadFor(
       return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
     }
     if (asksWhoDid(question)) return namingSomeoneElse(question, ranked, top, supported);
+    const described = describedNames(question);
+    if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
     if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
     const kind = namingKindOf(question, ranked, top, termsOf);
