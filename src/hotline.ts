@@ -16,6 +16,7 @@ import { whereSearched } from "./answer/ends.js";
 import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
+import { negationKept } from "./answer/negated.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
@@ -273,7 +274,8 @@ export function createHotline(
     const where = asksWhere(question);
     const person = asksForPerson(question);
     // "How often …": a sentence that states a frequency is read however few words it repeats.
-    let found = search(query, measureStatedBy(question, analyzer.term));
+    // "Was it really a red phone?": a sentence negating what is asked, however few words it repeats.
+    let found = search(query, measureStatedBy(question, analyzer.term) ?? negationKept(question));
     if (where) found = sayingWhere(question, found);
     if (person) found = found.filter((r) => namesPerson(r.sentence.text));
     if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {

@@ -11,6 +11,7 @@ import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
+import { negatingAsked } from "./negated.js";
 import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
 import {
@@ -217,9 +218,12 @@ function leadFor(
       )
     : undefined;
   if (settling) return settling;
-  return query && termsOf && YES_NO_QUESTION.test(question)
-    ? settledBy(ranked, top, query, termsOf)
-    : top;
+  if (!(query && termsOf && YES_NO_QUESTION.test(question))) return top;
+  const settled = settledBy(ranked, top, query, termsOf);
+  // Nothing close says whether it is so: a sentence that negates the question's own words ("the
+  // hotline was never a red telephone") settles it, ranked a little further down.
+  if (settled !== top || saysWhetherSo(top.sentence, query, termsOf)) return settled;
+  return negatingAsked(question, ranked, top, supported);
 }
 
 /**
