@@ -12,6 +12,7 @@ import { antecedentOf, type Sentence } from "../text/passages.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { negatingAsked } from "./negated.js";
+import { asksOrderOf, statingOrder } from "./order.js";
 import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
 import {
@@ -204,6 +205,10 @@ function leadFor(
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
     if (still) return still;
+    const ordered = asksOrderOf(question)
+      ? statingOrder(ranked, top, query, termsOf, supported)
+      : top;
+    if (ordered !== top) return ordered;
   }
   // For a status question, an account that says it has not happened leads when it ranks close.
   const settling = STATUS_QUESTION.test(question)
