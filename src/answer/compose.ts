@@ -27,6 +27,7 @@ import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
+import { objectVerb, sayingVerb } from "./verb.js";
 import { asksWhere } from "./where.js";
 import { asksWhoDid, describedNames, describingPerson, namingSomeoneElse } from "./who.js";
 
@@ -196,7 +197,17 @@ function leadFor(
     if (speaker) {
       return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
     }
-    if (asksWhoDid(question)) return namingSomeoneElse(question, ranked, top, supported);
+    const someone = asksWhoDid(question)
+      ? namingSomeoneElse(question, ranked, top, supported)
+      : top;
+    if (someone !== top) return someone;
+    // "who does the hotline connect": no one named, the sentence saying the verb tells whom.
+    const verb = objectVerb(question);
+    if (verb) {
+      const said = sayingVerb(verb, ranked, top, supported);
+      if (said !== top || asksWhoDid(question)) return said;
+    }
+    if (asksWhoDid(question)) return top;
     const described = describedNames(question);
     if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);

@@ -78,7 +78,7 @@ function formsOf(word: string): string[] {
 }
 
 /** Whether `a` and `b` (lower case) are forms of one word: "use" and "using", "link" and "links". */
-function sameWord(a: string, b: string): boolean {
+export function sameWord(a: string, b: string): boolean {
   return formsOf(a).includes(b) || formsOf(b).includes(a);
 }
 
