@@ -24,6 +24,7 @@ import {
   saysTerm,
 } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
+import { asksWhy, givingReason } from "./reason.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
@@ -220,6 +221,8 @@ function leadFor(
       ? statingOrder(ranked, top, query, termsOf, supported)
       : top;
     if (ordered !== top) return ordered;
+    const reason = asksWhy(question) ? givingReason(ranked, top, supported) : top;
+    if (reason !== top) return reason;
   }
   // For a status question, an account that says it has not happened leads when it ranks close.
   const settling = STATUS_QUESTION.test(question)
