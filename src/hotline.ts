@@ -302,7 +302,9 @@ export function createHotline(
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
       ? composeWhen(question, query, ranked, reported, passageTerms, placesOf, docAbout)
-      : composeAsk(question, ranked, query, passageTerms);
+      : composeAsk(question, ranked, query, passageTerms, (sentence) =>
+          subjects.fit(sentence.paragraph.doc.meta.id, query.places),
+        );
   };
 
   // Listed on the first `sources` call: a one-shot answer never needs it, and the sort's

@@ -26,6 +26,7 @@ import {
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { asksWhy, givingReason } from "./reason.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
+import { onAskedSides } from "./sides.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
 import { objectVerb, sayingVerb } from "./verb.js";
@@ -256,9 +257,15 @@ export function composeAsk(
   ranked: Ranked[],
   query?: Query,
   termsOf?: (text: string) => string[],
+  sidesFit?: (sentence: Sentence) => number,
 ): Answer {
-  const top = ranked[0];
-  if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
+  const first = ranked[0];
+  if (!first || first.support < SUPPORT_MIN) return noAnswer(question);
+  // Of sentences ranked close, one from an account of the asked sides answers first.
+  const top =
+    query && sidesFit
+      ? onAskedSides(ranked, first, query.places, sidesFit, (r) => r.support >= SUPPORT_MIN)
+      : first;
   const best = leadFor(question, ranked, top, query, termsOf);
   const picks = [best];
   for (const candidate of ranked) {
