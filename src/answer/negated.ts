@@ -96,12 +96,38 @@ export function negatesWord(text: string, head: string): boolean {
   return false;
 }
 
+/**
+ * Whether `question` asks whether its subject is only what its predicate says ("is the relationship
+ * only bilateral"): "only" stands right before `head`, the predicate's first word.
+ */
+function asksOnly(question: string, head: string): boolean {
+  return new RegExp(`\\bonly\\s+(?:(?:a|an|the)\\s+)?${escapeRegExp(head)}\\b`, "i").test(question);
+}
+
+/**
+ * Whether `text` says `word` along with something else, which answers "is it only …" with no:
+ * "both “bilateral” and “multilateral”", "not only bilateral", "bilateral as well as …".
+ */
+export function widensWord(text: string, word: string): boolean {
+  const w = `${escapeRegExp(word)}(?:s|es)?`;
+  const near = "\\W+(?:[\\p{L}-]+\\W+){0,2}?";
+  return new RegExp(
+    `\\bboth${near}${w}\\b|\\bnot\\s+only${near}${w}\\b|\\b${w}${near}as\\s+well\\s+as\\b`,
+    "iu",
+  ).test(text);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** A sentence negating the question's words answers a yes/no question down to this share of the best. */
 const NEGATING_SCORE_MIN = 0.6;
 
 /**
  * The sentence to lead an answer to a yes/no question (`question`): `top` when it negates the
- * question's predicate ({@link predicateHead}, {@link negatesWord}), else the best of `ranked`
+ * question's predicate ({@link predicateHead}, {@link negatesWord}) or, for "is it only …", says
+ * it along with something else ({@link widensWord}), else the best of `ranked`
  * within {@link NEGATING_SCORE_MIN} of it that does and is `supported`; `top` when none does or
  * the predicate cannot be read.
  */
@@ -113,8 +139,14 @@ export function negatingAsked(
 ): Ranked {
   const head = predicateHead(question);
   if (!head) return top;
-  return leadFitting(ranked, top, NEGATING_SCORE_MIN, supported, (r) =>
-    negatesWord(r.sentence.text, head),
+  // "is it only bilateral" is answered no by "both bilateral and multilateral".
+  const only = asksOnly(question, head);
+  return leadFitting(
+    ranked,
+    top,
+    NEGATING_SCORE_MIN,
+    supported,
+    (r) => negatesWord(r.sentence.text, head) || (only && widensWord(r.sentence.text, head)),
   );
 }
 

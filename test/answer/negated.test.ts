@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { negatesWord, negationKept, predicateHead } from "../../src/answer/negated.js";
+import { negatesWord, negationKept, predicateHead, widensWord } from "../../src/answer/negated.js";
 import type { Sentence } from "../../src/text/passages.js";
 import { answered, hotlineOf } from "./one-document.js";
 
@@ -79,5 +79,31 @@ describe("hotline.ask: a negation of the predicate is read below the candidate c
     );
     const answer = answered(hotline.ask("was the chile peru hotline really a red phone??"));
     expect(answer.quotes[0]?.text).toContain("never a red telephone");
+  });
+});
+
+describe("widensWord", () => {
+  it("GIVEN the word said with another ('both … and', 'not only', 'as well as') THEN true", () => {
+    expect(widensWord("Ties are both “bilateral” and “multilateral”.", "bilateral")).toBe(true);
+    expect(widensWord("Ties are not only bilateral but regional.", "bilateral")).toBe(true);
+    expect(widensWord("Bilateral ties as well as regional ones grew.", "bilateral")).toBe(true);
+  });
+  it("GIVEN the word alone THEN false", () => {
+    expect(widensWord("The bilateral relationship continued to advance.", "bilateral")).toBe(false);
+  });
+});
+
+describe("hotline.ask: 'is it only …' is answered by a sentence saying it with something else", () => {
+  it("GIVEN accounts of the bilateral relationship ranked first and 'both bilateral and multilateral' THEN 'is the chile peru military relationship only bilateral' leads with it", () => {
+    const hotline = hotlineOf(
+      [
+        "The following two years, the bilateral military relationship between Chile and Peru continued to advance.",
+        "The purpose of the Chile-Peru hotline is prompt communication on bilateral military contacts.",
+        "An analyst said that the military relationships between Chile and Peru are both “bilateral” and “multilateral”.",
+      ],
+      "2008-04-09",
+    );
+    const answer = answered(hotline.ask("is the chile peru military relationship only bilateral?"));
+    expect(answer.quotes[0]?.text).toContain("both “bilateral” and “multilateral”");
   });
 });
