@@ -219,7 +219,7 @@ function leadFor(
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
     if (still) return still;
     const ordered = asksOrderOf(question)
-      ? statingOrder(ranked, top, query, termsOf, supported)
+      ? statingOrder(question, ranked, top, query, termsOf, supported)
       : top;
     if (ordered !== top) return ordered;
     const reason = asksWhy(question) ? givingReason(ranked, top, supported) : top;

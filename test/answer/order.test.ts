@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { asksOrderOf } from "../../src/answer/order.js";
+import { asksOrderOf, orderedSides, statesOrderOf } from "../../src/answer/order.js";
+import type { Query, QueryTerm } from "../../src/answer/query.js";
 import { answered, hotlineOf } from "./one-document.js";
 
 describe("asksOrderOf", () => {
@@ -36,5 +37,38 @@ describe("hotline.ask: a question of order leads with the sentence that states i
       hotline.ask("why did chile get a hotline with peru before bolivia did"),
     );
     expect(answer.quotes[0]?.text).toContain("before the Bolivia line");
+  });
+});
+
+describe("statesOrderOf", () => {
+  const termsOf = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const question = "did the chile line open before the peru line";
+  const term = (t: string): QueryTerm => ({
+    term: t,
+    surface: t,
+    weight: 1,
+    known: true,
+    expansions: [],
+    implied: false,
+    hypothetical: false,
+  });
+  const query = { terms: ["chile", "line", "open", "peru"].map(term) } as Query;
+  const sides = orderedSides(question, termsOf);
+
+  it("GIVEN a sentence naming both lines with 'before' one of them THEN it states the order", () => {
+    expect(
+      statesOrderOf("Chile opened its line before the Peru line.", query, sides, termsOf),
+    ).toBe(true);
+  });
+
+  it("GIVEN 'only weeks before the line opened', naming neither Peru nor its line THEN it does not", () => {
+    expect(
+      statesOrderOf(
+        "Li became the Chile navy chief in March, only weeks before the line opened.",
+        query,
+        sides,
+        termsOf,
+      ),
+    ).toBe(false);
   });
 });
