@@ -34,6 +34,19 @@ function isAdverb(word: string): boolean {
   return /^(?:ever|even|still|yet|already|also|just|now|then)$/.test(word) || /..ly$/.test(word);
 }
 
+/** Prepositions, after which a determiner stays in the subject ("the call on the line"). */
+const PREPOSITION = /^(?:about|at|between|by|for|from|in|of|on|over|to|with|during|after|before)$/;
+
+/**
+ * Whether `words[i]` ends a yes/no question's subject: a verb ("tell"), an adverb ("really"), or
+ * a determiner not after a preposition ("was the agreement | a hotline").
+ */
+function endsSubject(words: string[], i: number): boolean {
+  const word = words[i] ?? "";
+  if (isMainlyVerb(word) || isAdverb(word)) return true;
+  return /^(?:a|an|the)$/.test(word) && !PREPOSITION.test(words[i - 1] ?? "");
+}
+
 const PRONOUN = /^(?:i|you|he|she|it|we|they)$/;
 
 const WORDS = /[\p{L}\p{N}'’-]+/gu;
@@ -56,7 +69,7 @@ export function predicateHead(question: string): string | null {
     // The subject: at least one word past its determiner, up to a verb or an adverb.
     if (FILLER.test(words[i] ?? "")) i++;
     i++;
-    while (i < words.length && !isMainlyVerb(words[i] ?? "") && !isAdverb(words[i] ?? "")) i++;
+    while (i < words.length && !endsSubject(words, i)) i++;
   }
   while (i < words.length && FILLER.test(words[i] ?? "")) i++;
   return words[i] ?? null;

@@ -17,7 +17,7 @@ export function asksWhy(question: string): boolean {
 
 /** Words that give a cause: "because", "one reason for", "due to", "as a result of", "led to". */
 const STATES_REASON =
-  /\b(?:because|reasons?|due\s+to|owing\s+to|as\s+a\s+result|caused?|causes|blamed?|led\s+to|explains?)\b/i;
+  /\b(?:because|reasons?|due\s+to|owing\s+to|as\s+a\s+result|caused?|causes|blamed?|led\s+to)\b/i;
 
 /** Whether `text` gives a cause ({@link STATES_REASON}). */
 export function statesReason(text: string): boolean {

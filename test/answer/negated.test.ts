@@ -9,6 +9,7 @@ describe("predicateHead", () => {
     ["does the navy tell the coast guard where it sails?", "tell"],
     ["was there any direct radio link between the two ports before 1990", "direct"],
     ["did they use the radio during the storm", "use"],
+    ["was the fishing at sea agreement a hotline", "hotline"],
   ])("GIVEN %j THEN its predicate starts with %j", (question, head) => {
     expect(predicateHead(question)).toBe(head);
   });

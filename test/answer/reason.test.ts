@@ -20,6 +20,7 @@ describe("statesReason", () => {
     expect(statesReason("A quarrel over who would answer is one reason for the delay.")).toBe(true);
     expect(statesReason("The talks stalled because of the islands.")).toBe(true);
     expect(statesReason("Talks on the hotline went on for years.")).toBe(false);
+    expect(statesReason("“It has special meaning,” the general explains.")).toBe(false);
   });
 });
 
