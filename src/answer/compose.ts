@@ -179,12 +179,15 @@ function saysWhetherSo(
 
 /**
  * The sentence an `ask` answer leads with: for a question of what someone said, a sentence
- * quoting them; for who did something, one naming someone new; for what something is for, one
- * stating a purpose; for where a line's two ends are, one naming both; for things asked by a
- * plural,
- * one saying that word; for "is it still …", one saying whether the state goes on; for a status
- * question, an account saying it has not happened, ranked close; for another yes/no question,
- * the sentence that settles it. Otherwise (and without the question's reading) `top`.
+ * quoting them; for who did something, one naming someone new, else one saying the asked verb
+ * ("who does it connect"); for who someone is, one saying their role; for what something is for,
+ * one stating a purpose; for where a line's two ends are, one naming both; for things asked by a
+ * plural, one saying that word; for "is it still …", one saying whether the state goes on; for
+ * whether one thing came before another, one stating that order; for why, one giving a reason;
+ * for a status question, an account saying it has not happened, ranked close; for another
+ * yes/no question, the sentence that settles it, or one negating its predicate ("was it really a
+ * red phone" → "it was never a red telephone"). Otherwise (and without the question's reading)
+ * `top`.
  */
 function leadFor(
   question: string,
@@ -199,17 +202,14 @@ function leadFor(
     if (speaker) {
       return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
     }
-    const someone = asksWhoDid(question)
-      ? namingSomeoneElse(question, ranked, top, supported)
-      : top;
-    if (someone !== top) return someone;
-    // "who does the hotline connect": no one named, the sentence saying the verb tells whom.
-    const verb = objectVerb(question);
-    if (verb) {
-      const said = sayingVerb(verb, ranked, top, supported);
-      if (said !== top || asksWhoDid(question)) return said;
+    if (asksWhoDid(question)) {
+      const someone = namingSomeoneElse(question, ranked, top, supported);
+      if (someone !== top) return someone;
     }
-    if (asksWhoDid(question)) return top;
+    // "who does the hotline connect": when no one is named, the sentence saying the verb tells whom.
+    const verb = objectVerb(question);
+    const said = verb ? sayingVerb(verb, ranked, top, supported) : top;
+    if (said !== top || asksWhoDid(question)) return said;
     const described = describedNames(question);
     if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
