@@ -17,6 +17,7 @@ import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { namesAsked, sayingNames, writtenAsName } from "./answer/names.js";
+import { negationKept } from "./answer/negated.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
@@ -300,7 +301,8 @@ export function createHotline(
     const where = asksWhere(question);
     const person = asksForPerson(question);
     // "How often …": a sentence that states a frequency is read however few words it repeats.
-    let found = search(query, measureStatedBy(question, analyzer.term));
+    // "Was it really a red phone?": a sentence negating what is asked, however few words it repeats.
+    let found = search(query, measureStatedBy(question, analyzer.term) ?? negationKept(question));
     // "Did Cao call Netanyahu?": only a passage that names both answers.
     found = sayingNames(found, namesAsked(query, isName, analyzer), docTermsOf);
     if (where) found = sayingWhere(question, found);
@@ -329,7 +331,9 @@ export function createHotline(
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
       ? composeWhen(question, query, ranked, reported, passageTerms, placesOf, docAbout)
-      : composeAsk(question, ranked, query, passageTerms);
+      : composeAsk(question, ranked, query, passageTerms, (sentence) =>
+          subjects.fit(sentence.paragraph.doc.meta.id, query.places),
+        );
   };
 
   // Listed on the first `sources` call: a one-shot answer never needs it, and the sort's

@@ -11,6 +11,8 @@ import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
+import { negatingAsked } from "./negated.js";
+import { asksOrderOf, statingOrder } from "./order.js";
 import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
 import {
@@ -22,11 +24,14 @@ import {
   saysTerm,
 } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
+import { asksWhy, givingReason } from "./reason.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
+import { onAskedSides } from "./sides.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
+import { objectVerb, sayingVerb } from "./verb.js";
 import { asksWhere } from "./where.js";
-import { asksWhoDid, namingSomeoneElse } from "./who.js";
+import { asksWhoDid, describedNames, describingPerson, namingSomeoneElse } from "./who.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -174,12 +179,15 @@ function saysWhetherSo(
 
 /**
  * The sentence an `ask` answer leads with: for a question of what someone said, a sentence
- * quoting them; for who did something, one naming someone new; for what something is for, one
- * stating a purpose; for where a line's two ends are, one naming both; for things asked by a
- * plural,
- * one saying that word; for "is it still …", one saying whether the state goes on; for a status
- * question, an account saying it has not happened, ranked close; for another yes/no question,
- * the sentence that settles it. Otherwise (and without the question's reading) `top`.
+ * quoting them; for who did something, one naming someone new, else one saying the asked verb
+ * ("who does it connect"); for who someone is, one saying their role; for what something is for,
+ * one stating a purpose; for where a line's two ends are, one naming both; for things asked by a
+ * plural, one saying that word; for "is it still …", one saying whether the state goes on; for
+ * whether one thing came before another, one stating that order; for why, one giving a reason;
+ * for a status question, an account saying it has not happened, ranked close; for another
+ * yes/no question, the sentence that settles it, or one negating its predicate ("was it really a
+ * red phone" → "it was never a red telephone"). Otherwise (and without the question's reading)
+ * `top`.
  */
 function leadFor(
   question: string,
@@ -194,13 +202,28 @@ function leadFor(
     if (speaker) {
       return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
     }
-    if (asksWhoDid(question)) return namingSomeoneElse(question, ranked, top, supported);
+    if (asksWhoDid(question)) {
+      const someone = namingSomeoneElse(question, ranked, top, supported);
+      if (someone !== top) return someone;
+    }
+    // "who does the hotline connect": when no one is named, the sentence saying the verb tells whom.
+    const verb = objectVerb(question);
+    const said = verb ? sayingVerb(verb, ranked, top, supported) : top;
+    if (said !== top || asksWhoDid(question)) return said;
+    const described = describedNames(question);
+    if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
     if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
     const kind = namingKindOf(question, ranked, top, termsOf);
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
     if (still) return still;
+    const ordered = asksOrderOf(question)
+      ? statingOrder(question, ranked, top, query, termsOf, supported)
+      : top;
+    if (ordered !== top) return ordered;
+    const reason = asksWhy(question) ? givingReason(ranked, top, supported) : top;
+    if (reason !== top) return reason;
   }
   // For a status question, an account that says it has not happened leads when it ranks close.
   const settling = STATUS_QUESTION.test(question)
@@ -215,9 +238,12 @@ function leadFor(
       )
     : undefined;
   if (settling) return settling;
-  return query && termsOf && YES_NO_QUESTION.test(question)
-    ? settledBy(ranked, top, query, termsOf)
-    : top;
+  if (!(query && termsOf && YES_NO_QUESTION.test(question))) return top;
+  const settled = settledBy(ranked, top, query, termsOf);
+  // Nothing close says whether it is so: a sentence that negates the question's own words ("the
+  // hotline was never a red telephone") settles it, ranked a little further down.
+  if (settled !== top || saysWhetherSo(top.sentence, query, termsOf)) return settled;
+  return negatingAsked(question, ranked, top, supported);
 }
 
 /**
@@ -231,9 +257,15 @@ export function composeAsk(
   ranked: Ranked[],
   query?: Query,
   termsOf?: (text: string) => string[],
+  sidesFit?: (sentence: Sentence) => number,
 ): Answer {
-  const top = ranked[0];
-  if (!top || top.support < SUPPORT_MIN) return noAnswer(question);
+  const first = ranked[0];
+  if (!first || first.support < SUPPORT_MIN) return noAnswer(question);
+  // Of sentences ranked close, one from an account of the asked sides answers first.
+  const top =
+    query && sidesFit
+      ? onAskedSides(ranked, first, query.places, sidesFit, (r) => r.support >= SUPPORT_MIN)
+      : first;
   const best = leadFor(question, ranked, top, query, termsOf);
   const picks = [best];
   for (const candidate of ranked) {

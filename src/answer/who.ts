@@ -18,6 +18,19 @@ const ASKS_WHO = /^\W*who\b/i;
  */
 const DESCRIBE = /^\W*who\s+(?:is|was|are|were)\s+(?:\S+\s*){1,3}$/i;
 
+/**
+ * The lower-case names a "who is X" question asks to describe ("who is Serdyukov?" → "serdyukov"),
+ * or an empty list when it does not ask that.
+ */
+export function describedNames(question: string): string[] {
+  const plain = question.replace(/[?!.]+\s*$/, "").trim();
+  if (!DESCRIBE.test(plain)) return [];
+  const named = plain.replace(/^\W*who\s+(?:is|was|are|were)\s+/i, "");
+  return (named.toLowerCase().match(/[\p{L}’'-]+/gu) ?? []).filter(
+    (w) => !/^(?:the|a|an|this|that|mr|mrs|ms|dr)$/.test(w),
+  );
+}
+
 /** Whether `question` asks for a person by what they did (not to describe one it names). */
 export function asksWhoDid(question: string): boolean {
   const plain = question.replace(/[?!.]+\s*$/, "").trim();
@@ -48,6 +61,57 @@ const TITLES = new Set(
     " ",
   ),
 );
+
+/**
+ * "Serdyukov, the Russian defence minister, said …", "Luo Yuan is a retired general": a name
+ * followed by an appositive closed by a comma (a few words), or by "is/was a/the …", which says
+ * who they are. Not a clause that follows a comma ("with Serdyukov, the direct line … is a
+ * reflection of trust"): it has no closing comma within a few words.
+ */
+function appositiveAfter(name: string): RegExp {
+  return new RegExp(
+    `\\b${name}\\b(?:,\\s+(?:the|a|an|his|her|their|its)\\s+[^,;:.!?]{1,60},|\\s+(?:is|was)\\s+(?:the|a|an|his|her|their|its)\\s)`,
+    "iu",
+  );
+}
+
+/**
+ * Whether `text` says who one of `names` (lower case) is: a title or role standing before the name
+ * ("his Russian counterpart Serdyukov", "Minister Cao"), or an appositive after it ("Serdyukov,
+ * the Russian minister"). A sentence that only mentions the name ("talked with Serdyukov") does not.
+ */
+export function describesName(text: string, names: readonly string[]): boolean {
+  const asked = new Set(names);
+  const titled = personsIn(text).some((match) =>
+    (match.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).some(
+      (w) => !TITLES.has(w) && asked.has(w.toLowerCase()),
+    ),
+  );
+  return titled || names.some((name) => appositiveAfter(escapeRegExp(name)).test(text));
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A passage saying who the asked person is answers down to this share of the best score. */
+const DESCRIBED_SCORE_MIN = 0.85;
+
+/**
+ * The sentence to lead an answer to "who is X" ({@link describedNames}): `top` when it says who X
+ * is ({@link describesName}), else the best of `ranked` within {@link DESCRIBED_SCORE_MIN} of it
+ * that does and is `supported`; `top` when none does.
+ */
+export function describingPerson(
+  names: readonly string[],
+  ranked: Ranked[],
+  top: Ranked,
+  supported: (r: Ranked) => boolean,
+): Ranked {
+  return leadFitting(ranked, top, DESCRIBED_SCORE_MIN, supported, (r) =>
+    describesName(r.sentence.text, names),
+  );
+}
 
 /** A passage naming another person answers down to this share of the best score. */
 const NAMED_SCORE_MIN = 0.85;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksWhoDid, namesOtherPerson } from "../../src/answer/who.js";
+import { asksWhoDid, describesName, namesOtherPerson } from "../../src/answer/who.js";
 import { answered, hotlineOf } from "./one-document.js";
 
 describe("asksWhoDid", () => {
@@ -43,5 +43,41 @@ describe("hotline.ask: who did something", () => {
     );
     const answer = answered(hotline.ask("who picked up when cao called moscow"));
     expect(answer.quotes[0]?.text).toContain("counterpart Serdyukov");
+  });
+});
+
+describe("describesName", () => {
+  it("GIVEN a role before the name, or an appositive after it THEN it says who they are", () => {
+    expect(describesName("Cao called his Russian counterpart Petrov on Friday.", ["petrov"])).toBe(
+      true,
+    );
+    expect(describesName("Petrov, the Russian defence minister, called Cao.", ["petrov"])).toBe(
+      true,
+    );
+    expect(describesName("Petrov is a retired admiral.", ["petrov"])).toBe(true);
+  });
+
+  it("GIVEN the name only mentioned, or followed by a clause after a comma THEN it does not", () => {
+    expect(
+      describesName(
+        "As said by Minister Cao in the conversation with Petrov, the direct line is a reflection of trust.",
+        ["petrov"],
+      ),
+    ).toBe(false);
+  });
+});
+
+describe("hotline.ask: who is someone", () => {
+  it("GIVEN a sentence that mentions Petrov ranked first and one naming him by his role THEN 'who is Petrov?' leads with the role", () => {
+    const hotline = hotlineOf(
+      [
+        "As said by Minister Cao in the telephone conversation with Petrov, the direct phone line between China and Russia is a reflection of bilateral trust and strategic cooperation between China and Russia.",
+        "On March 14, China's Minister of Defense Cao called his Russian counterpart Petrov.",
+        "The line was built in two years.",
+      ],
+      "2008-04-09",
+    );
+    const answer = answered(hotline.ask("Who is Petrov?"));
+    expect(answer.quotes[0]?.text).toContain("counterpart Petrov");
   });
 });
