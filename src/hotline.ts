@@ -17,6 +17,7 @@ import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
+import { untoldPremise } from "./answer/premise.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { statusSearched } from "./answer/status.js";
@@ -274,6 +275,13 @@ export function createHotline(
     const person = asksForPerson(question);
     // "How often …": a sentence that states a frequency is read however few words it repeats.
     let found = search(query, measureStatedBy(question, analyzer.term));
+    // "When did China cut the hotline?": no passage telling that deed, no answer.
+    const premise = untoldPremise(question, query, found, {
+      read: analyzer.term,
+      docAbout,
+      titleTerms: (sentence) => titleTermsOf(sentence.paragraph.doc),
+    });
+    if (premise) return noAnswer(question, premise);
     if (where) found = sayingWhere(question, found);
     if (person) found = found.filter((r) => namesPerson(r.sentence.text));
     if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {

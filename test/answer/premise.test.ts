@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { deedAsked } from "../../src/answer/premise.js";
+import { answered, hotlineOf } from "./one-document.js";
+
+const hotline = hotlineOf(
+  [
+    "The two navies opened a direct telephone line on 3 May 2001.",
+    "On 9 June 2004, the two navies agreed to cut their coastal patrols by half.",
+    "Admiral Petrov visited the naval base at Sevrin on 12 July 2005.",
+    "Admiral Ivanov spoke to his counterpart on the line on 1 August 2005.",
+  ],
+  "2006-01-10",
+);
+
+describe("deedAsked", () => {
+  it("GIVEN 'why did russia cut off the military hotline with china' THEN the verb, its particle and its object", () => {
+    expect(
+      deedAsked(
+        "why did russia cut off the military hotline with china",
+        new Set(["russia", "china"]),
+      ),
+    ).toEqual({
+      verb: "cut",
+      particle: "off",
+      subject: [],
+      object: ["military", "hotline"],
+    });
+  });
+
+  it("GIVEN a name and a noun that may be a verb ('serdyukov visit beijing') THEN the verb after the name", () => {
+    expect(
+      deedAsked("when did serdyukov visit beijing to launch the hotline", new Set(["beijing"])),
+    ).toMatchObject({
+      verb: "visit",
+      subject: ["serdyukov"],
+    });
+  });
+
+  it("GIVEN a number before a noun ('the 2020 war stop') THEN the noun is not the verb", () => {
+    expect(deedAsked("when did the 2020 war stop", new Set())?.verb).toBe("stop");
+  });
+
+  it("GIVEN a yes/no question ('did they cut the line') THEN no premise: it asks whether", () => {
+    expect(deedAsked("did they cut the line", new Set())).toBeNull();
+  });
+});
+
+describe("untoldPremise through the engine", () => {
+  it("GIVEN a cut told only of patrols WHEN asked when the hotline was cut THEN declined, naming the verb", () => {
+    const reply = hotline.when("when did the navies cut the hotline");
+    expect(reply.status).toBe("no_answer");
+    expect(reply.status === "no_answer" && reply.note).toMatch(/“cut”/);
+  });
+
+  it("GIVEN the cut told of the patrols WHEN asked of them THEN answered with its date", () => {
+    expect(answered(hotline.when("when did the navies cut their patrols")).date?.iso).toBe(
+      "2004-06-09",
+    );
+  });
+
+  it("GIVEN a visit told of Petrov WHEN asked of Ivanov THEN declined", () => {
+    expect(hotline.when("when did ivanov visit the naval base").status).toBe("no_answer");
+  });
+
+  it("GIVEN a visit told of Petrov WHEN asked of Petrov THEN answered with its date", () => {
+    expect(answered(hotline.when("when did petrov visit the naval base")).date?.iso).toBe(
+      "2005-07-12",
+    );
+  });
+});
