@@ -9,6 +9,7 @@
  */
 import type { PlaceMention } from "../search/gazetteer.js";
 import { STOPWORDS } from "../search/stopwords.js";
+import { lineFor, memoWords } from "../text/built-file.js";
 import { isEnglishWord } from "../text/english.js";
 import type { Sentence } from "../text/passages.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
@@ -70,17 +71,18 @@ const MOST_SUBJECT_WORDS = 8;
 
 const WORDS = /[\p{L}\p{N}]+/gu;
 
-let verbs: Set<string> | undefined;
+let verbIndex: string | undefined;
 
 /**
- * Whether WordNet knows `word` (a dictionary form) as a verb. Its verb index is read on first
- * use (about 11,000 lemmas): the tagged lexicon that says which words are mostly verbs leaves
- * out words as often nouns ("visit", "sign", "fall").
+ * Whether WordNet knows `word` (a dictionary form) as a verb. Its verb index (about 11,000
+ * sorted lemmas) is read on the first question that needs it and searched in place: the tagged
+ * lexicon that says which words are mostly verbs leaves out words as often nouns ("visit",
+ * "sign", "fall").
  */
-function isWordNetVerb(word: string): boolean {
-  verbs ??= new Set(dictionaryLines("index.verb").map((line) => line.slice(0, line.indexOf(" "))));
-  return verbs.has(word);
-}
+const isWordNetVerb = memoWords((word: string): boolean => {
+  verbIndex ??= dictionaryLines("index.verb").join("\n");
+  return lineFor(verbIndex, word) !== undefined;
+});
 
 /** The dictionary forms `word` (lower case) may be of, irregular first. */
 function basesOf(word: string): string[] {
@@ -95,8 +97,11 @@ function basesOf(word: string): string[] {
   ];
 }
 
-/** Whether `word` (lower case) may be a verb: a dictionary form, or with `participle` one. */
-function mayBeVerb(word: string, participle: boolean): boolean {
+/**
+ * Whether `word` (lower case) may be a verb: a dictionary form, or with `participle` one.
+ * Without `wordNet`, only a word mostly used as a verb counts (no dictionary is read).
+ */
+function mayBeVerb(word: string, participle: boolean, wordNet: boolean): boolean {
   if (STOPWORDS.has(word) || /\d/.test(word)) return false;
   // After "did", a verb is in its dictionary form: "ships" in "did the soviet ships ram" is a plural.
   if (!participle && /[^su]s$/.test(word)) return false;
@@ -104,15 +109,16 @@ function mayBeVerb(word: string, participle: boolean): boolean {
     return false;
   }
   if (isMainlyVerb(word)) return true;
+  if (!wordNet) return false;
   return participle ? basesOf(word).some(isWordNetVerb) : isWordNetVerb(word);
 }
 
 /**
- * Where the main verb stands in `words` from `from` (just after the auxiliary), or -1: a word
- * mostly used as a verb in the run before the first function word ("the 2020 war stop"), else
- * the first that WordNet knows as a verb ("serdyukov visit beijing"). Never the first word (the
- * subject comes first), a place, or a word after a determiner or a number ("the shanghai
- * agreement", "the 2020 war").
+ * Where the main verb stands in `words` from `from` (just after the auxiliary), or -1: a light
+ * verb ("do its own deal"), else a word mostly used as a verb in the run before the first
+ * function word ("the 2020 war stop"), else the first that WordNet knows as a verb ("serdyukov
+ * visit beijing"). Never the first word (the subject comes first), a place, or a word after a
+ * determiner or a number ("the shanghai agreement", "the 2020 war").
  */
 function verbIn(
   words: string[],
@@ -121,19 +127,23 @@ function verbIn(
   placeWords: ReadonlySet<string>,
 ): number {
   const last = Math.min(words.length, from + MOST_SUBJECT_WORDS + 1);
-  const candidates: number[] = [];
-  for (let i = from + 1; i < last; i++) {
-    const word = words[i] ?? "";
-    const before = words[i - 1] ?? "";
-    // "when did the uk do its own … deal": a light verb is the verb, what follows its object.
-    if (LIGHT_VERBS.has(word) || LIGHT_STOPWORDS.has(word)) return i;
-    if (placeWords.has(word) || DETERMINERS.has(before) || /\d/.test(before)) continue;
-    if (mayBeVerb(word, participle)) candidates.push(i);
-  }
   const firstStop = words.findIndex((w, i) => i > from && STOPWORDS.has(w));
-  const run = candidates.filter((i) => firstStop < 0 || i < firstStop);
-  const mainly = run.find((i) => isMainlyVerb(words[i] ?? ""));
-  return mainly ?? candidates[0] ?? -1;
+  const runEnd = firstStop < 0 ? last : Math.min(firstStop, last);
+  const find = (end: number, wordNet: boolean) => {
+    for (let i = from + 1; i < end; i++) {
+      const word = words[i] ?? "";
+      const before = words[i - 1] ?? "";
+      if (placeWords.has(word) || DETERMINERS.has(before) || /\d/.test(before)) continue;
+      if (mayBeVerb(word, participle, wordNet)) return i;
+    }
+    return -1;
+  };
+  for (let i = from + 1; i < last; i++) {
+    // "when did the uk do its own … deal": a light verb is the verb, what follows its object.
+    if (LIGHT_VERBS.has(words[i] ?? "") || LIGHT_STOPWORDS.has(words[i] ?? "")) return i;
+  }
+  const mainly = find(runEnd, false);
+  return mainly >= 0 ? mainly : find(last, true);
 }
 
 /**
