@@ -244,18 +244,25 @@ function tellsDeed(
  * relatives of the verb alone: a general sense links too much ("sign" to "mark").
  */
 function verbTerms(deed: Deed, verb: QueryTerm, read: (word: string) => string): string[] {
-  const phrasal = deed.particle
-    ? basesOf(deed.verb)
-        .map((base) => relatedTo(`${base}_${deed.particle}`))
-        .find((words) => words.length > 0)
-    : undefined;
-  const related = phrasal ? phrasal.map(read).filter((t) => t !== "") : [];
+  const related = (phrasalRelatives(deed) ?? []).map(read).filter((t) => t !== "");
   return [...new Set([verb.term, ...verb.expansions, ...related])];
 }
 
 /**
+ * The words WordNet relates to the deed's verb with its particle, when it knows the phrase
+ * ("fall through": "founder", "flop"); undefined for a verb with no particle or a phrase it
+ * does not know.
+ */
+function phrasalRelatives(deed: Deed): string[] | undefined {
+  if (!deed.particle) return undefined;
+  return basesOf(deed.verb)
+    .map((base) => relatedTo(`${base}_${deed.particle}`))
+    .find((words) => words.length > 0);
+}
+
+/**
  * Who did the deed or what it was done to, as the question's terms, that a passage telling it
- * must name: the words of its object ("military hotline" in "cut off the military hotline") and a name in
+ * must name: the head of its object ("hotline" in "cut off the military hotline") and a name in
  * its subject ("Serdyukov"; not "the five states", which a source names state by state). Terms
  * the sources never use are left to the support the ranker measured.
  */
@@ -297,9 +304,13 @@ export function untoldPremise(
     return null;
   }
   const verb = termOf(query, deed.verb, read);
+  if (!verb) return null;
   // A verb no source uses is a loose way of asking ("ram", "promise"): WordNet's relatives of it
-  // ("forces", "assure") are too far off to show that the sources tell the deed of others.
-  if (!verb || !(verb.known || verb.expansions.length > 0)) return null;
+  // ("forces", "assure") are too far off to show that the sources tell the deed of others. A
+  // phrasal verb WordNet knows ("fall through") names a deed of its own, which a passage tells
+  // by the phrase's relatives ("founder") or not at all.
+  const used = verb.known || verb.expansions.length > 0;
+  if (!used && !phrasalRelatives(deed)) return null;
   const supported = ranked.filter((r) => r.support >= SUPPORT_MIN);
   if (supported.length === 0) return null;
   const terms = verbTerms(deed, verb, read);
@@ -311,6 +322,6 @@ export function untoldPremise(
   const toldOfOthers = supported.some((r) =>
     around(r.sentence).some((s) => terms.some((t) => s.termSet.has(t))),
   );
-  if (!toldOfOthers) return null;
+  if (used && !toldOfOthers) return null;
   return `The sources do not say that this happened (“${deed.verb}”).`;
 }

@@ -8,6 +8,7 @@ const hotline = hotlineOf(
     "On 9 June 2004, the two navies agreed to cut their coastal patrols by half.",
     "Admiral Petrov visited the naval base at Sevrin on 12 July 2005.",
     "Admiral Ivanov spoke to his counterpart on the line on 1 August 2005.",
+    "Talks on a second line foundered in March 2006.",
   ],
   "2006-01-10",
 );
@@ -66,5 +67,15 @@ describe("untoldPremise through the engine", () => {
     expect(answered(hotline.when("when did petrov visit the naval base")).date?.iso).toBe(
       "2005-07-12",
     );
+  });
+
+  it("GIVEN no passage telling a phrasal verb's deed ('fall through') THEN declined, though its verb alone is related to one told ('fall': 'lower', 'cut')", () => {
+    expect(hotline.ask("why did the patrol agreement fall through").status).toBe("no_answer");
+  });
+
+  it("GIVEN a passage telling the phrasal verb's deed in WordNet's word for it ('foundered') THEN answered", () => {
+    expect(
+      answered(hotline.when("when did the talks on a second line fall through")).date?.iso,
+    ).toBe("2006-03");
   });
 });
