@@ -10,6 +10,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deedAsked, tellingDeed } from "./answer/agent.js";
+import { withoutIndefinites } from "./answer/chatter.js";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { whereSearched } from "./answer/ends.js";
@@ -17,7 +18,7 @@ import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
-import { untoldPremise } from "./answer/premise.js";
+import { untoldPremise, whyMade, withoutHintedPlaces } from "./answer/premise.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { statusSearched } from "./answer/status.js";
@@ -260,7 +261,13 @@ export function createHotline(
     }
     // "Is it working now or still planned?": its adverbs and alternative are not searched for;
     // nor is ", like which two places" after a where-question.
-    const query = readQuery(whereSearched(statusSearched(question)), command, context);
+    const reading = readQuery(
+      whereSearched(statusSearched(withoutIndefinites(question))),
+      command,
+      context,
+    );
+    // "Why did they build the hotline?" is answered by why the hotline exists.
+    const query = whyMade(question, withoutHintedPlaces(question, reading), analyzer.term);
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const toldOf = (term: string) =>

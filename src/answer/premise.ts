@@ -15,6 +15,7 @@ import type { Sentence } from "../text/passages.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { dictionaryLines, PARTICLES, relatedTo } from "../text/wordnet.js";
 import { SAYING } from "./agent.js";
+import { hintOf } from "./chatter.js";
 import { aspectOf, type Query, type QueryTerm, saysTerm } from "./query.js";
 import { type Ranked, SUPPORT_MIN } from "./rank.js";
 
@@ -324,4 +325,43 @@ export function untoldPremise(
   );
   if (used && !toldOfOthers) return null;
   return `The sources do not say that this happened (“${deed.verb}”).`;
+}
+
+/**
+ * Verbs of making a thing, by their dictionary forms: "why did they build the hotline" asks why
+ * the hotline exists, which a source tells of the thing ("The hotline was born of fear"), not of
+ * its making. General English.
+ */
+const MAKING = new Set(["build", "make", "create", "construct", "install", "found", "design"]);
+
+/**
+ * `query` with the verb of a why-question about making a thing ({@link MAKING}: "why did they
+ * build the hotline") read as implied: it ranks, but a passage need not say it to answer, as the
+ * reasons for a thing are told of the thing. `query` itself for any other question.
+ */
+export function whyMade(question: string, query: Query, read: (word: string) => string): Query {
+  if (query.intent !== "why") return query;
+  const places = new Set(query.places.flatMap((m) => m.surface.toLowerCase().match(WORDS) ?? []));
+  const deed = deedAsked(question, places);
+  if (!deed || !basesOf(deed.verb).some((base) => MAKING.has(base))) return query;
+  const verb = termOf(query, deed.verb, read);
+  if (!verb) return query;
+  const terms = query.terms.map((t) => (t === verb ? { ...t, implied: true } : t));
+  const totalWeight = terms.reduce((sum, t) => sum + (t.implied ? 0 : t.weight), 0);
+  return { ...query, terms, totalWeight };
+}
+
+/**
+ * `query` without the places named only in the asker's closing guess ({@link hintOf}: "…,
+ * something about cuba?"): a hint of what the answer says, they are not sides of the line, so
+ * a document is not marked down for not being about them. `query` itself when there are none.
+ */
+export function withoutHintedPlaces(question: string, query: Query): Query {
+  const hint = hintOf(question);
+  if (hint === "") return query;
+  const before = question.slice(0, question.length - hint.length).toLowerCase();
+  const hinted = (surface: string) =>
+    hint.includes(surface.toLowerCase()) && !before.includes(surface.toLowerCase());
+  const places = query.places.filter((m) => !hinted(m.surface));
+  return places.length === query.places.length ? query : { ...query, places };
 }

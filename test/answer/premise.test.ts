@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deedAsked } from "../../src/answer/premise.js";
+import { deedAsked, withoutHintedPlaces } from "../../src/answer/premise.js";
+import type { Query } from "../../src/answer/query.js";
 import { answered, hotlineOf } from "./one-document.js";
 
 const hotline = hotlineOf(
@@ -77,5 +78,49 @@ describe("untoldPremise through the engine", () => {
     expect(
       answered(hotline.when("when did the talks on a second line fall through")).date?.iso,
     ).toBe("2006-03");
+  });
+});
+
+describe("whyMade", () => {
+  const born = hotlineOf(
+    [
+      "The hotline was born of fear.",
+      "During the crisis of 1962, messages between the leaders took many hours to arrive.",
+      "The embassy building was finished in 1964.",
+    ],
+    "2013-06-20",
+  );
+
+  it("GIVEN a why-question about making a thing no passage says was made THEN answered by why the thing exists", () => {
+    const reply = answered(born.ask("why did they build the hotline"));
+    expect(reply.quotes[0]?.text).toContain("born of fear");
+  });
+});
+
+describe("withoutHintedPlaces", () => {
+  const place = (surface: string) => ({
+    codes: [surface],
+    surface,
+    start: 0,
+    end: 0,
+    from: 0,
+    to: 0,
+  });
+  const query = { places: [place("moscow"), place("cuba")] } as unknown as Query;
+
+  it("GIVEN a place named only in the closing guess THEN it is no side of the line", () => {
+    const read = withoutHintedPlaces(
+      "why did they build the moscow line, something about cuba?",
+      query,
+    );
+    expect(read.places.map((m) => m.surface)).toEqual(["moscow"]);
+  });
+
+  it("GIVEN the place named before the guess too THEN kept", () => {
+    const read = withoutHintedPlaces(
+      "why did cuba build the moscow line, something about cuba?",
+      query,
+    );
+    expect(read.places.map((m) => m.surface)).toEqual(["moscow", "cuba"]);
   });
 });
