@@ -10,7 +10,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deedAsked, tellingDeed } from "./answer/agent.js";
-import { withoutIndefinites } from "./answer/chatter.js";
+import { inFocus, lastQuestion, withoutIndefinites } from "./answer/chatter.js";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { whereSearched } from "./answer/ends.js";
@@ -228,8 +228,16 @@ export function createHotline(
     return rank(query, candidates, view);
   };
 
-  /** `compare` false: a question about one of two compared events is not split again. */
-  const answer = (command: "ask" | "when", input: string, compare = true): Reply => {
+  /**
+   * `compare` false: a question about one of two compared events is not split again. `focus`:
+   * the part of a message of several questions that is asked, the rest read as context.
+   */
+  const answer = (
+    command: "ask" | "when",
+    input: string,
+    compare = true,
+    focus?: string,
+  ): Reply => {
     const typed = cleanQuestion(input);
     // The limit is on what was typed, markup included: a message of 10,000 mentions is too long,
     // not an empty question.
@@ -267,7 +275,11 @@ export function createHotline(
       context,
     );
     // "Why did they build the hotline?" is answered by why the hotline exists.
-    const query = whyMade(question, withoutHintedPlaces(question, reading), analyzer.term);
+    const query = inFocus(
+      whyMade(question, withoutHintedPlaces(question, reading), analyzer.term),
+      focus,
+      analyzer.terms,
+    );
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const toldOf = (term: string) =>
@@ -318,6 +330,20 @@ export function createHotline(
       : composeAsk(question, ranked, query, passageTerms);
   };
 
+  /**
+   * A message of several questions that finds no answer as a whole ("…i thought it opened in
+   * march?? when was it actually first used") is answered by its last question, with the rest
+   * read as context; when that finds none either, the first reply stands.
+   */
+  const answerChat = (command: "ask" | "when", input: string): Reply => {
+    const reply = answer(command, input);
+    if (reply.status !== "no_answer") return reply;
+    const focus = lastQuestion(reply.question);
+    if (!focus) return reply;
+    const focused = answer(command, input, true, focus);
+    return focused.status === "answered" ? focused : reply;
+  };
+
   // Listed on the first `sources` call: a one-shot answer never needs it, and the sort's
   // localeCompare loads ICU's collator (about 10 ms of a command-line start).
   let sources: SourceSummary[] | undefined;
@@ -337,8 +363,8 @@ export function createHotline(
   };
 
   return {
-    ask: (question) => answer("ask", question),
-    when: (event) => answer("when", event),
+    ask: (question) => answerChat("ask", question),
+    when: (event) => answerChat("when", event),
     timeline: () => [...timeline],
     today: (date) => anniversaryDigest(date, (monthDay) => digestFor(timeline, monthDay)),
     sources: () => {
