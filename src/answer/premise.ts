@@ -29,6 +29,8 @@ export interface Deed {
   subject: string[];
   /** The words of what the deed was done to ("military", "hotline" in "cut off the military hotline"). */
   object: string[];
+  /** The place words among them ("russian" in "shoot down the russian jet"). */
+  objectPlaces: string[];
 }
 
 /** Auxiliaries after which the subject and then the main verb come ("did China cut …"). */
@@ -170,7 +172,13 @@ export function deedAsked(question: string, placeWords: ReadonlySet<string>): De
   while (DETERMINERS.has(words[at] ?? "")) at++;
   const object: string[] = [];
   for (; at < words.length && !STOPWORDS.has(words[at] ?? ""); at++) object.push(words[at] ?? "");
-  return { verb, particle, subject, object: object.filter((w) => !placeWords.has(w)) };
+  return {
+    verb,
+    particle,
+    subject,
+    object: object.filter((w) => !placeWords.has(w)),
+    objectPlaces: object.filter((w) => placeWords.has(w)),
+  };
 }
 
 /** The query term a question word was read as, or undefined (a stop word, or not searched). */
@@ -218,23 +226,31 @@ const TITLE_WEIGHT_MIN = Math.log(1 + 5);
 function tellsDeed(
   sentence: Sentence,
   verb: string[],
-  participants: QueryTerm[],
-  places: PlaceMention[],
+  who: Participants,
+  placeTerms: ReadonlyMap<PlaceMention, QueryTerm>,
   ctx: PremiseContext,
 ): boolean {
+  const places = [...placeTerms.keys()];
   const title = ctx.titleTerms(sentence);
   return around(sentence).some((s) => {
     if (!verb.some((t) => s.termSet.has(t))) return false;
     const before = s.paragraph.sentences[s.index - 1];
-    const near = (term: string) => s.termSet.has(term) || (before?.termSet.has(term) ?? false);
+    // A place as the question reads it, or by another of its names ("turkey" as "Turkish").
+    const near = (m: PlaceMention) => {
+      const term = placeTerms.get(m);
+      return (
+        term !== undefined &&
+        (says(term, s.termSet) || (before !== undefined && says(term, before.termSet)))
+      );
+    };
     const named = (p: QueryTerm) =>
       says(p, s.termSet) ||
       (before !== undefined && says(p, before.termSet)) ||
       (p.weight >= TITLE_WEIGHT_MIN && says(p, title));
-    return (
-      participants.every(named) &&
-      places.every((m) => near(ctx.read(m.surface)) || ctx.docAbout(s, m))
-    );
+    // "the russian jet" is told as "a Russian Su-24 bomber": named by its nationality.
+    const object =
+      !who.object || named(who.object) || who.objectPlaces.some((t) => s.termSet.has(t));
+    return object && who.names.every(named) && places.every((m) => near(m) || ctx.docAbout(s, m));
   });
 }
 
@@ -261,24 +277,40 @@ function phrasalRelatives(deed: Deed): string[] | undefined {
     .find((words) => words.length > 0);
 }
 
+/** Who did the deed and what it was done to, as the question's terms ({@link participantsOf}). */
+interface Participants {
+  /** The head of the object, when the sources use it. */
+  object: QueryTerm | undefined;
+  /** The terms of the places that qualify the object ("russian" in "the russian jet"). */
+  objectPlaces: string[];
+  /** The names in the subject that the sources use. */
+  names: QueryTerm[];
+}
+
 /**
  * Who did the deed or what it was done to, as the question's terms, that a passage telling it
- * must name: the head of its object ("hotline" in "cut off the military hotline") and a name in
- * its subject ("Serdyukov"; not "the five states", which a source names state by state). Terms
- * the sources never use are left to the support the ranker measured.
+ * must name: the head of its object ("hotline" in "cut off the military hotline"), or a place
+ * qualifying it, and a name in its subject ("Serdyukov"; not "the five states", which a source
+ * names state by state). Terms the sources never use are left to the support the ranker measured.
  */
 function participantsOf(
   deed: Deed,
   query: Query,
   verb: QueryTerm,
   read: (word: string) => string,
-): QueryTerm[] {
-  const names = deed.subject.filter((w) => !isEnglishWord(w));
-  return [...deed.object.slice(-1), ...names]
-    .map((w) => termOf(query, w, read))
-    .filter(
-      (t): t is QueryTerm => t !== undefined && t !== verb && (t.known || t.expansions.length > 0),
-    );
+): Participants {
+  const asked = (words: string[]) =>
+    words
+      .map((w) => termOf(query, w, read))
+      .filter(
+        (t): t is QueryTerm =>
+          t !== undefined && t !== verb && (t.known || t.expansions.length > 0),
+      );
+  return {
+    object: asked(deed.object.slice(-1))[0],
+    objectPlaces: deed.objectPlaces.map(read).filter((t) => t !== ""),
+    names: asked(deed.subject.filter((w) => !isEnglishWord(w))),
+  };
 }
 
 /**
@@ -316,7 +348,12 @@ export function untoldPremise(
   if (supported.length === 0) return null;
   const terms = verbTerms(deed, verb, read);
   const participants = participantsOf(deed, query, verb, read);
-  const tells = (r: Ranked) => tellsDeed(r.sentence, terms, participants, query.places, ctx);
+  const placeTerms = new Map<PlaceMention, QueryTerm>();
+  for (const m of query.places) {
+    const term = termOf(query, m.surface.toLowerCase(), read);
+    if (term) placeTerms.set(m, term);
+  }
+  const tells = (r: Ranked) => tellsDeed(r.sentence, terms, participants, placeTerms, ctx);
   if (supported.some(tells)) return null;
   // Told of no one in the passages found, the verb may be the asker's word for what a source
   // tells in its own: only a deed the passages tell of others is one they do not tell of these.

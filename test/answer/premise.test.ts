@@ -26,6 +26,7 @@ describe("deedAsked", () => {
       particle: "off",
       subject: [],
       object: ["military", "hotline"],
+      objectPlaces: [],
     });
   });
 
@@ -78,6 +79,22 @@ describe("untoldPremise through the engine", () => {
     expect(
       answered(hotline.when("when did the talks on a second line fall through")).date?.iso,
     ).toBe("2006-03");
+  });
+});
+
+describe("a deed told with other words for its sides", () => {
+  const crash = hotlineOf(
+    [
+      "On 24 November 2015, Turkish F-16s shot down a Russian Su-24 bomber near the border.",
+      "On 17 September 2018, Syrian gunners shot down a Russian Il-20 plane by mistake.",
+    ],
+    "2019-01-10",
+  );
+
+  it("GIVEN the object named by its nationality ('the russian jet' as 'a Russian Su-24 bomber') and the doer by another name ('Turkish') THEN answered", () => {
+    expect(answered(crash.when("when did turkey shoot down the russian jet")).date?.iso).toBe(
+      "2015-11-24",
+    );
   });
 });
 
