@@ -10,6 +10,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { deedAsked, tellingDeed } from "./answer/agent.js";
+import { inFocus, lastQuestion, withoutIndefinites } from "./answer/chatter.js";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { whereSearched } from "./answer/ends.js";
@@ -19,6 +20,7 @@ import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { namesAsked, sayingNames, writtenAsName } from "./answer/names.js";
 import { negationKept } from "./answer/negated.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
+import { untoldPremise, whyMade, withoutHintedPlaces } from "./answer/premise.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { statusSearched } from "./answer/status.js";
@@ -254,8 +256,16 @@ export function createHotline(
     return rank(query, candidates, view);
   };
 
-  /** `compare` false: a question about one of two compared events is not split again. */
-  const answer = (command: "ask" | "when", input: string, compare = true): Reply => {
+  /**
+   * `compare` false: a question about one of two compared events is not split again. `focus`:
+   * the part of a message of several questions that is asked, the rest read as context.
+   */
+  const answer = (
+    command: "ask" | "when",
+    input: string,
+    compare = true,
+    focus?: string,
+  ): Reply => {
     const typed = cleanQuestion(input);
     // The limit is on what was typed, markup included: a message of 10,000 mentions is too long,
     // not an empty question.
@@ -287,7 +297,17 @@ export function createHotline(
     }
     // "Is it working now or still planned?": its adverbs and alternative are not searched for;
     // nor is ", like which two places" after a where-question.
-    const query = readQuery(whereSearched(statusSearched(question)), command, context);
+    const reading = readQuery(
+      whereSearched(statusSearched(withoutIndefinites(question))),
+      command,
+      context,
+    );
+    // "Why did they build the hotline?" is answered by why the hotline exists.
+    const query = inFocus(
+      whyMade(question, withoutHintedPlaces(question, reading), analyzer.term),
+      focus,
+      analyzer.terms,
+    );
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const toldOf = (term: string) =>
@@ -305,6 +325,13 @@ export function createHotline(
     let found = search(query, measureStatedBy(question, analyzer.term) ?? negationKept(question));
     // "Did Cao call Netanyahu?": only a passage that names both answers.
     found = sayingNames(found, namesAsked(query, isName, analyzer), docTermsOf);
+    // "When did China cut the hotline?": no passage telling that deed, no answer.
+    const premise = untoldPremise(question, query, found, {
+      read: analyzer.term,
+      docAbout,
+      titleTerms: (sentence) => titleTermsOf(sentence.paragraph.doc),
+    });
+    if (premise) return noAnswer(question, premise);
     if (where) found = sayingWhere(question, found);
     if (person) found = found.filter((r) => namesPerson(r.sentence.text));
     if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {
@@ -336,6 +363,20 @@ export function createHotline(
         );
   };
 
+  /**
+   * A message of several questions that finds no answer as a whole ("…i thought it opened in
+   * march?? when was it actually first used") is answered by its last question, with the rest
+   * read as context; when that finds none either, the first reply stands.
+   */
+  const answerChat = (command: "ask" | "when", input: string): Reply => {
+    const reply = answer(command, input);
+    if (reply.status !== "no_answer") return reply;
+    const focus = lastQuestion(reply.question);
+    if (!focus) return reply;
+    const focused = answer(command, input, true, focus);
+    return focused.status === "answered" ? focused : reply;
+  };
+
   // Listed on the first `sources` call: a one-shot answer never needs it, and the sort's
   // localeCompare loads ICU's collator (about 10 ms of a command-line start).
   let sources: SourceSummary[] | undefined;
@@ -355,8 +396,8 @@ export function createHotline(
   };
 
   return {
-    ask: (question) => answer("ask", question),
-    when: (event) => answer("when", event),
+    ask: (question) => answerChat("ask", question),
+    when: (event) => answerChat("when", event),
     timeline: () => [...timeline],
     today: (date) => anniversaryDigest(date, (monthDay) => digestFor(timeline, monthDay)),
     sources: () => {

@@ -21,7 +21,7 @@ const WHO_VERB = /^\W*(?:[\p{L}']+\W+){0,2}?who\s+([\p{L}]+)(?:\s+([\p{L}]+))?/i
  * as a conversation ("had a phone conversation with his Russian counterpart Serdyukov"), far more
  * often than with the verb.
  */
-const SAYING = new Set(
+export const SAYING: ReadonlySet<string> = new Set(
   `say says said tell tells told write writes wrote written report reports reported claim claims
   claimed argue argues argued think thinks thought believe believes believed suggest suggests
   suggested call calls called describe describes described answer answers answered reply replies

@@ -10,7 +10,8 @@
  * - Custom emoji (`:thinking:`, `<:name:123>`, `<a:name:123>`) and pictographic emoji are dropped.
  * - Markdown emphasis, strike-through, code and quote markers are removed, keeping the words.
  * - Leading filler ("ok so", "yo", "hey", "pls"), trailing "thx" and chat interjections anywhere
- *   ("lol", "tbh", "btw") are dropped.
+ *   ("lol", "tbh", "btw") are dropped; one between two questions ("who picks up lol do they
+ *   speak russian") ends the first with a question mark, as it ended it in chat.
  * The result may be empty: the caller then asks for a question.
  */
 export function plainQuestion(text: string): string {
@@ -39,6 +40,9 @@ export function plainQuestion(text: string): string {
       .trim()
       .replace(FILLER_START, "")
       .replace(FILLER_END, "")
+      .replace(BETWEEN_QUESTIONS, (m, at: number, text: string) =>
+        OPENS_QUESTION.test(text.slice(0, at)) ? "? " : m,
+      )
       .replace(INTERJECTION, " ")
       .replace(/\s+/g, " ")
       .replace(/ (?=[?!.]$)/, "")
@@ -50,9 +54,32 @@ export function plainQuestion(text: string): string {
 const FILLER_START =
   /^(?:(?:ok(?:ay)?|so|yo|hey|hi|hello|um+|uh+|hmm+|pls|please|quick q(?:uestion)?)(?:[\s,:!.]+|$))+/i;
 const FILLER_END = /[\s,]*\b(?:lol|lmao|haha|pls|please|thx|thanks|ty)\b[\s!.]*$/i;
+/** The chat interjections, as a pattern's alternatives. */
+const INTERJECTIONS = "lol+|lmf?ao+|rofl|haha(?:ha)*|tbh|imo|imho|btw|fwiw|idk|smh|ngl|omg";
+
 /**
  * Chat interjections anywhere in a message ("who picks up lol do they speak russian", "is it
  * on tbh"): they say how the asker feels, never what is asked, and no source uses them.
  */
-const INTERJECTION =
-  /(?:,\s*)?(?<![\p{L}\p{N}'’-])(?:lol+|lmf?ao+|rofl|haha(?:ha)*|tbh|imo|imho|btw|fwiw|idk|smh|ngl|omg)(?![\p{L}\p{N}'’-])[,!.]*/giu;
+const INTERJECTION = new RegExp(
+  `(?:,\\s*)?(?<![\\p{L}\\p{N}'’-])(?:${INTERJECTIONS})(?![\\p{L}\\p{N}'’-])[,!.]*`,
+  "giu",
+);
+
+/** Words that open a question: an interrogative or an auxiliary verb. */
+export const QUESTION_OPENER =
+  "(?:do|does|did|is|are|was|were|has|have|had|can|could|will|would|should|what|who|whom|whose|when|where|why|how|which)";
+
+/** A text that opens with a question word or an auxiliary ("who picks up …"). */
+const OPENS_QUESTION = new RegExp(`^\\W*${QUESTION_OPENER}\\b`, "i");
+
+/**
+ * An interjection after a word and before a question opener: in a message that opens with a
+ * question ({@link OPENS_QUESTION}), "who picks up on the israeli side lol do they even speak
+ * russian" is two questions, the interjection standing for the first one's question mark ("saw
+ * this lol what did he say" asks one).
+ */
+const BETWEEN_QUESTIONS = new RegExp(
+  `(?<=[\\p{L}\\p{N}])\\s*,?\\s+(?:${INTERJECTIONS})[,!.]*\\s+(?=${QUESTION_OPENER}\\b)`,
+  "giu",
+);

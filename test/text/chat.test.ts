@@ -19,9 +19,10 @@ describe("plainQuestion", () => {
     ["ok so yo when was it set up lol", "when was it set up"],
     [
       "who picks up on the israeli side lol do they even speak russian",
-      "who picks up on the israeli side do they even speak russian",
+      "who picks up on the israeli side? do they even speak russian",
     ],
     ["tbh is the line still open, btw?", "is the line still open?"],
+    ["saw this lol what did he say on the phone", "saw this what did he say on the phone"],
     ["> when was it `set up`", "when was it set up"],
   ])("GIVEN %j THEN the core reads %j", (typed, plain) => {
     expect(plainQuestion(typed)).toBe(plain);

@@ -1,0 +1,143 @@
+import { describe, expect, it } from "vitest";
+import { deedAsked, withoutHintedPlaces } from "../../src/answer/premise.js";
+import type { Query } from "../../src/answer/query.js";
+import { answered, hotlineOf } from "./one-document.js";
+
+const hotline = hotlineOf(
+  [
+    "The two navies opened a direct telephone line on 3 May 2001.",
+    "On 9 June 2004, the two navies agreed to cut their coastal patrols by half.",
+    "Admiral Petrov visited the naval base at Sevrin on 12 July 2005.",
+    "Admiral Ivanov spoke to his counterpart on the line on 1 August 2005.",
+    "Talks on a second line foundered in March 2006.",
+  ],
+  "2006-01-10",
+);
+
+describe("deedAsked", () => {
+  it("GIVEN 'why did russia cut off the military hotline with china' THEN the verb, its particle and its object", () => {
+    expect(
+      deedAsked(
+        "why did russia cut off the military hotline with china",
+        new Set(["russia", "china"]),
+      ),
+    ).toEqual({
+      verb: "cut",
+      particle: "off",
+      subject: [],
+      object: ["military", "hotline"],
+      objectPlaces: [],
+    });
+  });
+
+  it("GIVEN a name and a noun that may be a verb ('serdyukov visit beijing') THEN the verb after the name", () => {
+    expect(
+      deedAsked("when did serdyukov visit beijing to launch the hotline", new Set(["beijing"])),
+    ).toMatchObject({
+      verb: "visit",
+      subject: ["serdyukov"],
+    });
+  });
+
+  it("GIVEN a number before a noun ('the 2020 war stop') THEN the noun is not the verb", () => {
+    expect(deedAsked("when did the 2020 war stop", new Set())?.verb).toBe("stop");
+  });
+
+  it("GIVEN a yes/no question ('did they cut the line') THEN no premise: it asks whether", () => {
+    expect(deedAsked("did they cut the line", new Set())).toBeNull();
+  });
+});
+
+describe("untoldPremise through the engine", () => {
+  it("GIVEN a cut told only of patrols WHEN asked when the hotline was cut THEN declined, naming the verb", () => {
+    const reply = hotline.when("when did the navies cut the hotline");
+    expect(reply.status).toBe("no_answer");
+    expect(reply.status === "no_answer" && reply.note).toMatch(/“cut”/);
+  });
+
+  it("GIVEN the cut told of the patrols WHEN asked of them THEN answered with its date", () => {
+    expect(answered(hotline.when("when did the navies cut their patrols")).date?.iso).toBe(
+      "2004-06-09",
+    );
+  });
+
+  it("GIVEN a visit told of Petrov WHEN asked of Ivanov THEN declined", () => {
+    expect(hotline.when("when did ivanov visit the naval base").status).toBe("no_answer");
+  });
+
+  it("GIVEN a visit told of Petrov WHEN asked of Petrov THEN answered with its date", () => {
+    expect(answered(hotline.when("when did petrov visit the naval base")).date?.iso).toBe(
+      "2005-07-12",
+    );
+  });
+
+  it("GIVEN no passage telling a phrasal verb's deed ('fall through') THEN declined, though its verb alone is related to one told ('fall': 'lower', 'cut')", () => {
+    expect(hotline.ask("why did the patrol agreement fall through").status).toBe("no_answer");
+  });
+
+  it("GIVEN a passage telling the phrasal verb's deed in WordNet's word for it ('foundered') THEN answered", () => {
+    expect(
+      answered(hotline.when("when did the talks on a second line fall through")).date?.iso,
+    ).toBe("2006-03");
+  });
+});
+
+describe("a deed told with other words for its sides", () => {
+  const crash = hotlineOf(
+    [
+      "On 24 November 2015, Turkish F-16s shot down a Russian Su-24 bomber near the border.",
+      "On 17 September 2018, Syrian gunners shot down a Russian Il-20 plane by mistake.",
+    ],
+    "2019-01-10",
+  );
+
+  it("GIVEN the object named by its nationality ('the russian jet' as 'a Russian Su-24 bomber') and the doer by another name ('Turkish') THEN answered", () => {
+    expect(answered(crash.when("when did turkey shoot down the russian jet")).date?.iso).toBe(
+      "2015-11-24",
+    );
+  });
+});
+
+describe("whyMade", () => {
+  const born = hotlineOf(
+    [
+      "The hotline was born of fear.",
+      "During the crisis of 1962, messages between the leaders took many hours to arrive.",
+      "The embassy building was finished in 1964.",
+    ],
+    "2013-06-20",
+  );
+
+  it("GIVEN a why-question about making a thing no passage says was made THEN answered by why the thing exists", () => {
+    const reply = answered(born.ask("why did they build the hotline"));
+    expect(reply.quotes[0]?.text).toContain("born of fear");
+  });
+});
+
+describe("withoutHintedPlaces", () => {
+  const place = (surface: string) => ({
+    codes: [surface],
+    surface,
+    start: 0,
+    end: 0,
+    from: 0,
+    to: 0,
+  });
+  const query = { places: [place("moscow"), place("cuba")] } as unknown as Query;
+
+  it("GIVEN a place named only in the closing guess THEN it is no side of the line", () => {
+    const read = withoutHintedPlaces(
+      "why did they build the moscow line, something about cuba?",
+      query,
+    );
+    expect(read.places.map((m) => m.surface)).toEqual(["moscow"]);
+  });
+
+  it("GIVEN the place named before the guess too THEN kept", () => {
+    const read = withoutHintedPlaces(
+      "why did cuba build the moscow line, something about cuba?",
+      query,
+    );
+    expect(read.places.map((m) => m.surface)).toEqual(["moscow", "cuba"]);
+  });
+});
