@@ -37,9 +37,9 @@ export function comparable(text: string): string {
  * folded. Combining-mark floods (Zalgo text) are cut to two marks per letter.
  */
 export function cleanQuestion(text: string): string {
+  const cleaned = stripControl(text.normalize("NFKC")).replace(/[\u200B-\u200F\u2060\uFEFF]/g, "");
+  // Marks are never ASCII; the Unicode-property expression costs a command to compile.
   return foldWhitespace(
-    stripControl(text.normalize("NFKC"))
-      .replace(/[\u200B-\u200F\u2060\uFEFF]/g, "")
-      .replace(/(\p{M}{2})\p{M}+/gu, "$1"),
+    /[^ -~\s]/.test(cleaned) ? cleaned.replace(/(\p{M}{2})\p{M}+/gu, "$1") : cleaned,
   );
 }
