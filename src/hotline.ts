@@ -16,6 +16,7 @@ import { whereSearched } from "./answer/ends.js";
 import { untoldEvent, untoldQuality } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
+import { undoneByOther } from "./answer/negated.js";
 import { asksForPerson, namesPerson } from "./answer/person.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
@@ -201,6 +202,7 @@ export function createHotline(
     const view: SubjectView = {
       placeFit: (sentence) => fitOf(sentence.paragraph.doc.meta.id),
       titleTerms: (sentence) => titleTermsOf(sentence.paragraph.doc),
+      undoneByOther: (sentence) => undoneByOther(sentence, query.places, placesOf, docAbout),
       supplies(sentence, term) {
         const place = asked.get(term);
         if (!place) return false;

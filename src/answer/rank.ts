@@ -82,6 +82,11 @@ export interface SubjectView {
   supplies(sentence: Sentence, term: string): boolean;
   /** The terms of the title of the sentence's document. Default: none known. */
   titleTerms?(sentence: Sentence): ReadonlySet<string>;
+  /**
+   * Whether the sentence says that something has not happened to a party the question does not
+   * ask about (see `undoneByOther` in negated.ts). Default: never.
+   */
+  undoneByOther?(sentence: Sentence): boolean;
 }
 
 const NO_SUBJECT: SubjectView = { placeFit: () => 1, supplies: () => false };
@@ -158,10 +163,14 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     if (query.intent === "who" && PERSON.test(sentence.text)) bonus += 0.06;
     if (query.intent === "who" && describesName(query, sentence.text)) bonus += 0.1;
     if (query.intent === "why" && PURPOSE.test(sentence.text)) bonus += 0.08;
+    // "China has never signed an incidents at sea agreement" neither dates the US-Soviet one nor
+    // says it was never signed: it tells of another party's event, and does not answer.
+    const another = query.intent === "when" && (subject.undoneByOther?.(sentence) ?? false);
+    if (another) bonus -= OFF_SUBJECT;
     return {
       sentence,
       score: 0.55 * coverage + 0.2 * context + 0.25 * (score / top) + bonus,
-      support: Math.max(coverage, 0.85 * context),
+      support: another ? 0 : Math.max(coverage, 0.85 * context),
       coverage,
     };
   });
