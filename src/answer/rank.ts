@@ -6,6 +6,7 @@
  */
 import type { Hit } from "../search/index.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { isMainlyVerb } from "../text/verb-forms.js";
 import { notHappenedAt } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
@@ -48,6 +49,13 @@ const OFF_SUBJECT = 0.35;
  * saying the event has not happened answers a when-question as well, and is compared with it.
  */
 export const WHEN_STATED = 0.12;
+
+/**
+ * What a sentence loses for a when-question that names its event ("delivered", "signed") when
+ * the sentence says none of the event's words, in any form or through a related word: its date is
+ * another event's ("A week after the crash, the minister announced that Russia would give …").
+ */
+const EVENT_UNSAID = 0.06;
 
 /** What a word the sentence says only as intended or agreed counts for a when-question. */
 const HYPOTHETICAL_CREDIT = 0.5;
@@ -116,7 +124,9 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
           namedBefore(sentence)?.termSet ??
           namedInTitle(sentence, subject))
         : undefined;
+    let eventSaid = false;
     for (const term of query.terms) {
+      if (term.event && !term.implied && credit(term, sentence.termSet) > 0) eventSaid = true;
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
         continue;
@@ -144,6 +154,14 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
         (d.basis === "relative" && d.date.precision === "day" && !d.date.approximate),
     );
     if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? WHEN_STATED : 0.08;
+    if (
+      query.intent === "when" &&
+      !eventSaid &&
+      query.terms.some((t) => t.event && !t.implied) &&
+      saysSomeVerb(sentence)
+    ) {
+      bonus -= EVENT_UNSAID;
+    }
     // "When … in 2023": a sentence dated that year tells of the event asked about. In another
     // question the year names the thing ("the 1972 deal"), which the sentence's words must say:
     // "Forty-five years ago today, the navies signed …" is not how ships signal under it.
@@ -175,6 +193,22 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+const verbSaid = new WeakMap<Sentence, boolean>();
+
+/**
+ * Whether `sentence` has a word mostly used as a verb ("announced", "gave"): it tells of an
+ * event. A citation ("International Herald Leader, 2008 March 18") tells of none, and dates what
+ * the sentence pointing to it says. Read once per sentence.
+ */
+function saysSomeVerb(sentence: Sentence): boolean {
+  let said = verbSaid.get(sentence);
+  if (said === undefined) {
+    said = (sentence.text.match(/\p{Ll}+/gu) ?? []).some((w) => isMainlyVerb(w));
+    verbSaid.set(sentence, said);
+  }
+  return said;
 }
 
 /**
