@@ -134,7 +134,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
       // "When did it open?" is not answered by "would be opened" or "an agreement on opening it",
       // though it is by "efforts to open it have stalled", which says it has not happened.
       const own =
-        credit(term, sentence.termSet) *
+        (datedIn(query, term, sentence) ? 1 : credit(term, sentence.termSet)) *
         (intended && !term.hypothetical && sentence.hypothetical.has(term.term)
           ? HYPOTHETICAL_CREDIT
           : 1);
@@ -193,6 +193,19 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/**
+ * Whether `term` is a year a when-question puts its answer in ("when did they stop answering in
+ * 2023") and `sentence` is dated in it: "has not picked up since 7 April", in an article of May
+ * 2023, says the year through its date without writing it.
+ */
+function datedIn(query: Query, term: QueryTerm, sentence: Sentence): boolean {
+  return (
+    query.intent === "when" &&
+    query.years.includes(term.term) &&
+    sentence.dates.some((d) => d.date.iso.startsWith(term.term))
+  );
 }
 
 const verbSaid = new WeakMap<Sentence, boolean>();

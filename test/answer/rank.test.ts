@@ -114,3 +114,21 @@ describe("rank: a when-question's event that a dated sentence does not say", () 
     expect(answer.quotes[0]?.text).toContain("the delivery was complete");
   });
 });
+
+describe("rank: a year a when-question puts its answer in", () => {
+  it("GIVEN 'The islanders' radio went silent on 7 April' in an article of May 2023 THEN 'when did they stop answering the radio in 2023' is 7 April 2023, though the sentence never writes the year", () => {
+    const hotline = hotlineOf(
+      [
+        "When the islanders stop answering the radio, the silence itself is read as a message.",
+        "In February 2016 the islanders stopped answering the radio for two years.",
+        "The islanders' radio went silent on 7 April, according to the coast guard.",
+        "The coast guard calls twice a day.",
+      ],
+      "2023-05-10",
+    );
+    const answer = answered(
+      hotline.when("when did the islanders stop answering the radio in 2023"),
+    );
+    expect(answer.date?.iso).toBe("2023-04-07");
+  });
+});
