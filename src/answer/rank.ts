@@ -7,6 +7,7 @@
 import type { Hit } from "../search/index.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { isMainlyVerb } from "../text/verb-forms.js";
+import { countsFromAsked } from "./anchor.js";
 import { notHappenedAt } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
@@ -56,6 +57,13 @@ export const WHEN_STATED = 0.12;
  * another event's ("A week after the crash, the minister announced that Russia would give …").
  */
 const EVENT_UNSAID = 0.06;
+
+/**
+ * What a term counts for a when-question in a sentence that counts its date from the event the
+ * term names ("The next day, troops began to pull back from the site of the clash"): nothing, as
+ * the date is what followed the event, and the sentence tells the event only as its starting point.
+ */
+const COUNTED_FROM_CREDIT = 0;
 
 /** What a word the sentence says only as intended or agreed counts for a when-question. */
 const HYPOTHETICAL_CREDIT = 0.5;
@@ -137,7 +145,8 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
         (datedIn(query, term, sentence) ? 1 : credit(term, sentence.termSet)) *
         (intended && !term.hypothetical && sentence.hypothetical.has(term.term)
           ? HYPOTHETICAL_CREDIT
-          : 1);
+          : 1) *
+        (query.intent === "when" && countsFromAsked(sentence, term) ? COUNTED_FROM_CREDIT : 1);
       const supplied = Math.max(
         subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0,
         antecedent && !term.event ? ANTECEDENT_CREDIT * credit(term, antecedent) : 0,

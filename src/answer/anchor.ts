@@ -1,0 +1,51 @@
+/**
+ * A sentence dated only by counting from another date ("The next day", "Two weeks later") that
+ * names the event asked about as something already told, after a preposition and "the" ("pull
+ * back from the site of the clash", "A week after the crash"): the event is the point it counts
+ * from, and its date is that of what followed. It does not date the event asked about.
+ */
+import { stemmer } from "stemmer";
+import type { Sentence } from "../text/passages.js";
+import type { QueryTerm } from "./query.js";
+
+/**
+ * A word after a preposition, "the" and up to two more words ("after the crash", "of the deadly
+ * clash", "since the first signing"): the thing it names is known already.
+ */
+const TOLD_BEFORE =
+  /\b(?:after|since|following|from|of|at|before|until)\s+the\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/giu;
+
+const read = new WeakMap<Sentence, ReadonlySet<string>>();
+
+/** The stems of the words `sentence` names as told before ({@link TOLD_BEFORE}), read once. */
+function toldBefore(sentence: Sentence): ReadonlySet<string> {
+  let stems = read.get(sentence);
+  if (!stems) {
+    stems = new Set(
+      [...sentence.text.matchAll(TOLD_BEFORE)].map((m) => stemmer((m[1] ?? "").toLowerCase())),
+    );
+    read.set(sentence, stems);
+  }
+  return stems;
+}
+
+/**
+ * Whether `sentence` is dated only relatively ("The next day") and says `term` only as an event
+ * told before ({@link TOLD_BEFORE}), in its own word or a related one: "The next day, troops began
+ * to pull back from the site of the clash" for "when was the clash". False for a sentence that
+ * states a date, or says the term elsewhere too ("the clash began after the clash of patrols").
+ */
+export function countsFromAsked(sentence: Sentence, term: QueryTerm): boolean {
+  const { dates } = sentence;
+  if (dates.length === 0 || dates.some((d) => d.basis !== "relative")) return false;
+  const stems = toldBefore(sentence);
+  if (stems.size === 0) return false;
+  const forms = [term.term, ...term.expansions, ...(term.related ?? [])];
+  const told = forms.filter((f) => sentence.termSet.has(f));
+  return told.length > 0 && told.every((f) => stems.has(f)) && !saysAgain(sentence, told);
+}
+
+/** Whether one of `terms` stands more than once in `sentence` (then once may be the event itself). */
+function saysAgain(sentence: Sentence, terms: string[]): boolean {
+  return terms.some((t) => sentence.terms.indexOf(t) !== sentence.terms.lastIndexOf(t));
+}
