@@ -15,6 +15,13 @@ import type { QueryTerm } from "./query.js";
 const TOLD_BEFORE =
   /\b(?:after|since|following|from|of|at|before|until)\s+the\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/giu;
 
+/**
+ * A relative date counted from another event ("The next day", "Two weeks later", "A week after the
+ * crash"), not from the time of writing ("last year", "three years ago"): only the former makes
+ * the event it counts from a point in the past of what the sentence tells.
+ */
+const COUNTED = /\b(?:next|later|after|following|earlier|before|previous)\b/i;
+
 const read = new WeakMap<Sentence, ReadonlySet<string>>();
 
 /** The stems of the words `sentence` names as told before ({@link TOLD_BEFORE}), read once. */
@@ -37,7 +44,9 @@ function toldBefore(sentence: Sentence): ReadonlySet<string> {
  */
 export function countsFromAsked(sentence: Sentence, term: QueryTerm): boolean {
   const { dates } = sentence;
-  if (dates.length === 0 || dates.some((d) => d.basis !== "relative")) return false;
+  if (dates.length === 0 || dates.some((d) => d.basis !== "relative" || !COUNTED.test(d.text))) {
+    return false;
+  }
   const stems = toldBefore(sentence);
   if (stems.size === 0) return false;
   const forms = [term.term, ...term.expansions, ...(term.related ?? [])];
