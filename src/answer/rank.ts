@@ -52,9 +52,10 @@ const OFF_SUBJECT = 0.35;
 export const WHEN_STATED = 0.12;
 
 /**
- * What a sentence loses for a when-question that names its event ("delivered", "signed") when
- * the sentence says none of the event's words, in any form or through a related word: its date is
- * another event's ("A week after the crash, the minister announced that Russia would give …").
+ * What a dated sentence loses for a when-question that names its event ("delivered", "signed")
+ * when the sentence says none of the event's words, in any form or through a related word: its
+ * date is another event's ("A week after the crash, the minister announced that Russia would give
+ * …"). An undated sentence offers no date to mistake, and may say the event has not happened.
  */
 const EVENT_UNSAID = 0.06;
 
@@ -166,6 +167,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     if (
       query.intent === "when" &&
       !eventSaid &&
+      sentence.dates.length > 0 &&
       query.terms.some((t) => t.event && !t.implied) &&
       saysSomeVerb(sentence)
     ) {
