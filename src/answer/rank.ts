@@ -8,6 +8,7 @@ import type { Hit } from "../search/index.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { isMainlyVerb } from "../text/verb-forms.js";
 import { countsFromAsked } from "./anchor.js";
+import { saidByOtherPart } from "./names.js";
 import { notHappenedAt } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
@@ -134,7 +135,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
           namedInTitle(sentence, subject))
         : undefined;
     let eventSaid = false;
-    for (const term of query.terms) {
+    for (const [at, term] of query.terms.entries()) {
       if (term.event && !term.implied && credit(term, sentence.termSet) > 0) eventSaid = true;
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
@@ -148,8 +149,12 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
           ? HYPOTHETICAL_CREDIT
           : 1) *
         (query.intent === "when" && countsFromAsked(sentence, term) ? COUNTED_FROM_CREDIT : 1);
+      // "Mr Wang" says the "Wang Yi" its document named before.
       const supplied = Math.max(
-        subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0,
+        subject.supplies(sentence, term.term) ||
+          (own === 0 && saidByOtherPart(query.terms, at, sentence))
+          ? SUPPLIED_CREDIT
+          : 0,
         antecedent && !term.event ? ANTECEDENT_CREDIT * credit(term, antecedent) : 0,
       );
       inSentence += term.weight * Math.max(own, supplied);
