@@ -9,11 +9,13 @@ import type { Sentence } from "../text/passages.js";
 import type { QueryTerm } from "./query.js";
 
 /**
- * A word after a preposition, "the" and up to two more words ("after the crash", "of the deadly
- * clash", "since the first signing"): the thing it names is known already.
+ * Up to three words after a preposition of time and "the" ("after the crash", "since the deadly
+ * clash"), or after a place in the past event ("from the site of the clash", "to the scene of the
+ * attack"): the thing they name is known already. Not "the text of the agreement", which a
+ * sentence may sign.
  */
 const TOLD_BEFORE =
-  /\b(?:after|since|following|from|of|at|before|until)\s+the\s+(?:[\p{L}-]+\s+){0,2}?([\p{L}-]+)/giu;
+  /\b(?:(?:after|since|following|before|until)\s+the|(?:from|at|to|near)\s+the\s+[\p{L}-]+\s+of\s+the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
 
 /**
  * A relative date counted from another event ("The next day", "Two weeks later", "A week after the
@@ -28,9 +30,10 @@ const read = new WeakMap<Sentence, ReadonlySet<string>>();
 function toldBefore(sentence: Sentence): ReadonlySet<string> {
   let stems = read.get(sentence);
   if (!stems) {
-    stems = new Set(
-      [...sentence.text.matchAll(TOLD_BEFORE)].map((m) => stemmer((m[1] ?? "").toLowerCase())),
+    const words = [...sentence.text.matchAll(TOLD_BEFORE)].flatMap((m) =>
+      (m[1] ?? "").toLowerCase().split(/\s+/),
     );
+    stems = new Set(words.map((w) => stemmer(w)));
     read.set(sentence, stems);
   }
   return stems;
