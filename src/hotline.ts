@@ -25,6 +25,7 @@ import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/qu
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
+import { undoneByOther } from "./answer/undone.js";
 import { asksWhere, sayingWhere } from "./answer/where.js";
 import type { CorpusDocument } from "./corpus/document.js";
 import { type Corpus, loadCorpus } from "./corpus/load.js";
@@ -231,6 +232,7 @@ export function createHotline(
     const view: SubjectView = {
       placeFit: (sentence) => fitOf(sentence.paragraph.doc.meta.id),
       titleTerms: (sentence) => titleTermsOf(sentence.paragraph.doc),
+      undoneByOther: (sentence) => undoneByOther(sentence, query.places, placesOf, docAbout),
       supplies(sentence, term) {
         const place = asked.get(term);
         if (!place) return false;

@@ -6,6 +6,9 @@
  */
 import type { Hit } from "../search/index.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { isMainlyVerb } from "../text/verb-forms.js";
+import { countsFromAsked } from "./anchor.js";
+import { saidByOtherPart } from "./full-names.js";
 import { notHappenedAt } from "./pending.js";
 import type { Query, QueryTerm } from "./query.js";
 
@@ -49,6 +52,21 @@ const OFF_SUBJECT = 0.35;
  */
 export const WHEN_STATED = 0.12;
 
+/**
+ * What a dated sentence loses for a when-question that names its event ("delivered", "signed")
+ * when the sentence says none of the event's words, in any form or through a related word: its
+ * date is another event's ("A week after the crash, the minister announced that Russia would give
+ * …"). An undated sentence offers no date to mistake, and may say the event has not happened.
+ */
+const EVENT_UNSAID = 0.06;
+
+/**
+ * What a term counts for a when-question in a sentence that counts its date from the event the
+ * term names ("The next day, troops began to pull back from the site of the clash"): nothing, as
+ * the date is what followed the event, and the sentence tells the event only as its starting point.
+ */
+const COUNTED_FROM_CREDIT = 0;
+
 /** What a word the sentence says only as intended or agreed counts for a when-question. */
 const HYPOTHETICAL_CREDIT = 0.5;
 
@@ -82,6 +100,11 @@ export interface SubjectView {
   supplies(sentence: Sentence, term: string): boolean;
   /** The terms of the title of the sentence's document. Default: none known. */
   titleTerms?(sentence: Sentence): ReadonlySet<string>;
+  /**
+   * Whether the sentence says that something has not happened to a party the question does not
+   * ask about (see `undoneByOther` in undone.ts). Default: never.
+   */
+  undoneByOther?(sentence: Sentence): boolean;
 }
 
 const NO_SUBJECT: SubjectView = { placeFit: () => 1, supplies: () => false };
@@ -111,7 +134,9 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
           namedBefore(sentence)?.termSet ??
           namedInTitle(sentence, subject))
         : undefined;
-    for (const term of query.terms) {
+    let eventSaid = false;
+    for (const [at, term] of query.terms.entries()) {
+      if (term.event && !term.implied && credit(term, sentence.termSet) > 0) eventSaid = true;
       if (term.implied) {
         bonus += 0.1 * credit(term, sentence.termSet);
         continue;
@@ -119,12 +144,17 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
       // "When did it open?" is not answered by "would be opened" or "an agreement on opening it",
       // though it is by "efforts to open it have stalled", which says it has not happened.
       const own =
-        credit(term, sentence.termSet) *
+        (datedIn(query, term, sentence) ? 1 : credit(term, sentence.termSet)) *
         (intended && !term.hypothetical && sentence.hypothetical.has(term.term)
           ? HYPOTHETICAL_CREDIT
-          : 1);
+          : 1) *
+        (query.intent === "when" && countsFromAsked(sentence, term) ? COUNTED_FROM_CREDIT : 1);
+      // "Mr Wang" says the "Wang Yi" its document named before.
       const supplied = Math.max(
-        subject.supplies(sentence, term.term) ? SUPPLIED_CREDIT : 0,
+        subject.supplies(sentence, term.term) ||
+          (own === 0 && saidByOtherPart(query.terms, at, sentence))
+          ? SUPPLIED_CREDIT
+          : 0,
         antecedent && !term.event ? ANTECEDENT_CREDIT * credit(term, antecedent) : 0,
       );
       inSentence += term.weight * Math.max(own, supplied);
@@ -139,6 +169,15 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
         (d.basis === "relative" && d.date.precision === "day" && !d.date.approximate),
     );
     if (query.intent === "when" && sentence.dates.length > 0) bonus += stated ? WHEN_STATED : 0.08;
+    if (
+      query.intent === "when" &&
+      !eventSaid &&
+      sentence.dates.length > 0 &&
+      query.terms.some((t) => t.event && !t.implied) &&
+      saysSomeVerb(sentence)
+    ) {
+      bonus -= EVENT_UNSAID;
+    }
     // "When … in 2023": a sentence dated that year tells of the event asked about. In another
     // question the year names the thing ("the 1972 deal"), which the sentence's words must say:
     // "Forty-five years ago today, the navies signed …" is not how ships signal under it.
@@ -158,14 +197,47 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     if (query.intent === "who" && PERSON.test(sentence.text)) bonus += 0.06;
     if (query.intent === "who" && describesName(query, sentence.text)) bonus += 0.1;
     if (query.intent === "why" && PURPOSE.test(sentence.text)) bonus += 0.08;
+    // "China has never signed an incidents at sea agreement" neither dates the US-Soviet one nor
+    // says it was never signed: it tells of another party's event, and does not answer.
+    const another = query.intent === "when" && (subject.undoneByOther?.(sentence) ?? false);
+    if (another) bonus -= OFF_SUBJECT;
     return {
       sentence,
       score: 0.55 * coverage + 0.2 * context + 0.25 * (score / top) + bonus,
-      support: Math.max(coverage, 0.85 * context),
+      support: another ? 0 : Math.max(coverage, 0.85 * context),
       coverage,
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/**
+ * Whether `term` is a year a when-question puts its answer in ("when did they stop answering in
+ * 2023") and `sentence` is dated in it: "has not picked up since 7 April", in an article of May
+ * 2023, says the year through its date without writing it.
+ */
+function datedIn(query: Query, term: QueryTerm, sentence: Sentence): boolean {
+  return (
+    query.intent === "when" &&
+    query.years.includes(term.term) &&
+    sentence.dates.some((d) => d.date.iso.startsWith(term.term))
+  );
+}
+
+const verbSaid = new WeakMap<Sentence, boolean>();
+
+/**
+ * Whether `sentence` has a word mostly used as a verb ("announced", "gave"): it tells of an
+ * event. A citation ("International Herald Leader, 2008 March 18") tells of none, and dates what
+ * the sentence pointing to it says. Read once per sentence.
+ */
+function saysSomeVerb(sentence: Sentence): boolean {
+  let said = verbSaid.get(sentence);
+  if (said === undefined) {
+    said = (sentence.text.match(/\p{Ll}+/gu) ?? []).some((w) => isMainlyVerb(w));
+    verbSaid.set(sentence, said);
+  }
+  return said;
 }
 
 /**

@@ -97,3 +97,38 @@ describe("rank: 'The agreement' in a document whose title names the agreement", 
     );
   });
 });
+
+describe("rank: a when-question's event that a dated sentence does not say", () => {
+  it("GIVEN 'A week after the crash, the minister announced that Norway would give the army coastal radars' and 'Early in March he told parliament that the delivery was complete' THEN 'radars delivered when?' is March", () => {
+    const hotline = hotlineOf(
+      [
+        "On 17 January 2019, a transport plane of the army crashed near the coast.",
+        "A week after the crash, Defence Minister Lars Berg announced that Norway would give the army coastal radars within two weeks. Early in March he told parliament that the delivery was complete.",
+        "The army had asked for new equipment for years.",
+        "The army watches the coast.",
+      ],
+      "2019-06-01",
+    );
+    const answer = answered(hotline.when("radars delivered when?"));
+    expect(answer.date?.iso).toBe("2019-03");
+    expect(answer.quotes[0]?.text).toContain("the delivery was complete");
+  });
+});
+
+describe("rank: a year a when-question puts its answer in", () => {
+  it("GIVEN 'The islanders' radio went silent on 7 April' in an article of May 2023 THEN 'when did they stop answering the radio in 2023' is 7 April 2023, though the sentence never writes the year", () => {
+    const hotline = hotlineOf(
+      [
+        "When the islanders stop answering the radio, the silence itself is read as a message.",
+        "In February 2016 the islanders stopped answering the radio for two years.",
+        "The islanders' radio went silent on 7 April, according to the coast guard.",
+        "The coast guard calls twice a day.",
+      ],
+      "2023-05-10",
+    );
+    const answer = answered(
+      hotline.when("when did the islanders stop answering the radio in 2023"),
+    );
+    expect(answer.date?.iso).toBe("2023-04-07");
+  });
+});

@@ -1,0 +1,63 @@
+/**
+ * A sentence dated only by counting from another date ("The next day", "Two weeks later") that
+ * names the event asked about as something already told, after a preposition and "the" ("pull
+ * back from the site of the clash", "A week after the crash"): the event is the point it counts
+ * from, and its date is that of what followed. It does not date the event asked about.
+ */
+import { stemmer } from "stemmer";
+import type { Sentence } from "../text/passages.js";
+import type { QueryTerm } from "./query.js";
+
+/**
+ * Up to three words after a preposition of time and "the" ("after the crash", "since the deadly
+ * clash"), or after a place in the past event ("from the site of the clash", "to the scene of the
+ * attack"): the thing they name is known already. Not "the text of the agreement", which a
+ * sentence may sign.
+ */
+const TOLD_BEFORE =
+  /\b(?:(?:after|since|following|before|until)\s+the|(?:from|at|to|near)\s+the\s+[\p{L}-]+\s+of\s+the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+
+/**
+ * A relative date counted from another event ("The next day", "Two weeks later", "A week after the
+ * crash"), not from the time of writing ("last year", "three years ago"): only the former makes
+ * the event it counts from a point in the past of what the sentence tells.
+ */
+const COUNTED = /\b(?:next|later|after|following|earlier|before|previous)\b/i;
+
+const read = new WeakMap<Sentence, ReadonlySet<string>>();
+
+/** The stems of the words `sentence` names as told before ({@link TOLD_BEFORE}), read once. */
+function toldBefore(sentence: Sentence): ReadonlySet<string> {
+  let stems = read.get(sentence);
+  if (!stems) {
+    const words = [...sentence.text.matchAll(TOLD_BEFORE)].flatMap((m) =>
+      (m[1] ?? "").toLowerCase().split(/\s+/),
+    );
+    stems = new Set(words.map((w) => stemmer(w)));
+    read.set(sentence, stems);
+  }
+  return stems;
+}
+
+/**
+ * Whether `sentence` is dated only relatively ("The next day") and says `term` only as an event
+ * told before ({@link TOLD_BEFORE}), in its own word or a related one: "The next day, troops began
+ * to pull back from the site of the clash" for "when was the clash". False for a sentence that
+ * states a date, or says the term elsewhere too ("the clash began after the clash of patrols").
+ */
+export function countsFromAsked(sentence: Sentence, term: QueryTerm): boolean {
+  const { dates } = sentence;
+  if (dates.length === 0 || dates.some((d) => d.basis !== "relative" || !COUNTED.test(d.text))) {
+    return false;
+  }
+  const stems = toldBefore(sentence);
+  if (stems.size === 0) return false;
+  const forms = [term.term, ...term.expansions, ...(term.related ?? [])];
+  const told = forms.filter((f) => sentence.termSet.has(f));
+  return told.length > 0 && told.every((f) => stems.has(f)) && !saysAgain(sentence, told);
+}
+
+/** Whether one of `terms` stands more than once in `sentence` (then once may be the event itself). */
+function saysAgain(sentence: Sentence, terms: string[]): boolean {
+  return terms.some((t) => sentence.terms.indexOf(t) !== sentence.terms.lastIndexOf(t));
+}
