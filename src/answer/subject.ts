@@ -27,6 +27,12 @@ interface Joiner {
   test(gap: string): boolean;
 }
 
+/**
+ * In a document, one side dealing with the other in a few words also names the pair: "Britain
+ * had signed a similar agreement with Moscow", "Israel set up a line with Russia". Only words
+ * between (no comma, no number), ending with "with".
+ */
+const DEALT_WITH = /^(?:['\u2019]s)?\s+(?:[a-z'\u2019-]+\s+){1,5}?with\s+(?:the\s+)?$/i;
 /** In a document, a list ("China, Russia, Kazakhstan and …") also names its members together. */
 const LISTS = /^(?:[\s\-\u2010-\u2015/&,]|\b(?:and|the|to|with|vs|versus)\b|['\u2019]s\b)*$/i;
 
@@ -66,6 +72,11 @@ export interface SubjectProfile {
   paragraphs: Record<string, number>;
   /** The pairs it names together, as `A|B` keys. */
   pairs: string[];
+  /**
+   * The pairs it names as dealing with each other ("Britain had signed a similar agreement with
+   * Moscow"): enough to say the document covers them, not to say it is about them.
+   */
+  together: string[];
 }
 
 /** Reads what each of `documents` is about (the slow part: every paragraph is read for places). */
@@ -74,14 +85,22 @@ export function profileDocuments(documents: CorpusDocument[]): SubjectProfile[] 
   return documents.map((doc) => {
     const title = new Set(places.find(doc.meta.title).flatMap((m) => m.codes));
     const pairs = new Set(pairsOf(places, doc.meta.title, LISTS).flat());
+    const together = new Set<string>();
     const paragraphs: Record<string, number> = {};
     for (const block of doc.blocks) {
       const found = places.find(block.text);
       for (const c of new Set(found.flatMap((m) => m.codes)))
         paragraphs[c] = (paragraphs[c] ?? 0) + 1;
       for (const pair of pairsOf(places, block.text, LISTS, found).flat()) pairs.add(pair);
+      for (const pair of pairsOf(places, block.text, DEALT_WITH, found).flat()) together.add(pair);
     }
-    return { id: doc.meta.id, title: [...title], paragraphs, pairs: [...pairs] };
+    return {
+      id: doc.meta.id,
+      title: [...title],
+      paragraphs,
+      pairs: [...pairs],
+      together: [...together],
+    };
   });
 }
 
@@ -107,7 +126,7 @@ export function readSubjects(read: SubjectProfile[]): Subjects {
       pairs: new Set(p.pairs),
     };
     for (const c of [...p.title, ...paragraphs.keys()]) named.add(c);
-    for (const pair of p.pairs) pairs.add(pair);
+    for (const pair of [...p.pairs, ...p.together]) pairs.add(pair);
     profiles.set(p.id, profile);
   }
   // The gazetteer is read only when a question names places, not at start-up.

@@ -78,6 +78,22 @@ describe("document subjects", () => {
     expect(hotline.when("when did chile deliver missiles to brazil").status).toBe("answered");
   });
 
+  it("GIVEN a document where one side deals with another in a few words ('had signed a similar agreement with') THEN that pair is covered; two sides named apart are not", () => {
+    const hotline = hotlineOf(
+      [
+        "In 1972 Chile and Peru signed an agreement on incidents at sea.",
+        "Bolivia had signed a similar agreement with Peru in 1986.",
+        "In 1990 Bolivian jets flew near the border, and Brazil protested.",
+      ],
+      "2000-01-01",
+    );
+    const reply = hotline.when("bolivia peru incidents at sea deal when");
+    expect(reply.status).toBe("answered");
+    expect(reply.status === "answered" && reply.date?.iso).toBe("1986");
+    const apart = hotline.when("when did bolivia and brazil sign an incidents at sea deal");
+    expect(apart.status === "no_answer" && apart.note).toMatch(/those two sides/);
+  });
+
   it("GIVEN a question listing three sides ('kazakhstan china and russia') that the document lists in another order THEN no two of them are a pair the sources must cover: answered", () => {
     const hotline = hotlineOf(
       [
