@@ -44,7 +44,7 @@ export function measureAsked(question: string): Measure | null {
 }
 
 const NUMBER_WORD =
-  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|dozens?|several|a few|a|an)";
+  "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|several|a few|couple|handful|both|a|an)";
 // A number that is not a year (1000 to 2099 reads as a year in news prose).
 const NUMBER = `(?:\\b(?!(?:1\\d|20)\\d\\d\\b)\\d[\\d,.]*\\b|\\b${NUMBER_WORD}\\b)`;
 const COUNT = new RegExp(NUMBER, "i");
@@ -99,8 +99,12 @@ function countsThing(question: string, text: string, termOf: (word: string) => s
   );
 }
 
-/** "How long after …", "how long before …": a date answers too, the reader does the sum. */
-const RELATIVE = /\bhow long (?:after|before|since|ago)\b|\bhow long did it take\b/i;
+/**
+ * "How long after …", "how long before …", and how long a state has lasted ("how long has the
+ * line been running"): a date answers too, the reader does the sum.
+ */
+const RELATIVE =
+  /\bhow long (?:after|before|since|ago)\b|\bhow long did it take\b|\bhow long (?:has|have)\b/i;
 
 /**
  * Whether `text` states the measure `question` asks for. A question that asks for none is
