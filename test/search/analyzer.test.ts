@@ -21,6 +21,17 @@ describe("createAnalyzer", () => {
     ]);
   });
 
+  it("GIVEN a phrase written with hyphens, extra spaces or capitals, or inside a longer phrase THEN the longest phrase is one canonical word", () => {
+    const lines = createAnalyzer([
+      { canonical: "hotline", terms: ["phone line", "direct phone line"] },
+      { canonical: "establish", terms: ["set up"] },
+    ]);
+    expect(lines.terms("a Phone-Line was SET  UP")).toEqual(["hotline", "establish"]);
+    expect(lines.terms("the direct phone - line")).toEqual(["hotline"]);
+    expect(lines.terms("the phone, line")).toEqual(["phone", "line"]);
+    expect(lines.terms("the phones line up")).toEqual(["phone", "line"]);
+  });
+
   it("GIVEN lower-case 'us' THEN it is a stopword, while 'US' is the country", () => {
     expect(analyzer.terms("tell us about the US line")).toEqual(["usa", "line"]);
   });
