@@ -108,10 +108,19 @@ export function joinDesignations(text: string): string {
   );
 }
 
-/** A phrase of plain words: letters and digits, joined by spaces or hyphens. */
-const PLAIN_PHRASE = /^[\p{L}\p{N}]+(?:[\s-]+[\p{L}\p{N}]+)*$/u;
 /** A run of letters and digits: one word of a phrase. */
 const PHRASE_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Whether `pattern` is made of `joined` runs of letters and digits only: one word (`joined`
+ * "") or plain words joined by spaces or hyphens. Tested with {@link PHRASE_WORD}, the one
+ * Unicode expression every command compiles anyway.
+ */
+function wordsOnly(pattern: string, joined: RegExp): boolean {
+  return pattern !== "" && joined.test(pattern.replace(PHRASE_WORD, ""));
+}
+const NOTHING = /^$/;
+const SPACES_OR_HYPHENS = /^[\s-]*$/;
 /** What may join the words of a phrase in text: "phone line", "phone-line", "phone - line". */
 const PHRASE_GAP = /^[\s-]+$/;
 
@@ -187,7 +196,7 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
       const term = straightenQuotes(raw.normalize("NFKC"));
       const lower = term.toLowerCase();
       const caseSensitive = STOPWORDS.has(lower);
-      if (/^[\p{L}\p{N}]+$/u.test(term) && !caseSensitive) {
+      if (wordsOnly(term, NOTHING) && !caseSensitive) {
         single.set(lower, group.canonical);
         single.set(stemmer(lower), group.canonical);
       } else {
@@ -210,9 +219,11 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
   // the lower-cased text rather than with the `i` flag. One expression of every phrase cost a
   // command about 10 % of its work to compile.
   const insensitivePhrases = phrases.filter((p) => !p.caseSensitive);
-  const trie = phraseTrie(insensitivePhrases.filter((p) => PLAIN_PHRASE.test(p.pattern)));
+  const plain = (p: { pattern: string }) =>
+    wordsOnly(p.pattern, SPACES_OR_HYPHENS) && !/^[\s-]|[\s-]$/.test(p.pattern);
+  const trie = phraseTrie(insensitivePhrases.filter(plain));
   const folded = insensitivePhrases
-    .filter((p) => !PLAIN_PHRASE.test(p.pattern))
+    .filter((p) => !plain(p))
     .map((p) => ({ ...p, pattern: p.pattern.toLowerCase() }));
   const insensitive = build(folded, "gu");
   // For the rare text whose lower case is longer ("İ" is "i̇"): matched with the flag instead.
