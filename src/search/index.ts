@@ -15,6 +15,7 @@ import MiniSearch, { type AsPlainObject } from "minisearch";
 import SearchableMap from "minisearch/SearchableMap";
 import type { CorpusDocument } from "../corpus/document.js";
 import type { Passages, Sentence } from "../text/passages.js";
+import { orSearch } from "./or-search.js";
 
 /** A term in the document's own sentences counts about three times one in its title or headings. */
 const FIELD_BOOST = { text: 1, about: 0.35 };
@@ -165,9 +166,16 @@ export class SentenceIndex {
         : terms;
     const asked = rare.length > 0 ? rare : terms;
     const weights = new Map(asked.map((t) => [t.term, t.weight]));
-    const results = this.index.search(asked.map((t) => t.term).join(" "), {
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
+    // MiniSearch's `search(query, { boostTerm })`, read from its index without its per-term
+    // option objects and match records (see or-search.ts); the query is split as it would split it.
+    const results = orSearch(
+      this.index as MiniSearch<unknown>,
+      asked
+        .map((t) => t.term)
+        .join(" ")
+        .split(" "),
+      (term) => weights.get(term) ?? 1,
+    );
     return results
       .slice(0, documents)
       .map((result) => this.documentSentences[result.id as number] ?? []);
