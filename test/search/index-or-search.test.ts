@@ -1,7 +1,6 @@
 import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
-import { MINISEARCH_OPTIONS } from "../../src/search/index.js";
-import { orSearch } from "../../src/search/or-search.js";
+import { MINISEARCH_OPTIONS, orSearch } from "../../src/search/index.js";
 
 /** Documents as the sentence index stores them: analysed terms, space-separated. */
 const DOCUMENTS = [
