@@ -179,6 +179,10 @@ export function createHotline(
     ),
   );
 
+  // The documents a search for one term reads (their ids, best first), per term: the same for
+  // every question, and each when-question asks it of several of its words.
+  const documentsFinding = memoWords((term) => documentsOf(index, term));
+
   // Every term of each document (its title's and its paragraphs'), gathered on first use.
   let docTerms: Map<CorpusDocument, Set<string>> | undefined;
   const docTermsOf = (doc: CorpusDocument): ReadonlySet<string> => {
@@ -285,7 +289,16 @@ export function createHotline(
     // "Which came first, A or B?": each event is dated on its own, then the dates compared.
     const compared = compare ? comparedEvents(question) : null;
     if (compared) {
-      const [first, second] = eventQuestions(compared, (text) => subjects.places(text));
+      // Each event's places are read twice (for its own words and to lend them): once is enough.
+      const eventPlaces = new Map<string, PlaceMention[]>();
+      const [first, second] = eventQuestions(compared, (text) => {
+        let found = eventPlaces.get(text);
+        if (!found) {
+          found = subjects.places(text);
+          eventPlaces.set(text, found);
+        }
+        return found;
+      });
       // A part is never empty, but one could exceed the length limit: it then answers nothing.
       const sub = (c: "ask" | "when", q: string): Answer => {
         const reply = answer(c, q, false);
@@ -313,9 +326,7 @@ export function createHotline(
     if (query.outOfScope || query.terms.length === 0) return noAnswer(question, query.outOfScope);
     // "Who installed the line?": a rare verb the sources never use names an event they do not tell.
     const toldOf = (term: string) =>
-      index
-        .search([{ term, weight: 1 }], CANDIDATE_DOCUMENTS)
-        .some((hit) => subjects.fit(hit.sentence.paragraph.doc.meta.id, query.places) > 0);
+      documentsFinding(term).some((doc) => subjects.fit(doc, query.places) > 0);
     // "Is the hotline encrypted?": a rare word no source uses names a thing they never tell of.
     const untold = untoldEvent(query, toldOf) ?? untoldQuality(question, query, toldOf);
     if (untold) return noAnswer(question, untold);
@@ -411,6 +422,18 @@ export function createHotline(
       return suggest(suggestions, analyzer, stats.idf, cleanQuestion(text), limit);
     },
   };
+}
+
+/**
+ * The ids of the documents whose sentences `index.search` returns for `term` alone (at most
+ * {@link CANDIDATE_DOCUMENTS}), each once, in the order the search gives them.
+ */
+export function documentsOf(index: SentenceIndex, term: string): string[] {
+  const ids = new Set<string>();
+  for (const hit of index.search([{ term, weight: 1 }], CANDIDATE_DOCUMENTS)) {
+    ids.add(hit.sentence.paragraph.doc.meta.id);
+  }
+  return [...ids];
 }
 
 /** A timeline event with its label's terms and words, analysed once at load for autocomplete. */

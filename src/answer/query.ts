@@ -167,7 +167,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
     const related =
       token.name || keptTerms.has(token.term)
         ? []
-        : relatedTerms(token.surface, token.term, ctx, particles.get(token.surface.toLowerCase()));
+        : relatedOnce(token.surface, token.term, ctx, particles.get(token.surface.toLowerCase()));
     const other = otherNames.get(token.term);
     const read = known
       ? { terms: [], clipped: false }
@@ -428,6 +428,18 @@ function relatedTerms(
   return [...new Set(terms)].slice(0, MOST_RELATED);
 }
 
+/** {@link relatedTerms}, read once per context and word ({@link readOnce}). */
+function relatedOnce(
+  surface: string,
+  term: string,
+  ctx: QueryContext,
+  particle: string | undefined,
+): string[] {
+  return readOnce(ctx, ["related", surface, term, particle], () =>
+    relatedTerms(surface, term, ctx, particle),
+  );
+}
+
 /**
  * The corpus terms of `word` in any regular inflection the sources use: the stemmer keeps some
  * apart ("die" is "die", "died" is "di"), so a related word is looked for as the sources write it.
@@ -458,9 +470,13 @@ function unknownWord(
   token: { surface: string; term: string; name: boolean },
   related: string[],
 ): { terms: string[]; clipped: boolean } {
-  const misspelling = misspelt(ctx, token.surface, token.term);
+  const misspelling = readOnce(ctx, ["misspelt", token.surface, token.term], () =>
+    misspelt(ctx, token.surface, token.term),
+  );
   if (misspelling.length > 0) return { terms: misspelling, clipped: false };
-  const clipping = token.name ? [] : clipped(ctx, token.surface);
+  const clipping = token.name
+    ? []
+    : readOnce(ctx, ["clipped", token.surface], () => clipped(ctx, token.surface));
   if (clipping.length > 0) return { terms: clipping, clipped: true };
   return { terms: related.filter((r) => sameWord(token.term, r)), clipped: false };
 }
@@ -623,6 +639,39 @@ const SETTING_ASIDE = "not|rather than|instead of|other than|except|apart from";
 
 /** A clause that sets something aside: ", not the hotline", ", rather than the Russian one". */
 const SET_ASIDE = new RegExp(`,\\s*(?:and\\s+|but\\s+)?(?:${SETTING_ASIDE})\\b[^,;:?!.]*`, "gi");
+
+/** Per context, the corpus terms each question word was read as (see {@link readOnce}). */
+const wordsRead = new WeakMap<QueryContext, Map<string, string[]>>();
+
+/** How many readings {@link readOnce} keeps per context before it starts again. */
+const WORDS_READ_LIMIT = 10_000;
+
+/**
+ * `read(key)`, the corpus terms a question word stands for (its related words, what it may be a
+ * misspelling or a clipping of), computed once per context and `key` (the kind of reading, then
+ * the word and whatever else it depends on): they depend on the word and the corpus alone, and a
+ * word is read again and again (each of a compared pair's sub-questions repeats the other's words;
+ * a bot sees the same words all day). A copy is returned, so the caller may keep or change it.
+ */
+export function readOnce(
+  ctx: QueryContext,
+  key: (string | undefined)[],
+  read: () => string[],
+): string[] {
+  let known = wordsRead.get(ctx);
+  if (!known) {
+    known = new Map();
+    wordsRead.set(ctx, known);
+  }
+  const id = key.map((part) => part ?? "").join("\u0000");
+  let terms = known.get(id);
+  if (!terms) {
+    terms = read();
+    if (known.size >= WORDS_READ_LIMIT) known.clear();
+    known.set(id, terms);
+  }
+  return [...terms];
+}
 
 /** Per context, each place code's names that read as one corpus term. */
 const namesRead = new WeakMap<QueryContext, Map<string, string[]>>();
