@@ -33,11 +33,16 @@ function commonVerb(word: string): boolean {
 
 /**
  * Whether the sources tell of the event in other words: a word WordNet relates to the verb in
- * its commonest senses ("strayed" for "wandered") is used by the documents the question is
- * about. Searched only for a rare verb, so at most a few look-ups per question.
+ * its commonest senses ("strayed" for "wandered"), of those `counts` accepts (default: all), is
+ * used by the documents the question is about. Searched only for a rare verb, so at most a few
+ * look-ups per question.
  */
-function toldOtherwise(term: QueryTerm, toldOf: (term: string) => boolean): boolean {
-  return (term.related ?? []).some(toldOf);
+function toldOtherwise(
+  term: QueryTerm,
+  toldOf: (term: string) => boolean,
+  counts: (related: string) => boolean = () => true,
+): boolean {
+  return (term.related ?? []).some((related) => counts(related) && toldOf(related));
 }
 
 /**
@@ -93,7 +98,17 @@ export function untoldQuality(
   if (!word || word.length < 4 || !isEnglishWord(word) || commonVerb(word)) return null;
   const term = query.terms.find((t) => t.surface === word);
   if (!term || term.known || term.expansions.length > 0 || term.implied) return null;
-  return toldOtherwise(term, toldOf)
+  return toldOtherwise(term, toldOf, rareRelatives)
     ? null
     : `The sources never say anything about it being “${word}”.`;
+}
+
+/**
+ * Whether a relative of a rare quality may tell it: only a rare one. A relative among the
+ * commonest words has many senses, and a source that uses it most likely means another: "code"
+ * (WordNet's relative of "encrypt") is far more often a set of rules ("the International Code of
+ * Signals") than a cipher, whereas "encipher" can only mean the quality asked about.
+ */
+function rareRelatives(related: string): boolean {
+  return !isCommonWord(related);
 }

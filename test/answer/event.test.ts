@@ -122,7 +122,7 @@ describe("untoldQuality", () => {
       expansions: [],
       implied: false,
       hypothetical: false,
-      related: w === "encrypted" ? ["code"] : [],
+      related: w === "encrypted" ? ["code", "encipher"] : [],
     })),
     totalWeight: 3 * words.length,
     intent: "what",
@@ -141,10 +141,16 @@ describe("untoldQuality", () => {
     );
   });
 
-  it("GIVEN the sources about those sides use a WordNet relative ('code') THEN it does not decide", () => {
+  it("GIVEN the sources about those sides use a rare WordNet relative ('encipher') THEN it does not decide", () => {
+    expect(
+      untoldQuality("is the hotline encrypted", unknown("encrypted"), (t) => t === "encipher"),
+    ).toBeNull();
+  });
+
+  it("GIVEN the sources use only a common WordNet relative ('code', as in a code of signals) THEN declined", () => {
     expect(
       untoldQuality("is the hotline encrypted", unknown("encrypted"), (t) => t === "code"),
-    ).toBeNull();
+    ).toBe("The sources never say anything about it being “encrypted”.");
   });
 
   it.each([
