@@ -5,6 +5,7 @@
  * other words it shares. General English question forms, not words of any document.
  */
 
+import { stemmer } from "stemmer";
 import { STOPWORDS } from "../search/stopwords.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { leadFitting } from "./lead.js";
@@ -129,7 +130,7 @@ export function unnamedFocus(
   const term = query.terms.find((t) => t.term === termOf(focus));
   const { termSet, contextSet } = top.sentence;
   const said = term && (saysTerm(term, termSet) || saysTerm(term, contextSet));
-  if (said && !onlyAsVerb(top.sentence, term, termOf)) return null;
+  if (said && !onlyAsVerb(top.sentence, term, focus, termOf)) return null;
   return `The sources do not say which ${focus}.`;
 }
 
@@ -141,15 +142,19 @@ function isVerbForm(word: string): boolean {
 /**
  * Whether the context `sentence` is read in (its paragraph, the paragraphs either side and its
  * document's title) says `term` (as the analyzer reads a word, or a word it may stand for) only
- * by a verb's past or "-ing" form: the corpus's synonyms may read a thing and a deed as one term
- * ("phone" and "called"), but "had called the Russian command" names no phone. False when no
- * word there is read as the term (it is then said by a phrase, and left as it was).
+ * by a verb's past or "-ing" form of another word: the corpus's synonyms may read a thing and a
+ * deed as one term ("phone" and "called"), but "had called the Russian command" names no phone;
+ * the asked word's own verb does ("routed" for "route"). False when no word there is read as the
+ * term (it is then said by a phrase, and left as it was).
  */
 function onlyAsVerb(
   sentence: Ranked["sentence"],
   term: QueryTerm,
+  focus: string,
   termOf: (word: string) => string,
 ): boolean {
+  // The asked word's own verb names the thing too: "routed through Tangier" gives the route.
+  const own = stemmer(focus);
   const { paragraph } = sentence;
   const { doc, number } = paragraph;
   const near = doc.blocks.filter(
@@ -161,7 +166,8 @@ function onlyAsVerb(
   for (const text of texts) {
     for (const word of text.match(WORDS) ?? []) {
       if (!terms.has(termOf(word))) continue;
-      if (!isVerbForm(word.toLowerCase())) return false;
+      const lower = word.toLowerCase();
+      if (!isVerbForm(lower) || stemmer(baseVerb(lower) ?? lower) === own) return false;
       byVerb = true;
     }
   }

@@ -132,6 +132,17 @@ describe("hotline.ask: the thing asked for, named only by a verb read as the sam
     expect(reply.status === "no_answer" && reply.note).toBe("The sources do not say which phones.");
   });
 
+  it("GIVEN a passage that tells the thing asked by its own verb ('routed' for 'route') THEN answered", () => {
+    const reply = hotlineOf(
+      [
+        ...paragraphs,
+        "The Kestrel Osprey hotline cable ran through Lisbon, with a backup radio circuit routed through Tangier.",
+      ],
+      "2016-01-01",
+    ).ask("what route did the kestrel osprey hotline cable take");
+    expect(answered(reply).quotes[0]?.text).toContain("routed through Tangier");
+  });
+
   it("GIVEN a passage that names the phones as a thing THEN answered", () => {
     const reply = hotlineOf(
       [...paragraphs, "The Kestrel Osprey hotline uses secure satellite phones at both ends."],
