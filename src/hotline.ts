@@ -14,7 +14,7 @@ import { inFocus, lastQuestion, withoutIndefinites } from "./answer/chatter.js";
 import { compareAnswer, comparedEvents, eventQuestions } from "./answer/compare.js";
 import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { whereSearched } from "./answer/ends.js";
-import { untoldEvent, untoldQuality } from "./answer/event.js";
+import { untoldEvent, untoldQuality, untoldThing } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { namesAsked, sayingNames, writtenAsName } from "./answer/names.js";
@@ -328,7 +328,10 @@ export function createHotline(
     const toldOf = (term: string) =>
       documentsFinding(term).some((doc) => subjects.fit(doc, query.places) > 0);
     // "Is the hotline encrypted?": a rare word no source uses names a thing they never tell of.
-    const untold = untoldEvent(query, toldOf) ?? untoldQuality(question, query, toldOf);
+    const untold =
+      untoldEvent(query, toldOf) ??
+      untoldQuality(question, query, toldOf) ??
+      untoldThing(question, query, toldOf);
     if (untold) return noAnswer(question, untold);
     // "Where …": only a passage that names a place answers; "which general …", a person.
     const where = asksWhere(question);

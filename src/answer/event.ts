@@ -6,6 +6,7 @@
  */
 import { isCommonWord, isEnglishWord } from "../text/english.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
+import { relatedTo } from "../text/wordnet.js";
 import type { Query, QueryTerm } from "./query.js";
 
 /** Regular inflections and what they may stand for: "spreads" → "spread", "used" → "use". */
@@ -33,11 +34,16 @@ function commonVerb(word: string): boolean {
 
 /**
  * Whether the sources tell of the event in other words: a word WordNet relates to the verb in
- * its commonest senses ("strayed" for "wandered") is used by the documents the question is
- * about. Searched only for a rare verb, so at most a few look-ups per question.
+ * its commonest senses ("strayed" for "wandered"), of those `counts` accepts (default: all), is
+ * used by the documents the question is about. Searched only for a rare verb, so at most a few
+ * look-ups per question.
  */
-function toldOtherwise(term: QueryTerm, toldOf: (term: string) => boolean): boolean {
-  return (term.related ?? []).some(toldOf);
+function toldOtherwise(
+  term: QueryTerm,
+  toldOf: (term: string) => boolean,
+  counts: (related: string) => boolean = () => true,
+): boolean {
+  return (term.related ?? []).some((related) => counts(related) && toldOf(related));
 }
 
 /**
@@ -93,7 +99,73 @@ export function untoldQuality(
   if (!word || word.length < 4 || !isEnglishWord(word) || commonVerb(word)) return null;
   const term = query.terms.find((t) => t.surface === word);
   if (!term || term.known || term.expansions.length > 0 || term.implied) return null;
-  return toldOtherwise(term, toldOf)
+  return toldOtherwise(term, toldOf, rareRelatives)
     ? null
     : `The sources never say anything about it being “${word}”.`;
+}
+
+/**
+ * Whether a relative of a rare quality may tell it: only a rare one. A relative among the
+ * commonest words has many senses, and a source that uses it most likely means another: "code"
+ * (WordNet's relative of "encrypt") is far more often a set of rules ("the International Code of
+ * Signals") than a cipher, whereas "encipher" can only mean the quality asked about.
+ */
+function rareRelatives(related: string): boolean {
+  return !isCommonWord(related);
+}
+
+/** A question whether something is so: it opens with an auxiliary ("do they need …", "is it …"). */
+const ASKS_WHETHER =
+  /^(?:do|does|did|is|are|was|were|can|could|will|would|has|have|had|should|must)\b/i;
+
+/** The dictionary forms a noun `word` (lower case) may be of: "interpreters" → "interpreter". */
+function nounForms(word: string): string[] {
+  return [word, word.replace(/s$/, ""), word.replace(/es$/, ""), word.replace(/ies$/, "y")];
+}
+
+/**
+ * Whether `word` (lower case) reads as a thing: a noun WordNet knows (its table of related words
+ * holds nouns and verbs only, so "valid" is not one), not a participle or an adverb
+ * ("neighbouring", "strengthened", "usually").
+ */
+function isThing(word: string): boolean {
+  if (/(?:ing|ed|ly)$/.test(word)) return false;
+  return nounForms(word).some((form) => relatedTo(form).length > 0);
+}
+
+/**
+ * Why the sources cannot answer `query`, when it asks about a thing no source names: a rare
+ * English noun ({@link isThing}; not among the commonest words nor a form of one, nor mainly a
+ * verb, which {@link untoldEvent} reads) that no document uses in any form, nor in any word
+ * WordNet relates to it, in the documents about the question's sides ("do the officers need an
+ * interpreter on the channel": no source tells of interpreters or translators), in a question
+ * whether something is so ({@link ASKS_WHETHER}). Words of the places asked about are left out
+ * ("Asian"). Null otherwise.
+ */
+export function untoldThing(
+  question: string,
+  query: Query,
+  toldOf: (term: string) => boolean = () => true,
+): string | null {
+  // "When did they make the pledge": the event is found by the question's other words, and a
+  // source may tell it in its own ("committed"). A question whether something is so asserts
+  // every thing it names, and is answered only by a passage that tells of each.
+  if (!ASKS_WHETHER.test(question.trim())) return null;
+  const placeWords = new Set(
+    query.places.flatMap((m) => m.surface.toLowerCase().match(/\p{L}+/gu) ?? []),
+  );
+  const thing = query.terms.find((t) => {
+    if (t.known || t.expansions.length > 0 || t.implied) return false;
+    const word = t.surface.toLowerCase();
+    return (
+      /^\p{Ll}{4,}$/u.test(word) &&
+      !placeWords.has(word) &&
+      isEnglishWord(word) &&
+      !isMainlyVerb(word) &&
+      !commonVerb(word) &&
+      isThing(word) &&
+      !toldOtherwise(t, toldOf)
+    );
+  });
+  return thing ? `The sources never mention any “${thing.surface}”.` : null;
 }

@@ -5,10 +5,11 @@
  * other words it shares. General English question forms, not words of any document.
  */
 
+import { stemmer } from "stemmer";
 import { STOPWORDS } from "../search/stopwords.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { leadFitting } from "./lead.js";
-import { type Query, saysTerm } from "./query.js";
+import { type Query, type QueryTerm, saysTerm } from "./query.js";
 import type { Ranked } from "./rank.js";
 
 /** Words that ask for a time or a kind, answered by a date or by what follows them. */
@@ -31,6 +32,8 @@ const NAMED_KINDS = new Set(
 );
 
 const PLURAL = /^.{2,}[^su]s$/;
+/** Words asking for a kind of the things named after "of" ("what sort of phones"). */
+const KIND = /^(?:kind|sort|type)s?$/;
 const BE = /^(?:is|was|are|were|'s|’s)$/;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|this|that|these|those|it|them)$/i;
 const WORDS = /[\p{L}\p{N}'’-]+/gu;
@@ -40,10 +43,12 @@ const WORDS = /[\p{L}\p{N}'’-]+/gu;
  * thing ("what did Cao say", "what year …", "what made the line", "which country").
  */
 export function focusWord(question: string): string | null {
-  const head = focusHead(question);
+  const asked = focusOf(question);
+  if (!asked) return null;
   // A plural asks for a kind of things ("what practical questions block it"), which a passage
-  // answers by listing them under any name; a singular asks for one, which must be named.
-  return head && !PLURAL.test(head) ? head : null;
+  // answers by listing them under any name; a singular asks for one, which must be named. So
+  // does "what kind of phones": one kind of the things, which a passage names with them.
+  return asked.kind || !PLURAL.test(asked.head) ? asked.head : null;
 }
 
 /**
@@ -52,13 +57,17 @@ export function focusWord(question: string): string | null {
  * ({@link focusWord}).
  */
 export function pluralFocus(question: string): string | null {
-  const head = focusHead(question);
+  const head = focusOf(question)?.head;
   return head && PLURAL.test(head) ? head : null;
 }
 
-/** The head word of what `question` asks for, singular or plural, or null (see {@link focusWord}). */
-function focusHead(question: string): string | null {
+/**
+ * What `question` asks for: the head word of the thing, singular or plural, and whether it
+ * asks for a kind of it ("what kind of phones"), or null (see {@link focusWord}).
+ */
+function focusOf(question: string): { head: string; kind: boolean } | null {
   const words = (question.match(WORDS) ?? []).map((w) => w.toLowerCase());
+  let kind = false;
   let i = words.findIndex((w) => w === "which" || w === "what" || w === "who");
   // Only a question that starts with it (after a filler word or two) asks for a thing.
   if (i < 0 || i > 2) return null;
@@ -72,13 +81,16 @@ function focusHead(question: string): string | null {
     if (possessive > 0) i = possessive + 1;
     else if (asker === "what" && words[i + 1] === "the" && of > i + 2) {
       const head = words[of - 1] ?? "";
-      return NOT_A_THING.has(head) || NAMED_KINDS.has(head) ? null : head;
+      return NOT_A_THING.has(head) || NAMED_KINDS.has(head) ? null : { head, kind };
     } else return null;
   } else if (asker === "who") return null;
   // "which came first", "what happened next": a verb in the past tense straight after the
   // question word asks which of the things named did something, not for a kind of thing.
   if (isPastVerb(words[i] ?? "")) return null;
-  if (NOT_A_THING.has(words[i] ?? "") && words[i + 1] === "of") i += 2;
+  if (NOT_A_THING.has(words[i] ?? "") && words[i + 1] === "of") {
+    kind = KIND.test(words[i] ?? "");
+    i += 2;
+  }
   const run: string[] = [];
   for (; i < words.length && !STOPWORDS.has(words[i] ?? ""); i++) run.push(words[i] ?? "");
   // "what made the line …": a word followed by a determiner is a verb, not a thing; after a
@@ -91,7 +103,7 @@ function focusHead(question: string): string | null {
   // run's end ("which company will …").
   const head = run.find((w) => PLURAL.test(w)) ?? run[run.length - 1];
   if (!head || NOT_A_THING.has(head) || NAMED_KINDS.has(head) || /^\d/.test(head)) return null;
-  return head;
+  return { head, kind };
 }
 
 /** A past-tense verb: an irregular form ("came", "began") or a mostly-verb word in "-ed". */
@@ -117,8 +129,49 @@ export function unnamedFocus(
   if (!focus || !top) return null;
   const term = query.terms.find((t) => t.term === termOf(focus));
   const { termSet, contextSet } = top.sentence;
-  if (term && (saysTerm(term, termSet) || saysTerm(term, contextSet))) return null;
+  const said = term && (saysTerm(term, termSet) || saysTerm(term, contextSet));
+  if (said && !onlyAsVerb(top.sentence, term, focus, termOf)) return null;
   return `The sources do not say which ${focus}.`;
+}
+
+/** A past or "-ing" form of a verb: "called", "phoned", "rang", "speaking". */
+function isVerbForm(word: string): boolean {
+  return /\p{L}{2}(?:ed|ing)$/u.test(word) || baseVerb(word) !== undefined;
+}
+
+/**
+ * Whether the context `sentence` is read in (its paragraph, the paragraphs either side and its
+ * document's title) says `term` (as the analyzer reads a word, or a word it may stand for) only
+ * by a verb's past or "-ing" form of another word: the corpus's synonyms may read a thing and a
+ * deed as one term ("phone" and "called"), but "had called the Russian command" names no phone;
+ * the asked word's own verb does ("routed" for "route"). False when no word there is read as the
+ * term (it is then said by a phrase, and left as it was).
+ */
+function onlyAsVerb(
+  sentence: Ranked["sentence"],
+  term: QueryTerm,
+  focus: string,
+  termOf: (word: string) => string,
+): boolean {
+  // The asked word's own verb names the thing too: "routed through Tangier" gives the route.
+  const own = stemmer(focus);
+  const { paragraph } = sentence;
+  const { doc, number } = paragraph;
+  const near = doc.blocks.filter(
+    (b) => b.kind === "paragraph" && Math.abs(b.number - number) === 1,
+  );
+  const texts = [paragraph.text, ...near.map((b) => b.text), doc.meta.title ?? ""];
+  const terms = new Set([term.term, ...term.expansions]);
+  let byVerb = false;
+  for (const text of texts) {
+    for (const word of text.match(WORDS) ?? []) {
+      if (!terms.has(termOf(word))) continue;
+      const lower = word.toLowerCase();
+      if (!isVerbForm(lower) || stemmer(baseVerb(lower) ?? lower) === own) return false;
+      byVerb = true;
+    }
+  }
+  return byVerb;
 }
 
 /** A sentence naming the things asked for answers down to this share of the best score. */

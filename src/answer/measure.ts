@@ -100,6 +100,29 @@ function countsThing(question: string, text: string, termOf: (word: string) => s
 }
 
 /**
+ * A length of time that places an event rather than measuring one: "less than a minute before
+ * the strike", "three days after the crash", "two years ago", "nine days later".
+ */
+const POINT_IN_TIME = /^\s*(?:before|after|ago|later|earlier|since|from)\b/i;
+
+const DURATIONS = new RegExp(DURATION.source, "gi");
+
+/**
+ * Whether `text` states how long something lasts or takes: a length of time ({@link DURATION})
+ * not used to place an event ({@link POINT_IN_TIME}) — "it lasted 44 days", not "called less
+ * than a minute before the strike".
+ */
+function statesLength(text: string): boolean {
+  for (const match of text.matchAll(DURATIONS)) {
+    if (!POINT_IN_TIME.test(text.slice(match.index + match[0].length))) return true;
+  }
+  return false;
+}
+
+/** A question asking for a length of time ("how long does a call last"). */
+const HOW_LONG = /\bhow long\b/i;
+
+/**
  * "How long after …", "how long before …", and how long a state has lasted ("how long has the
  * line been running"): a date answers too, the reader does the sum.
  */
@@ -126,7 +149,12 @@ export function statesMeasure(
     case "amount":
       return AMOUNT.test(text);
     case "duration":
-      return DURATION.test(text.replace(DAY_OF_MONTH, " ")) || (RELATIVE.test(question) && hasDate);
+      // "How long" asks for a length; "how much notice" how far ahead, which "a minute before
+      // the strike" tells.
+      if (RELATIVE.test(question) && hasDate) return true;
+      return HOW_LONG.test(question) && !RELATIVE.test(question)
+        ? statesLength(text.replace(DAY_OF_MONTH, " "))
+        : DURATION.test(text.replace(DAY_OF_MONTH, " "));
     case "frequency":
       return FREQUENCY.test(text);
   }

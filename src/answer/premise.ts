@@ -314,6 +314,33 @@ function participantsOf(
 }
 
 /**
+ * Whether a passage of `telling`, or a sentence next to it, names each place the deed was
+ * done to ("Jerusalem" in "when did Putin visit Jerusalem", "Washington" in "when did Kim visit
+ * Washington"), by any of its names. A place that is the deed's whole object is what the
+ * question is about, so a document about it (which its sentences then need not name) does not
+ * tell the deed there. True when the object is not a place, or only qualified by one.
+ */
+function namesObjectPlaces(
+  deed: Deed,
+  query: Query,
+  telling: Ranked[],
+  read: (word: string) => string,
+): boolean {
+  // "the syrian chemical weapons sites": a place that qualifies the object may be the document's
+  // subject; only a place that is the whole object is what the deed was done to.
+  if (deed.objectPlaces.length === 0 || deed.object.length > 0) return true;
+  const objectWords = new Set(deed.objectPlaces);
+  const places = query.places
+    .filter((m) => (m.surface.toLowerCase().match(WORDS) ?? []).some((w) => objectWords.has(w)))
+    .map((m) => termOf(query, m.surface.toLowerCase(), read))
+    .filter((t): t is QueryTerm => t !== undefined);
+  if (places.length === 0) return true;
+  return telling.some((r) =>
+    around(r.sentence).some((s) => places.every((t) => says(t, s.termSet))),
+  );
+}
+
+/**
  * Why the sources cannot answer `question`, when its premise is a deed ({@link deedAsked}) that
  * the supported passages of `ranked` tell only of others; else null. "When did China cut the
  * hotline" is declined when the passages tell of a cut (a "reduction of military forces") but
@@ -338,15 +365,22 @@ export function untoldPremise(
   }
   const verb = termOf(query, deed.verb, read);
   if (!verb) return null;
+  const supported = ranked.filter((r) => r.support >= SUPPORT_MIN);
+  if (supported.length === 0) return null;
+  const terms = verbTerms(deed, verb, read);
+  // The passage that would answer, and those that tell the deed's verb.
+  const telling = supported.filter(
+    (r, i) => i === 0 || around(r.sentence).some((s) => terms.some((t) => s.termSet.has(t))),
+  );
+  if (!namesObjectPlaces(deed, query, telling, read)) {
+    return `The sources do not say that this happened (“${deed.verb}”).`;
+  }
   // A verb no source uses is a loose way of asking ("ram", "promise"): WordNet's relatives of it
   // ("forces", "assure") are too far off to show that the sources tell the deed of others. A
   // phrasal verb WordNet knows ("fall through") names a deed of its own, which a passage tells
   // by the phrase's relatives ("founder") or not at all.
   const used = verb.known || verb.expansions.length > 0;
   if (!used && !phrasalRelatives(deed)) return null;
-  const supported = ranked.filter((r) => r.support >= SUPPORT_MIN);
-  if (supported.length === 0) return null;
-  const terms = verbTerms(deed, verb, read);
   const participants = participantsOf(deed, query, verb, read);
   const placeTerms = new Map<PlaceMention, QueryTerm>();
   for (const m of query.places) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { untoldEvent, untoldQuality } from "../../src/answer/event.js";
+import { untoldEvent, untoldQuality, untoldThing } from "../../src/answer/event.js";
 import type { Query, QueryTerm } from "../../src/answer/query.js";
 import { loadHotline } from "../../src/hotline.js";
 import { isCommonWord } from "../../src/text/english.js";
@@ -122,7 +122,7 @@ describe("untoldQuality", () => {
       expansions: [],
       implied: false,
       hypothetical: false,
-      related: w === "encrypted" ? ["code"] : [],
+      related: w === "encrypted" ? ["code", "encipher"] : [],
     })),
     totalWeight: 3 * words.length,
     intent: "what",
@@ -141,10 +141,16 @@ describe("untoldQuality", () => {
     );
   });
 
-  it("GIVEN the sources about those sides use a WordNet relative ('code') THEN it does not decide", () => {
+  it("GIVEN the sources about those sides use a rare WordNet relative ('encipher') THEN it does not decide", () => {
+    expect(
+      untoldQuality("is the hotline encrypted", unknown("encrypted"), (t) => t === "encipher"),
+    ).toBeNull();
+  });
+
+  it("GIVEN the sources use only a common WordNet relative ('code', as in a code of signals) THEN declined", () => {
     expect(
       untoldQuality("is the hotline encrypted", unknown("encrypted"), (t) => t === "code"),
-    ).toBeNull();
+    ).toBe("The sources never say anything about it being “encrypted”.");
   });
 
   it.each([
@@ -169,6 +175,72 @@ describe("untoldQuality", () => {
       "2016-01-01",
     ).ask("is the kestrel osprey hotline encrypted");
     expect(reply.status).toBe("no_answer");
+  });
+});
+
+describe("untoldThing", () => {
+  /** A query of the one term `surface`, unknown to the index, with no related words. */
+  const unknownThing = (surface: string): Query => ({
+    terms: [
+      {
+        term: surface,
+        surface,
+        weight: 3,
+        known: false,
+        expansions: [],
+        implied: false,
+        hypothetical: false,
+        related: [],
+      },
+    ],
+    totalWeight: 3,
+    intent: "what",
+    years: [],
+    outOfScope: null,
+    places: [],
+    frame: {},
+  });
+
+  it("GIVEN a question whether something is so, about a rare noun no source uses THEN declined, naming it", () => {
+    expect(
+      untoldThing(
+        "do the officers need an interpreter on the channel",
+        unknownThing("interpreter"),
+      ),
+    ).toBe("The sources never mention any “interpreter”.");
+  });
+
+  it.each([
+    [
+      "when did they make the pledge",
+      "pledge",
+      "not a question whether: the event is found otherwise",
+    ],
+    ["is the agreement still valid", "valid", "an adjective, not a thing"],
+    ["do they still need neighbouring posts", "neighbouring", "a participle"],
+    ["do they need a satelite", "satelite", "a misspelling, not an English word"],
+  ])("GIVEN %j (%s, %s) THEN it does not decide", (question, word) => {
+    expect(untoldThing(question, unknownThing(word))).toBeNull();
+  });
+
+  it("GIVEN a source that tells of translators (a WordNet relative) THEN it does not decide", () => {
+    const query = { ...unknownThing("interpreter") };
+    query.terms = [{ ...(query.terms[0] as QueryTerm), related: ["translat"] }];
+    expect(untoldThing("do they need an interpreter", query, (t) => t === "translat")).toBeNull();
+  });
+
+  it("GIVEN a document that never mentions interpreters THEN 'do the officers need an interpreter' is declined; one that does, answered", () => {
+    const paragraphs = [
+      "Kestrel and Osprey set up a hotline in 2015.",
+      "Kestrel and Osprey officers speak on the hotline every week.",
+    ];
+    const question = "do the kestrel and osprey officers need an interpreter on the hotline";
+    expect(hotlineOf(paragraphs, "2016-01-01").ask(question).status).toBe("no_answer");
+    const told = hotlineOf(
+      [...paragraphs, "Kestrel and Osprey officers use an interpreter on the hotline."],
+      "2016-01-01",
+    ).ask(question);
+    expect(told.status).toBe("answered");
   });
 });
 

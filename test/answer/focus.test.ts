@@ -16,6 +16,8 @@ describe("focusWord", () => {
     ["which company will build the line", "company"],
     ["what brand of telephones do they use", "brand"],
     ["what kind of phone is it", "phone"],
+    ["what kind of phones does the line use", "phones"],
+    ["what sort of radios do they carry", "radios"],
     ["what encryption does it use", "encryption"],
     ["which company builds the line", "company"],
     ["what bus company runs it", "company"],
@@ -113,5 +115,39 @@ describe("hotline.ask: a question asking for things by a plural", () => {
       hotline.ask("what are the parts of the china-japan maritime and aerial mechanism"),
     );
     expect(answer.quotes[0]?.text).toContain("had three parts");
+  });
+});
+
+describe("hotline.ask: the thing asked for, named only by a verb read as the same term", () => {
+  const paragraphs = [
+    "Kestrel and Osprey set up a hotline between their air force commands in 2015.",
+    "Kestrel officers had called the Osprey command a minute before the raid, Osprey said.",
+  ];
+
+  it("GIVEN 'what kind of phones' and a passage that only says 'had called' (the synonyms read phone as call) THEN declined", () => {
+    const reply = hotlineOf(paragraphs, "2016-01-01").ask(
+      "what kind of phones does the kestrel osprey hotline use",
+    );
+    expect(reply.status).toBe("no_answer");
+    expect(reply.status === "no_answer" && reply.note).toBe("The sources do not say which phones.");
+  });
+
+  it("GIVEN a passage that tells the thing asked by its own verb ('routed' for 'route') THEN answered", () => {
+    const reply = hotlineOf(
+      [
+        ...paragraphs,
+        "The Kestrel Osprey hotline cable ran through Lisbon, with a backup radio circuit routed through Tangier.",
+      ],
+      "2016-01-01",
+    ).ask("what route did the kestrel osprey hotline cable take");
+    expect(answered(reply).quotes[0]?.text).toContain("routed through Tangier");
+  });
+
+  it("GIVEN a passage that names the phones as a thing THEN answered", () => {
+    const reply = hotlineOf(
+      [...paragraphs, "The Kestrel Osprey hotline uses secure satellite phones at both ends."],
+      "2016-01-01",
+    ).ask("what kind of phones does the kestrel osprey hotline use");
+    expect(answered(reply).quotes[0]?.text).toContain("satellite phones");
   });
 });

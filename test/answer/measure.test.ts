@@ -37,6 +37,16 @@ describe("statesMeasure", () => {
     ["duration", "how long after the deal did it open", "It opened in August 1963.", true, true],
     ["duration", "how long has the line been running", "It opened in August 1963.", true, true],
     ["duration", "how long did the war last", "It began in August 1963.", true, false],
+    ["duration", "how long does a call last", "It called a minute before the raid.", false, false],
+    ["duration", "how long does a call last", "Nine days later, the line opened.", false, false],
+    ["duration", "how long does a call last", "A call lasts a minute or two.", false, true],
+    [
+      "duration",
+      "how much warning did they give",
+      "It called a minute before the raid.",
+      false,
+      true,
+    ],
     ["frequency", "how often is it used", "It carries a routine weekly call.", false, true],
     ["frequency", "how often is it used", "It was used for the first time.", false, false],
   ] as const)("GIVEN a %s question %j and %j THEN %s", (measure, question, text, dated, states) => {

@@ -141,3 +141,24 @@ describe("withoutHintedPlaces", () => {
     expect(read.places.map((m) => m.surface)).toEqual(["moscow", "cuba"]);
   });
 });
+
+describe("a deed done to a place: the place must be named where the deed is told", () => {
+  const visits = hotlineOf(
+    [
+      "The United States and Russia set up a hotline on 30 August 1963.",
+      "President Putin visited Beijing on 5 June 2019 to meet President Xi.",
+      "The hotline between the United States and Russia was last used in 2019, when Putin wrote to the president.",
+    ],
+    "2020-01-01",
+  );
+
+  it("GIVEN a visit told of another city, and the asked city's country named only elsewhere THEN 'when did putin visit washington' is declined", () => {
+    const reply = visits.when("when did putin visit washington");
+    expect(reply.status).toBe("no_answer");
+    expect(reply.status === "no_answer" && reply.note).toMatch(/“visit”/);
+  });
+
+  it("GIVEN the visit told of the city asked THEN answered with its date", () => {
+    expect(answered(visits.when("when did putin visit beijing")).date?.iso).toBe("2019-06-05");
+  });
+});
