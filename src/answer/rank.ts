@@ -178,12 +178,14 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     ) {
       bonus -= EVENT_UNSAID;
     }
-    // "When … in 2023": a sentence dated that year tells of the event asked about. In another
-    // question the year names the thing ("the 1972 deal"), which the sentence's words must say:
-    // "Forty-five years ago today, the navies signed …" is not how ships signal under it.
-    if (query.intent === "when" && query.years.length > 0 && sentence.dates.length > 0) {
+    // "When … in 2023": a sentence dated that year tells of the event asked about. A year that
+    // names the thing ("when did the 1989 agreement come into force") is one of its words, not
+    // the answer's year: the agreement came into force in 1990, and "On 12 June 1989 … signed
+    // the agreement" tells another of its events.
+    const within = query.frame.within?.slice(0, 4);
+    if (query.intent === "when" && within && sentence.dates.length > 0) {
       const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));
-      bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
+      bonus += years.includes(within) ? 0.2 : -0.1;
     }
     // A question that names a publisher or author ("according to the BBC") wants that source.
     if (

@@ -23,6 +23,14 @@ describe("rank: a when-question answered by a sentence that names its subject by
     expect(answer.quotes[0]?.text).toContain("It was amended on 1 January 1990.");
   });
 
+  it("GIVEN the same sentences THEN 'the 1989 … agreement' amended is 1 January 1990 (a year naming the thing is not the answer's year)", () => {
+    const hotline = hotlineOf(paragraphs, "2017-05-25");
+    const answer = answered(
+      hotline.when("when was the 1989 dangerous military activities agreement amended"),
+    );
+    expect(answer.date?.iso).toBe("1990-01-01");
+  });
+
   it("GIVEN the same sentences THEN the signing keeps the day it was signed (the pronoun lends its sentence the agreement, not the event)", () => {
     const hotline = hotlineOf(paragraphs, "2017-05-25");
     const answer = answered(
