@@ -30,6 +30,15 @@ interface Joiner {
 /** In a document, a list ("China, Russia, Kazakhstan and …") also names its members together. */
 const LISTS = /^(?:[\s\-\u2010-\u2015/&,]|\b(?:and|the|to|with|vs|versus)\b|['\u2019]s\b)*$/i;
 
+/**
+ * In a document, one side's deed with the other also names a pair: "Britain had signed a similar
+ * agreement with Moscow", "India set up a hotline with Pakistan". Up to six lower-case words
+ * between, ending in "with": no comma, no other name ("Russia sold arms to Syria" names none).
+ */
+const DEED_WITH = /^\s+(?:[a-z'\u2019-]+\s+){1,6}?with\s+(?:the\s+)?$/;
+/** What may stand between the two sides of a pair a document names. */
+const DOCUMENT_PAIRS: Joiner = { test: (gap) => LISTS.test(gap) || DEED_WITH.test(gap) };
+
 /** The subjects of a corpus, read once at load. */
 export interface Subjects {
   /** The places `text` names. */
@@ -79,7 +88,7 @@ export function profileDocuments(documents: CorpusDocument[]): SubjectProfile[] 
       const found = places.find(block.text);
       for (const c of new Set(found.flatMap((m) => m.codes)))
         paragraphs[c] = (paragraphs[c] ?? 0) + 1;
-      for (const pair of pairsOf(places, block.text, LISTS, found).flat()) pairs.add(pair);
+      for (const pair of pairsOf(places, block.text, DOCUMENT_PAIRS, found).flat()) pairs.add(pair);
     }
     return { id: doc.meta.id, title: [...title], paragraphs, pairs: [...pairs] };
   });

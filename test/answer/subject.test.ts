@@ -78,6 +78,19 @@ describe("document subjects", () => {
     expect(hotline.when("when did chile deliver missiles to brazil").status).toBe("answered");
   });
 
+  it("GIVEN 'Chile had signed a similar agreement with Lima in 1998' (one side's deed with the other) THEN the pair is covered and 'chile peru deal when' is answered 1998; a pair told only apart ('Brazil sold radars to Chile') is not", () => {
+    const hotline = hotlineOf(
+      [
+        "Argentina and Brazil signed an agreement on air incidents in 1995. Chile had signed a similar agreement with Lima in 1998.",
+        "Brazil sold radars to Chile in 2001.",
+      ],
+      "2007-01-01",
+    );
+    const told = hotline.when("chile peru air incidents deal when");
+    expect(told.status === "answered" && told.date?.iso).toBe("1998");
+    expect(hotline.when("chile brazil air incidents deal when").status).toBe("no_answer");
+  });
+
   it("GIVEN a question listing three sides ('kazakhstan china and russia') that the document lists in another order THEN no two of them are a pair the sources must cover: answered", () => {
     const hotline = hotlineOf(
       [
