@@ -13,7 +13,7 @@ import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { negatingAsked } from "./negated.js";
 import { asksOrderOf, statingOrder } from "./order.js";
-import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
+import { notHappenedAt, stoppedSince, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
 import {
   aspectOf,
@@ -333,9 +333,12 @@ export function composeWhen(
   // A sentence that updates a better-ranked account ("… was close. It has still not been set
   // up.") is weighed as that account.
   const accountScore = (r: Ranked) => Math.max(r.score, continued(r, supported, query));
+  // "Has not picked up since 7 April" tells when the picking up stopped.
+  const stopped = (r: Ranked) => asked === "end" && stoppedSince(r.sentence);
   const pending = supported.find(
     (r) =>
       saysNotHappened(r.sentence, query, termsOf) &&
+      !stopped(r) &&
       !aboutAnother(r.sentence, query.places, placesOf, docAbout) &&
       accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
   );
@@ -343,7 +346,13 @@ export function composeWhen(
   const undone =
     pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)
       ? pending
-      : undoneAsAsked(supported, candidates, query, top, termsOf);
+      : undoneAsAsked(
+          supported.filter((r) => !stopped(r)),
+          candidates,
+          query,
+          top,
+          termsOf,
+        );
   if (undone) {
     const { published, publisher } = undone.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";

@@ -109,3 +109,25 @@ describe("hotline.when: an event the source says has not happened", () => {
     expect(answer.date?.iso).toBe("2015-10-20");
   });
 });
+
+describe("hotline.when: 'has not … since DATE' tells when something stopped", () => {
+  const paragraphs = [
+    "The island's radio station used to answer the coast guard every morning.",
+    "The island has not answered the radio since 3 March, according to the coast guard, and contact has not been restored since then.",
+  ];
+
+  it("GIVEN 'The island has not answered the radio since 3 March' THEN 'when did the island stop answering the radio' is 3 March", () => {
+    const answer = answered(
+      hotlineOf(paragraphs, "2019-05-10").when("when did the island stop answering the radio"),
+    );
+    expect(answer.date?.iso).toBe("2019-03-03");
+    expect(answer.quotes[0]?.text).toContain("has not answered the radio since 3 March");
+  });
+
+  it("GIVEN the same THEN 'when was contact restored' still has no date ('since then' names no date)", () => {
+    const answer = answered(
+      hotlineOf(paragraphs, "2019-05-10").when("when was contact with the island restored"),
+    );
+    expect(answer.date).toBeNull();
+  });
+});
