@@ -131,3 +131,19 @@ describe("hotline.when: 'has not … since DATE' tells when something stopped", 
     expect(answer.date).toBeNull();
   });
 });
+
+describe("hotline.when: 'while the A-B line still waits …, the A-C line is open'", () => {
+  it("GIVEN the not-happened clause names the asked pair and the rest another pair THEN the asked line has no date, that sentence quoted", () => {
+    const hotline = hotlineOf(
+      [
+        "On 3 March 2015, the Chilean defence ministry signed an agreement on setting up a radio line with Peru.",
+        "While the Chile-Peru radio line still waits to be finalized, the radio line connecting Chile and Argentina is already open.",
+        "Argentina and Chile have held joint naval exercises every year since 2010.",
+      ],
+      "2015-12-01",
+    );
+    const answer = answered(hotline.when("when was the radio line between chile and peru opened"));
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("still waits to be finalized");
+  });
+});
