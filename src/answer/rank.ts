@@ -67,6 +67,13 @@ const EVENT_UNSAID = 0.06;
  */
 const COUNTED_FROM_CREDIT = 0;
 
+/**
+ * What a dated sentence loses for a when-question when it says the question's event but nothing
+ * of what the event is done to ({@link objectUnsaid}): its date is another deed of the same kind
+ * ("agreed on five points" for "when did they agree on a hotline").
+ */
+const OBJECT_UNSAID = 0.2;
+
 /** What a word the sentence says only as intended or agreed counts for a when-question. */
 const HYPOTHETICAL_CREDIT = 0.5;
 
@@ -178,6 +185,14 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     ) {
       bonus -= EVENT_UNSAID;
     }
+    if (
+      query.intent === "when" &&
+      eventSaid &&
+      sentence.dates.length > 0 &&
+      objectUnsaid(query, sentence, subject)
+    ) {
+      bonus -= OBJECT_UNSAID;
+    }
     // "When … in 2023": a sentence dated that year tells of the event asked about. A year that
     // names the thing ("when did the 1989 agreement come into force") is one of its words, not
     // the answer's year: the agreement came into force in 1990, and "On 12 June 1989 … signed
@@ -211,6 +226,35 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/**
+ * The question's terms that name what its event is done to: the typed terms right after its
+ * first event term, up to the next event term ("agree on a hotline" → "hotline"; "sign the deal
+ * on military trust" → "deal", "military", "trust"). Years and numbers are not: "stop answering
+ * in 2023" names when, not what. Empty when the event closes the question ("when was it agreed").
+ */
+function objectTerms(query: Query): QueryTerm[] {
+  const typed = query.terms.filter((t) => !t.implied);
+  const at = typed.findIndex((t) => t.event);
+  if (at < 0) return [];
+  const after = typed.slice(at + 1);
+  const end = after.findIndex((t) => t.event);
+  return (end < 0 ? after : after.slice(0, end)).filter((t) => !/^\d+$/.test(t.term));
+}
+
+/**
+ * Whether `sentence` says none of the question's object terms ({@link objectTerms}), in any
+ * form or related word, nor does its document's subject supply them ("the delivery was complete"
+ * in an article about Syria, for "delivered to syria"): "the two agreed on five points" tells
+ * another agreement than "agree on a hotline". False when the question names no object.
+ */
+function objectUnsaid(query: Query, sentence: Sentence, subject: SubjectView): boolean {
+  const object = objectTerms(query);
+  return (
+    object.length > 0 &&
+    object.every((t) => credit(t, sentence.termSet) === 0 && !subject.supplies(sentence, t.term))
+  );
 }
 
 /**

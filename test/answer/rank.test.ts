@@ -140,3 +140,20 @@ describe("rank: a year a when-question puts its answer in", () => {
     expect(answer.date?.iso).toBe("2023-04-07");
   });
 });
+
+describe("rank: a when-question's event done to another thing", () => {
+  it("GIVEN 'Ana Rojas met Pedro Vidal … on 4 May 2019, and the two agreed on five points' and a later 'agreed to set up a hotline' THEN 'when did they agree on a hotline' is the later day", () => {
+    const hotline = hotlineOf(
+      [
+        "Foreign Minister Ana Rojas met Pedro Vidal in Lima on 4 May 2019, and the two agreed on five points to ease tension.",
+        "On 2 March 2020, Ms Rojas and Mr Vidal spoke on the phone for an hour and agreed to set up a hotline between them, so that they could talk in a crisis.",
+        "The hotline is staffed day and night.",
+        "Officials say the hotline has been used twice.",
+        "A hotline between the two armies already exists.",
+      ],
+      "2020-06-01",
+    );
+    const answer = answered(hotline.when("when did ana rojas and pedro vidal agree on a hotline"));
+    expect(answer.date?.iso).toBe("2020-03-02");
+  });
+});
