@@ -124,6 +124,8 @@ const NO_SUBJECT: SubjectView = { placeFit: () => 1, supplies: () => false };
 export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJECT): Ranked[] {
   if (hits.length === 0 || query.totalWeight === 0) return [];
   const top = Math.max(...hits.map((h) => h.score));
+  // What the question's event is done to: read once, not per sentence.
+  const object = query.intent === "when" ? objectTerms(query) : [];
   const ranked = hits.map(({ sentence, score }) => {
     // What the sentence says, and the places its document is about ("the hotline" in an article
     // about India and Pakistan is their line): questions about what no source tells ("who
@@ -189,7 +191,7 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
       query.intent === "when" &&
       eventSaid &&
       sentence.dates.length > 0 &&
-      objectUnsaid(query, sentence, subject)
+      objectUnsaid(object, sentence, subject)
     ) {
       bonus -= OBJECT_UNSAID;
     }
@@ -244,13 +246,12 @@ function objectTerms(query: Query): QueryTerm[] {
 }
 
 /**
- * Whether `sentence` says none of the question's object terms ({@link objectTerms}), in any
- * form or related word, nor does its document's subject supply them ("the delivery was complete"
+ * Whether `sentence` says none of `object`, the question's object terms ({@link objectTerms}),
+ * in any form or related word, nor does its document's subject supply them ("the delivery was complete"
  * in an article about Syria, for "delivered to syria"): "the two agreed on five points" tells
  * another agreement than "agree on a hotline". False when the question names no object.
  */
-function objectUnsaid(query: Query, sentence: Sentence, subject: SubjectView): boolean {
-  const object = objectTerms(query);
+function objectUnsaid(object: QueryTerm[], sentence: Sentence, subject: SubjectView): boolean {
   return (
     object.length > 0 &&
     object.every((t) => credit(t, sentence.termSet) === 0 && !subject.supplies(sentence, t.term))
