@@ -1,8 +1,9 @@
 /**
- * A sentence dated only by counting from another date ("The next day", "Two weeks later") that
- * names the event asked about as something already told, after a preposition and "the" ("pull
- * back from the site of the clash", "A week after the crash"): the event is the point it counts
- * from, and its date is that of what followed. It does not date the event asked about.
+ * A sentence dated only by counting from another date ("The next day", "Two weeks later"), or
+ * stating no date at all, that names the event asked about as something already told, after a
+ * preposition and "the" ("pull back from the site of the clash", "Since the deadly clash …, both
+ * governments have been adding lines"): the event is the point it counts from, and it tells what
+ * followed. It does not date the event asked about, nor say that the event has no date.
  */
 import { stemmer } from "stemmer";
 import type { Sentence } from "../text/passages.js";
@@ -40,16 +41,15 @@ function toldBefore(sentence: Sentence): ReadonlySet<string> {
 }
 
 /**
- * Whether `sentence` is dated only relatively ("The next day") and says `term` only as an event
- * told before ({@link TOLD_BEFORE}), in its own word or a related one: "The next day, troops began
- * to pull back from the site of the clash" for "when was the clash". False for a sentence that
- * states a date, or says the term elsewhere too ("the clash began after the clash of patrols").
+ * Whether `sentence` is dated only relatively ("The next day"), or not at all, and says `term`
+ * only as an event told before ({@link TOLD_BEFORE}), in its own word or a related one: "The next
+ * day, troops began to pull back from the site of the clash" or "Since the deadly clash …, both
+ * governments have been adding lines" for "when was the clash". False for a sentence that states
+ * a date, or says the term elsewhere too ("the clash began after the clash of patrols").
  */
 export function countsFromAsked(sentence: Sentence, term: QueryTerm): boolean {
-  const { dates } = sentence;
-  if (dates.length === 0 || dates.some((d) => d.basis !== "relative" || !COUNTED.test(d.text))) {
-    return false;
-  }
+  // A sentence that states a date of its own may tell the event on it.
+  if (sentence.dates.some((d) => d.basis !== "relative" || !COUNTED.test(d.text))) return false;
   const stems = toldBefore(sentence);
   if (stems.size === 0) return false;
   const forms = [term.term, ...term.expansions, ...(term.related ?? [])];

@@ -13,7 +13,7 @@ import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { negatingAsked } from "./negated.js";
 import { asksOrderOf, statingOrder } from "./order.js";
-import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
+import { notHappenedAt, stoppedSince, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
 import {
   aspectOf,
@@ -316,7 +316,8 @@ export function composeWhen(
   // "A full-scale war began" does not date when the war stopped.
   const asked = askedAspect(query);
   const sides = all.filter(
-    (r) => !otherSides(r.sentence, query.places, placesOf) && !saysOtherAspect(r.sentence, asked),
+    (r) =>
+      !otherSides(r.sentence.text, query.places, placesOf) && !saysOtherAspect(r.sentence, asked),
   );
   const supported = sides.length > 0 ? sides : all;
   const top = supported[0];
@@ -333,9 +334,13 @@ export function composeWhen(
   // A sentence that updates a better-ranked account ("… was close. It has still not been set
   // up.") is weighed as that account.
   const accountScore = (r: Ranked) => Math.max(r.score, continued(r, supported, query));
+  const otherPair = (text: string) => otherSides(text, query.places, placesOf);
+  // "Has not picked up since 7 April" tells when the picking up stopped.
+  const stopped = (r: Ranked) => asked === "end" && stoppedSince(r.sentence);
   const pending = supported.find(
     (r) =>
-      saysNotHappened(r.sentence, query, termsOf) &&
+      saysNotHappened(r.sentence, query, termsOf, otherPair) &&
+      !stopped(r) &&
       !aboutAnother(r.sentence, query.places, placesOf, docAbout) &&
       accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
   );
@@ -343,7 +348,13 @@ export function composeWhen(
   const undone =
     pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)
       ? pending
-      : undoneAsAsked(supported, candidates, query, top, termsOf);
+      : undoneAsAsked(
+          supported.filter((r) => !stopped(r)),
+          candidates,
+          query,
+          top,
+          termsOf,
+        );
   if (undone) {
     const { published, publisher } = undone.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
@@ -438,6 +449,7 @@ function saysNotHappened(
   sentence: Sentence,
   query: Query,
   termsOf: (text: string) => string[],
+  otherPair: (text: string) => boolean = () => false,
 ): boolean {
   const text = sentence.text;
   const at = notHappenedAt(sentence);
@@ -454,7 +466,10 @@ function saysNotHappened(
   const asked = new Set(query.terms.filter((t) => !t.implied).map((t) => t.term));
   // Distinct terms: "connecting … open" is one event said twice, not two of the question's words.
   const shared = (part: string) => new Set(termsOf(part).filter((t) => asked.has(t))).size;
-  return shared(clause) > shared(rest);
+  const [inClause, inRest] = [shared(clause), shared(rest)];
+  // "While the A-B line still waits to be finalized, the A-C line is already open", for a
+  // question about A and B: as many of its words on each side, but the rest is another pair's.
+  return inClause > inRest || (inClause === inRest && otherPair(rest) && !otherPair(clause));
 }
 
 /** A pronoun or determiner in a clause that points to what the sentence said before it. */
@@ -488,13 +503,13 @@ function continued(r: Ranked, ranked: Ranked[], query: Query): number {
 const POINTS_BACK = /\bsuch\b/i;
 
 /**
- * Whether `sentence` names another pair of sides than the question's: it names a place the
+ * Whether `text` names another pair of sides than the question's: it names a place the
  * question does not and leaves out one the question names ("China and Russia" for a question
  * about China and the US). Only for a question that names a pair (a line joins two sides; of
  * a list of states, a source may spell one differently); a sentence naming no place is not.
  */
 function otherSides(
-  sentence: Sentence,
+  text: string,
   places: PlaceMention[],
   placesOf: (text: string) => PlaceMention[],
 ): boolean {
@@ -502,7 +517,7 @@ function otherSides(
   // "Washington", "the US" and "American" in one question are one side.
   const asked = places.filter((p, i) => !places.slice(0, i).some((q) => same(p, q)));
   if (asked.length !== 2) return false;
-  const named = placesOf(sentence.text);
+  const named = placesOf(text);
   if (named.length === 0) return false;
   return (
     asked.some((a) => !named.some((n) => same(a, n))) &&

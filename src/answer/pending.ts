@@ -133,3 +133,23 @@ export function tellsEventDone(
     );
   });
 }
+
+/**
+ * Whether `sentence` says an event has not happened since a date it states ("North Korea has not
+ * picked up since 7 April"): a negated perfect, then "since" and the date, in the same clause.
+ * It tells when something stopped, not that it never happened: it answers "when did they stop
+ * answering" with that date. "… have not been restored since then" names no date, and is not.
+ */
+export function stoppedSince(sentence: Sentence): boolean {
+  const text = sentence.text;
+  for (const m of text.matchAll(NEGATED_PERFECT)) {
+    if (!isParticiple(m[1] ?? "")) continue;
+    const after = m.index + m[0].length;
+    // The participle and a few words ("picked up", "answered the line"), then "since".
+    const since = /^(?:\s+[\p{L}'’-]+){0,4}?\s+since\s+/iu.exec(text.slice(after));
+    if (!since) continue;
+    const at = after + since[0].length;
+    if (sentence.dates.some((d) => d.index === at)) return true;
+  }
+  return false;
+}

@@ -67,6 +67,13 @@ const EVENT_UNSAID = 0.06;
  */
 const COUNTED_FROM_CREDIT = 0;
 
+/**
+ * What a dated sentence loses for a when-question when it says the question's event but nothing
+ * of what the event is done to ({@link objectUnsaid}): its date is another deed of the same kind
+ * ("agreed on five points" for "when did they agree on a hotline").
+ */
+const OBJECT_UNSAID = 0.2;
+
 /** What a word the sentence says only as intended or agreed counts for a when-question. */
 const HYPOTHETICAL_CREDIT = 0.5;
 
@@ -117,6 +124,8 @@ const NO_SUBJECT: SubjectView = { placeFit: () => 1, supplies: () => false };
 export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJECT): Ranked[] {
   if (hits.length === 0 || query.totalWeight === 0) return [];
   const top = Math.max(...hits.map((h) => h.score));
+  // What the question's event is done to: read once, not per sentence.
+  const object = query.intent === "when" ? objectTerms(query) : [];
   const ranked = hits.map(({ sentence, score }) => {
     // What the sentence says, and the places its document is about ("the hotline" in an article
     // about India and Pakistan is their line): questions about what no source tells ("who
@@ -178,12 +187,22 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     ) {
       bonus -= EVENT_UNSAID;
     }
-    // "When … in 2023": a sentence dated that year tells of the event asked about. In another
-    // question the year names the thing ("the 1972 deal"), which the sentence's words must say:
-    // "Forty-five years ago today, the navies signed …" is not how ships signal under it.
-    if (query.intent === "when" && query.years.length > 0 && sentence.dates.length > 0) {
+    if (
+      query.intent === "when" &&
+      eventSaid &&
+      sentence.dates.length > 0 &&
+      objectUnsaid(object, sentence, subject)
+    ) {
+      bonus -= OBJECT_UNSAID;
+    }
+    // "When … in 2023": a sentence dated that year tells of the event asked about. A year that
+    // names the thing ("when did the 1989 agreement come into force") is one of its words, not
+    // the answer's year: the agreement came into force in 1990, and "On 12 June 1989 … signed
+    // the agreement" tells another of its events.
+    const within = query.frame.within?.slice(0, 4);
+    if (query.intent === "when" && within && sentence.dates.length > 0) {
       const years = sentence.dates.map((d) => d.date.iso.slice(0, 4));
-      bonus += query.years.some((y) => years.includes(y)) ? 0.2 : -0.1;
+      bonus += years.includes(within) ? 0.2 : -0.1;
     }
     // A question that names a publisher or author ("according to the BBC") wants that source.
     if (
@@ -209,6 +228,34 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     };
   });
   return ranked.sort((a, b) => b.score - a.score || a.sentence.ordinal - b.sentence.ordinal);
+}
+
+/**
+ * The question's terms that name what its event is done to: the typed terms right after its
+ * first event term, up to the next event term ("agree on a hotline" → "hotline"; "sign the deal
+ * on military trust" → "deal", "military", "trust"). Years and numbers are not: "stop answering
+ * in 2023" names when, not what. Empty when the event closes the question ("when was it agreed").
+ */
+function objectTerms(query: Query): QueryTerm[] {
+  const typed = query.terms.filter((t) => !t.implied);
+  const at = typed.findIndex((t) => t.event);
+  if (at < 0) return [];
+  const after = typed.slice(at + 1);
+  const end = after.findIndex((t) => t.event);
+  return (end < 0 ? after : after.slice(0, end)).filter((t) => !/^\d+$/.test(t.term));
+}
+
+/**
+ * Whether `sentence` says none of `object`, the question's object terms ({@link objectTerms}),
+ * in any form or related word, nor does its document's subject supply them ("the delivery was complete"
+ * in an article about Syria, for "delivered to syria"): "the two agreed on five points" tells
+ * another agreement than "agree on a hotline". False when the question names no object.
+ */
+function objectUnsaid(object: QueryTerm[], sentence: Sentence, subject: SubjectView): boolean {
+  return (
+    object.length > 0 &&
+    object.every((t) => credit(t, sentence.termSet) === 0 && !subject.supplies(sentence, t.term))
+  );
 }
 
 /**

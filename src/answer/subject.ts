@@ -30,9 +30,9 @@ interface Joiner {
 /**
  * In a document, one side dealing with the other in a few words also names the pair: "Britain
  * had signed a similar agreement with Moscow", "Israel set up a line with Russia". Only words
- * between (no comma, no number), ending with "with".
+ * between, in lower case (no comma, number or other name), ending with "with".
  */
-const DEALT_WITH = /^(?:['\u2019]s)?\s+(?:[a-z'\u2019-]+\s+){1,5}?with\s+(?:the\s+)?$/i;
+const DEALT_WITH = /^(?:['\u2019]s)?\s+(?:[a-z'\u2019-]+\s+){1,6}?with\s+(?:the\s+)?$/;
 /** In a document, a list ("China, Russia, Kazakhstan and …") also names its members together. */
 const LISTS = /^(?:[\s\-\u2010-\u2015/&,]|\b(?:and|the|to|with|vs|versus)\b|['\u2019]s\b)*$/i;
 

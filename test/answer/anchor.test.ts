@@ -52,3 +52,19 @@ describe("anchor: a sentence dated by counting from the event asked about", () =
     expect(answered(hotline.when("when was the agreement signed")).date?.iso).toBe("2019-05-04");
   });
 });
+
+describe("anchor: an undated sentence that names the asked event only as told before", () => {
+  it("GIVEN 'Since the deadly clash on the river bank last year, both governments have been adding patrols' first THEN 'river clash date' is the day the fishermen fought", () => {
+    const hotline = hotlineOf(
+      [
+        "Since the deadly clash on the river bank last year, both governments have been adding patrols, but the most important of them still does not exist.",
+        "On the night of 3 May 2019, Norwegian and Swedish fishermen fought with sticks on the river bank.",
+        "Norway and Sweden share the river.",
+      ],
+      "2020-09-01",
+    );
+    const answer = answered(hotline.when("river bank clash date"));
+    expect(answer.date?.iso).toBe("2019-05-03");
+    expect(answer.quotes[0]?.text).toContain("fought with sticks");
+  });
+});

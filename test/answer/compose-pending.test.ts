@@ -109,3 +109,41 @@ describe("hotline.when: an event the source says has not happened", () => {
     expect(answer.date?.iso).toBe("2015-10-20");
   });
 });
+
+describe("hotline.when: 'has not … since DATE' tells when something stopped", () => {
+  const paragraphs = [
+    "The island's radio station used to answer the coast guard every morning.",
+    "The island has not answered the radio since 3 March, according to the coast guard, and contact has not been restored since then.",
+  ];
+
+  it("GIVEN 'The island has not answered the radio since 3 March' THEN 'when did the island stop answering the radio' is 3 March", () => {
+    const answer = answered(
+      hotlineOf(paragraphs, "2019-05-10").when("when did the island stop answering the radio"),
+    );
+    expect(answer.date?.iso).toBe("2019-03-03");
+    expect(answer.quotes[0]?.text).toContain("has not answered the radio since 3 March");
+  });
+
+  it("GIVEN the same THEN 'when was contact restored' still has no date ('since then' names no date)", () => {
+    const answer = answered(
+      hotlineOf(paragraphs, "2019-05-10").when("when was contact with the island restored"),
+    );
+    expect(answer.date).toBeNull();
+  });
+});
+
+describe("hotline.when: 'while the A-B line still waits …, the A-C line is open'", () => {
+  it("GIVEN the not-happened clause names the asked pair and the rest another pair THEN the asked line has no date, that sentence quoted", () => {
+    const hotline = hotlineOf(
+      [
+        "On 3 March 2015, the Chilean defence ministry signed an agreement on setting up a radio line with Peru.",
+        "While the Chile-Peru radio line still waits to be finalized, the radio line connecting Chile and Argentina is already open.",
+        "Argentina and Chile have held joint naval exercises every year since 2010.",
+      ],
+      "2015-12-01",
+    );
+    const answer = answered(hotline.when("when was the radio line between chile and peru opened"));
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("still waits to be finalized");
+  });
+});

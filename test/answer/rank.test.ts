@@ -23,6 +23,14 @@ describe("rank: a when-question answered by a sentence that names its subject by
     expect(answer.quotes[0]?.text).toContain("It was amended on 1 January 1990.");
   });
 
+  it("GIVEN the same sentences THEN 'the 1989 … agreement' amended is 1 January 1990 (a year naming the thing is not the answer's year)", () => {
+    const hotline = hotlineOf(paragraphs, "2017-05-25");
+    const answer = answered(
+      hotline.when("when was the 1989 dangerous military activities agreement amended"),
+    );
+    expect(answer.date?.iso).toBe("1990-01-01");
+  });
+
   it("GIVEN the same sentences THEN the signing keeps the day it was signed (the pronoun lends its sentence the agreement, not the event)", () => {
     const hotline = hotlineOf(paragraphs, "2017-05-25");
     const answer = answered(
@@ -130,5 +138,22 @@ describe("rank: a year a when-question puts its answer in", () => {
       hotline.when("when did the islanders stop answering the radio in 2023"),
     );
     expect(answer.date?.iso).toBe("2023-04-07");
+  });
+});
+
+describe("rank: a when-question's event done to another thing", () => {
+  it("GIVEN 'Ana Rojas met Pedro Vidal … on 4 May 2019, and the two agreed on five points' and a later 'agreed to set up a hotline' THEN 'when did they agree on a hotline' is the later day", () => {
+    const hotline = hotlineOf(
+      [
+        "Foreign Minister Ana Rojas met Pedro Vidal in Lima on 4 May 2019, and the two agreed on five points to ease tension.",
+        "On 2 March 2020, Ms Rojas and Mr Vidal spoke on the phone for an hour and agreed to set up a hotline between them, so that they could talk in a crisis.",
+        "The hotline is staffed day and night.",
+        "Officials say the hotline has been used twice.",
+        "A hotline between the two armies already exists.",
+      ],
+      "2020-06-01",
+    );
+    const answer = answered(hotline.when("when did ana rojas and pedro vidal agree on a hotline"));
+    expect(answer.date?.iso).toBe("2020-03-02");
   });
 });
