@@ -26,6 +26,7 @@ import {
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { asksWhy, givingReason } from "./reason.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
+import { completingNext, type NextSentence, settlingSequel } from "./sequel.js";
 import { onAskedSides } from "./sides.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
@@ -132,6 +133,17 @@ const POLARITY =
 const SETTLING_SCORE_MIN = 0.7;
 
 /**
+ * What composing an `ask` answer reads around the ranked sentences: the sentence after each in
+ * its document, and the places a text names and whether a sentence's source is about a place
+ * (see {@link aboutAnother}).
+ */
+export interface Surroundings {
+  next: NextSentence;
+  placesOf: (text: string) => PlaceMention[];
+  docAbout: (sentence: Sentence, place: PlaceMention) => boolean;
+}
+
+/**
  * The sentence that settles a yes/no question: of the sentences ranked within
  * {@link SETTLING_SCORE_MIN} of `top` that say as much of the question as `top` does (coverage),
  * the one that says most among those saying whether it is so ({@link saysWhetherSo}): "The
@@ -195,6 +207,7 @@ function leadFor(
   top: Ranked,
   query: Query | undefined,
   termsOf: ((text: string) => string[]) | undefined,
+  around?: Surroundings,
 ): Ranked {
   const supported = (r: Ranked) => r.support >= SUPPORT_MIN;
   if (query && termsOf) {
@@ -243,7 +256,19 @@ function leadFor(
   // Nothing close says whether it is so: a sentence that negates the question's own words ("the
   // hotline was never a red telephone") settles it, ranked a little further down.
   if (settled !== top || saysWhetherSo(top.sentence, query, termsOf)) return settled;
-  return negatingAsked(question, ranked, top, supported);
+  const negating = negatingAsked(question, ranked, top, supported);
+  if (negating !== top || !around) return negating;
+  // The best match only sets the scene ("On 7 December 2023, the two leaders signed …"): a
+  // sentence just after it says whether what is asked is so.
+  const sequel = settlingSequel(top, query, {
+    termsOf,
+    next: around.next,
+    polarity: POLARITY,
+    clauseOf: (text, at) => clauseAround(text, at, CLAUSE_BREAK),
+    aboutAnother: (s) => aboutAnother(s, query.places, around.placesOf, around.docAbout),
+    namesPlace: (t) => around.placesOf(t.surface).length > 0,
+  });
+  return sequel ?? top;
 }
 
 /**
@@ -258,6 +283,7 @@ export function composeAsk(
   query?: Query,
   termsOf?: (text: string) => string[],
   sidesFit?: (sentence: Sentence) => number,
+  around?: Surroundings,
 ): Answer {
   const first = ranked[0];
   if (!first || first.support < SUPPORT_MIN) return noAnswer(question);
@@ -266,11 +292,14 @@ export function composeAsk(
     query && sidesFit
       ? onAskedSides(ranked, first, query.places, sidesFit, (r) => r.support >= SUPPORT_MIN)
       : first;
-  const best = leadFor(question, ranked, top, query, termsOf);
-  const picks = [best];
+  const best = leadFor(question, ranked, top, query, termsOf, around);
+  // The lead's next sentence, when it says what the lead leaves unsaid, is quoted with it.
+  const sequel = query && around ? completingNext(best.sentence, query, around.next) : undefined;
+  const picks = sequel ? [best, { ...best, sentence: sequel }] : [best];
+  const most = MAX_QUOTES + picks.length - 1;
   for (const candidate of ranked) {
     if (candidate === best) continue;
-    if (picks.length >= MAX_QUOTES) break;
+    if (picks.length >= most) break;
     if (candidate.score < RELATIVE_SCORE_MIN * best.score || candidate.support < SUPPORT_MIN)
       continue;
     if (picks.some((p) => sameText(p.sentence, candidate.sentence))) continue;
