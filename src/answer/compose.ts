@@ -31,7 +31,7 @@ import { onAskedSides } from "./sides.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
 import { objectVerb, sayingVerb } from "./verb.js";
-import { asksWhere } from "./where.js";
+import { asksWhere, whereTold } from "./where.js";
 import { asksWhoDid, describedNames, describingPerson, namingSomeoneElse } from "./who.js";
 
 /** Most quotes in one answer. */
@@ -227,6 +227,9 @@ function leadFor(
     if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
     if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
+    // "Where do the reviews happen": a sentence naming a place only by the account's subject does not say.
+    const told = asksWhere(question) ? whereTold(ranked, top, query, termsOf, supported) : top;
+    if (told !== top) return told;
     const kind = namingKindOf(question, ranked, top, termsOf);
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
