@@ -133,6 +133,12 @@ const POLARITY =
 const SETTLING_SCORE_MIN = 0.7;
 
 /**
+ * When nothing after the best match settles a yes/no question, the sentences after one ranked
+ * down to this share of the best score are read.
+ */
+const SEQUEL_SCORE_MIN = 0.6;
+
+/**
  * What composing an `ask` answer reads around the ranked sentences: the sentence after each in
  * its document, and the places a text names and whether a sentence's source is about a place
  * (see {@link aboutAnother}).
@@ -270,6 +276,8 @@ function leadFor(
     clauseOf: (text, at) => clauseAround(text, at, CLAUSE_BREAK),
     aboutAnother: (s) => aboutAnother(s, query.places, around.placesOf, around.docAbout),
     namesPlace: (t) => around.placesOf(t.surface).length > 0,
+    ranked: ranked.filter(supported),
+    share: SEQUEL_SCORE_MIN,
   });
   return sequel ?? top;
 }

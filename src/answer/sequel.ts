@@ -72,38 +72,71 @@ export function completingNext(
 /** Which clause of a sentence a word stands in: the span between two breaks around `at`. */
 export type ClauseOf = (text: string, at: number) => [number, number];
 
+/** What {@link settlingSequel} reads a sentence and its surroundings with. */
+export interface SequelReading {
+  termsOf: (text: string) => string[];
+  next: NextSentence;
+  /** Words saying whether something is so ("no", "not", "never", "still"). */
+  polarity: RegExp;
+  clauseOf: ClauseOf;
+  /** Whether a sentence names a side neither the question nor its source is about. */
+  aboutAnother: (sentence: Sentence) => boolean;
+  namesPlace: (term: QueryTerm) => boolean;
+  /** Ranked sentences besides `top` whose followers are read too, best first (default none). */
+  ranked?: Ranked[];
+  /** Least share of `top`'s score for a ranked sentence whose followers are read (default 1). */
+  share?: number;
+}
+
 /**
  * The sentence that settles a yes/no question that the best match (`top`) only sets the scene
  * for: of the few sentences after it ({@link sentencesAfter}), the first that says whether it is
- * so (a `polarity` word: "no", "not", "never", "still") in a clause (`clauseOf`) that says a
- * question term `top` leaves unsaid other than a place's name (`namesPlace`: "On the American side,
- * the line still works" says nothing of whether the US-Russia line uses email), and names no side the question and its source are not
- * about (`aboutAnother`). "is there still a direct line between mitsotakis and erdogan", best
- * matched by the two leaders' declaration, is settled a paragraph later by "A direct line
- * between the two leaders … has not been revived". A negation of something else ("but no date
- * has been set for the talks"), or of what another country did ("China has never signed an
- * incidents at sea agreement"), settles nothing. Undefined when none does, or `top` says every term.
+ * so (a `polarity` word) in a clause (`clauseOf`) that says a question term `top` leaves unsaid
+ * other than a place's name (`namesPlace`: "On the American side, the line still works" says
+ * nothing of whether the US-Russia line uses email), and names no side the question and its
+ * source are not about (`aboutAnother`). "is there still a direct line between mitsotakis and
+ * erdogan", best matched by the two leaders' declaration, is settled a paragraph later by "A
+ * direct line between the two leaders … has not been revived". A negation of something else
+ * ("but no date has been set for the talks"), or of what another country did ("China has never
+ * signed an incidents at sea agreement"), settles nothing. When nothing after `top` does, the
+ * sentences after a ranked one (within `share` of `top`) that says some of those terms are read
+ * for one settling those: "have jaishankar and wang yi actually used their hotline", best matched
+ * by the two ministers' meeting, is settled by "No call on the ministers' hotline has been
+ * reported", a paragraph after the sentence telling of the hotline's agreement. Undefined when
+ * none does, or `top` says every term.
  */
 export function settlingSequel(
   top: Ranked,
   query: Query,
-  options: {
-    termsOf: (text: string) => string[];
-    next: NextSentence;
-    polarity: RegExp;
-    clauseOf: ClauseOf;
-    aboutAnother: (sentence: Sentence) => boolean;
-    namesPlace: (term: QueryTerm) => boolean;
-  },
+  reading: SequelReading,
 ): Ranked | undefined {
-  const unsaid = unsaidTerms(query, top.sentence).filter((t) => !options.namesPlace(t));
+  const unsaid = unsaidTerms(query, top.sentence).filter((t) => !reading.namesPlace(t));
   if (unsaid.length === 0) return undefined;
-  const settles = (sentence: Sentence) =>
-    !options.aboutAnother(sentence) &&
-    [...sentence.text.matchAll(new RegExp(options.polarity.source, "giu"))].some((m) => {
-      const [start, end] = options.clauseOf(sentence.text, m.index);
-      return saysAny(options.termsOf(sentence.text.slice(start, end)), unsaid);
-    });
-  const sentence = sentencesAfter(top.sentence, options.next).find(settles);
-  return sentence ? { ...top, sentence, coverage: 0 } : undefined;
+  const after = (r: Ranked, terms: QueryTerm[]): Ranked | undefined => {
+    const sentence = sentencesAfter(r.sentence, reading.next).find((s) =>
+      settlesWith(s, terms, reading),
+    );
+    return sentence ? { ...r, sentence, coverage: 0 } : undefined;
+  };
+  const settled = after(top, unsaid);
+  if (settled) return settled;
+  for (const r of reading.ranked ?? []) {
+    if (r === top || r.score < (reading.share ?? 1) * top.score) continue;
+    const anchored = unsaid.filter((t) => saysTerm(t, r.sentence.termSet));
+    const found = anchored.length > 0 ? after(r, anchored) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `sentence` says whether something is so of one of `terms`: a polarity word in a
+ * clause that says one of them, and no side the question and source are not about.
+ */
+function settlesWith(sentence: Sentence, terms: QueryTerm[], reading: SequelReading): boolean {
+  if (reading.aboutAnother(sentence)) return false;
+  return [...sentence.text.matchAll(new RegExp(reading.polarity.source, "giu"))].some((m) => {
+    const [start, end] = reading.clauseOf(sentence.text, m.index);
+    return saysAny(reading.termsOf(sentence.text.slice(start, end)), terms);
+  });
 }

@@ -44,3 +44,20 @@ describe("hotline.ask: a yes/no question is settled by a sentence after the scen
     expect(answer.quotes[0]?.text).toContain("signed a declaration");
   });
 });
+
+describe("hotline.ask: a yes/no question is settled after a close match that says what the best one lacks", () => {
+  it("GIVEN the presidents' meeting ranked first, their agreement on a line close behind and 'No call on the presidents' line has been reported' a paragraph later THEN 'have pinera and vizcarra actually used their line' leads with it", () => {
+    const hotline = hotlineOf(
+      [
+        "Chile and Peru set up a military hotline in 1995.",
+        "President Piñera met President Vizcarra in Lima on 10 September 2019, and the two used the meeting to ease tension. Talks on the border followed in February 2020.",
+        "## The presidents' line",
+        "On 25 February 2020, Mr Piñera and Mr Vizcarra spoke on the phone and agreed to set up a direct line between them. Officials described it as the first line at that level.",
+        "No call on the presidents' line has been reported since then.",
+      ],
+      "2020-05-01",
+    );
+    const answer = answered(hotline.ask("ok so have pinera and vizcarra actually used their line"));
+    expect(answer.quotes[0]?.text).toContain("No call on the presidents' line");
+  });
+});
