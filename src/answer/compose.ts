@@ -11,6 +11,7 @@ import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
+import { sayingBeyondPlaces } from "./lead.js";
 import { negatingAsked } from "./negated.js";
 import { asksOrderOf, statingOrder } from "./order.js";
 import { notHappenedAt, tellsEventDone, thingsWithEvent } from "./pending.js";
@@ -282,6 +283,9 @@ function leadFor(
   return sequel ?? top;
 }
 
+/** "How often …", "how many times …", "how frequently …": a question of frequency. */
+const ASKS_FREQUENCY = /\bhow\s+(?:often|frequently|many\s+times)\b/i;
+
 /**
  * Answers an `ask` question from ranked sentences. With the question's reading (`query`, and
  * `termsOf` to analyse text), a question of what someone said leads with a sentence quoting
@@ -303,7 +307,18 @@ export function composeAsk(
     query && sidesFit
       ? onAskedSides(ranked, first, query.places, sidesFit, (r) => r.support >= SUPPORT_MIN)
       : first;
-  const best = leadFor(question, ranked, top, query, termsOf, around);
+  // "How often do X and Y use the line": a frequency said of something else the sides do does not answer.
+  const lead =
+    query && around && ASKS_FREQUENCY.test(question)
+      ? sayingBeyondPlaces(
+          ranked,
+          top,
+          query,
+          (t) => around.placesOf(t.surface).length > 0,
+          (r) => r.support >= SUPPORT_MIN,
+        )
+      : top;
+  const best = leadFor(question, ranked, lead, query, termsOf, around);
   // The lead's next sentence, when it says what the lead leaves unsaid, is quoted with it.
   const sequel = query && around ? completingNext(best.sentence, query, around.next) : undefined;
   const picks = sequel ? [best, { ...best, sentence: sequel }] : [best];
