@@ -374,8 +374,13 @@ export function createHotline(
     // An `ask` that is really a when-question ("When was the line set up?") leads with the date too.
     return query.intent === "when"
       ? composeWhen(question, query, ranked, reported, passageTerms, placesOf, docAbout)
-      : composeAsk(question, ranked, query, passageTerms, (sentence) =>
-          subjects.fit(sentence.paragraph.doc.meta.id, query.places),
+      : composeAsk(
+          question,
+          ranked,
+          query,
+          passageTerms,
+          (sentence) => subjects.fit(sentence.paragraph.doc.meta.id, query.places),
+          { next: (sentence) => passages.sentences[sentence.ordinal + 1], placesOf, docAbout },
         );
   };
 

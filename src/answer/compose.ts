@@ -11,6 +11,7 @@ import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
+import { sayingBeyondPlaces } from "./lead.js";
 import { negatingAsked } from "./negated.js";
 import { asksOrderOf, statingOrder } from "./order.js";
 import { notHappenedAt, stoppedSince, tellsEventDone, thingsWithEvent } from "./pending.js";
@@ -26,11 +27,12 @@ import {
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { asksWhy, givingReason } from "./reason.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
+import { completingNext, type NextSentence, settlingSequel } from "./sequel.js";
 import { onAskedSides } from "./sides.js";
 import { asksStill, GOES_ON } from "./status.js";
 import { fitsFrame } from "./timeframe.js";
 import { objectVerb, sayingVerb } from "./verb.js";
-import { asksWhere } from "./where.js";
+import { asksWhere, whereTold } from "./where.js";
 import { asksWhoDid, describedNames, describingPerson, namingSomeoneElse } from "./who.js";
 
 /** Most quotes in one answer. */
@@ -132,6 +134,23 @@ const POLARITY =
 const SETTLING_SCORE_MIN = 0.7;
 
 /**
+ * When nothing after the best match settles a yes/no question, the sentences after one ranked
+ * down to this share of the best score are read.
+ */
+const SEQUEL_SCORE_MIN = 0.6;
+
+/**
+ * What composing an `ask` answer reads around the ranked sentences: the sentence after each in
+ * its document, and the places a text names and whether a sentence's source is about a place
+ * (see {@link aboutAnother}).
+ */
+export interface Surroundings {
+  next: NextSentence;
+  placesOf: (text: string) => PlaceMention[];
+  docAbout: (sentence: Sentence, place: PlaceMention) => boolean;
+}
+
+/**
  * The sentence that settles a yes/no question: of the sentences ranked within
  * {@link SETTLING_SCORE_MIN} of `top` that say as much of the question as `top` does (coverage),
  * the one that says most among those saying whether it is so ({@link saysWhetherSo}): "The
@@ -195,6 +214,7 @@ function leadFor(
   top: Ranked,
   query: Query | undefined,
   termsOf: ((text: string) => string[]) | undefined,
+  around?: Surroundings,
 ): Ranked {
   const supported = (r: Ranked) => r.support >= SUPPORT_MIN;
   if (query && termsOf) {
@@ -214,6 +234,9 @@ function leadFor(
     if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
     if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
+    // "Where do the reviews happen": a sentence naming a place only by the account's subject does not say.
+    const told = asksWhere(question) ? whereTold(ranked, top, query, termsOf, supported) : top;
+    if (told !== top) return told;
     const kind = namingKindOf(question, ranked, top, termsOf);
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
@@ -243,8 +266,25 @@ function leadFor(
   // Nothing close says whether it is so: a sentence that negates the question's own words ("the
   // hotline was never a red telephone") settles it, ranked a little further down.
   if (settled !== top || saysWhetherSo(top.sentence, query, termsOf)) return settled;
-  return negatingAsked(question, ranked, top, supported);
+  const negating = negatingAsked(question, ranked, top, supported);
+  if (negating !== top || !around) return negating;
+  // The best match only sets the scene ("On 7 December 2023, the two leaders signed …"): a
+  // sentence just after it says whether what is asked is so.
+  const sequel = settlingSequel(top, query, {
+    termsOf,
+    next: around.next,
+    polarity: POLARITY,
+    clauseOf: (text, at) => clauseAround(text, at, CLAUSE_BREAK),
+    aboutAnother: (s) => aboutAnother(s, query.places, around.placesOf, around.docAbout),
+    namesPlace: (t) => around.placesOf(t.surface).length > 0,
+    ranked: ranked.filter(supported),
+    share: SEQUEL_SCORE_MIN,
+  });
+  return sequel ?? top;
 }
+
+/** "How often …", "how many times …", "how frequently …": a question of frequency. */
+const ASKS_FREQUENCY = /\bhow\s+(?:often|frequently|many\s+times)\b/i;
 
 /**
  * Answers an `ask` question from ranked sentences. With the question's reading (`query`, and
@@ -258,6 +298,7 @@ export function composeAsk(
   query?: Query,
   termsOf?: (text: string) => string[],
   sidesFit?: (sentence: Sentence) => number,
+  around?: Surroundings,
 ): Answer {
   const first = ranked[0];
   if (!first || first.support < SUPPORT_MIN) return noAnswer(question);
@@ -266,11 +307,25 @@ export function composeAsk(
     query && sidesFit
       ? onAskedSides(ranked, first, query.places, sidesFit, (r) => r.support >= SUPPORT_MIN)
       : first;
-  const best = leadFor(question, ranked, top, query, termsOf);
-  const picks = [best];
+  // "How often do X and Y use the line": a frequency said of something else the sides do does not answer.
+  const lead =
+    query && around && ASKS_FREQUENCY.test(question)
+      ? sayingBeyondPlaces(
+          ranked,
+          top,
+          query,
+          (t) => around.placesOf(t.surface).length > 0,
+          (r) => r.support >= SUPPORT_MIN,
+        )
+      : top;
+  const best = leadFor(question, ranked, lead, query, termsOf, around);
+  // The lead's next sentence, when it says what the lead leaves unsaid, is quoted with it.
+  const sequel = query && around ? completingNext(best.sentence, query, around.next) : undefined;
+  const picks = sequel ? [best, { ...best, sentence: sequel }] : [best];
+  const most = MAX_QUOTES + picks.length - 1;
   for (const candidate of ranked) {
     if (candidate === best) continue;
-    if (picks.length >= MAX_QUOTES) break;
+    if (picks.length >= most) break;
     if (candidate.score < RELATIVE_SCORE_MIN * best.score || candidate.support < SUPPORT_MIN)
       continue;
     if (picks.some((p) => sameText(p.sentence, candidate.sentence))) continue;

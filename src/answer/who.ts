@@ -117,8 +117,27 @@ export function describingPerson(
 const NAMED_SCORE_MIN = 0.85;
 
 /**
+ * A sentence whose subject is a group of people: it opens (after at most two modifiers: a
+ * determiner or number, a capitalised or hyphenated adjective) with a plural agent noun,
+ * "-ers", "-ors", "-ists", "-ians", "-ants", "-ents", "-ials" ("Russian-speaking officers staff
+ * the Israeli end", "Officials in both capitals say …", "Commanders on both sides played …").
+ * General English word formation, no document words.
+ */
+const GROUP_SUBJECT =
+  /^\W*(?:(?:the|both|many|some|several|most|all|two|three|four|\p{L}+-\p{L}+|\p{Lu}\p{Ll}+)\s+){0,2}\p{L}{2,}(?:ers|ors|ists|ians|ants|ents|ials)\s+\p{Ll}/u;
+
+/**
+ * Whether `text` tells who did something by a group of people standing as its subject
+ * ({@link GROUP_SUBJECT}): "who picks up on the Israeli side" is answered by "Russian-speaking
+ * officers staff the Israeli end of the line", which names no one person.
+ */
+export function namesGroup(text: string): boolean {
+  return GROUP_SUBJECT.test(text);
+}
+
+/**
  * The sentence to lead an answer to a who-did question (`question`): `top` when it names a
- * person the question does not, else the best of `ranked` within {@link NAMED_SCORE_MIN} of it
+ * person the question does not, or has a group of people as its subject ({@link namesGroup}), else the best of `ranked` within {@link NAMED_SCORE_MIN} of it
  * that does and is `supported`; `top` when none does.
  */
 export function namingSomeoneElse(
@@ -128,6 +147,7 @@ export function namingSomeoneElse(
   supported: (r: Ranked) => boolean,
 ): Ranked {
   const asked = new Set((question.toLowerCase().match(/[\p{L}’'-]+/gu) ?? []).map(String));
+  if (namesGroup(top.sentence.text)) return top;
   return leadFitting(ranked, top, NAMED_SCORE_MIN, supported, (r) =>
     namesOtherPerson(r.sentence.text, asked),
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { leadFitting } from "../../src/answer/lead.js";
+import { leadFitting, sayingBeyondPlaces } from "../../src/answer/lead.js";
+import type { Query, QueryTerm } from "../../src/answer/query.js";
 import type { Ranked } from "../../src/answer/rank.js";
 import type { Sentence } from "../../src/text/passages.js";
 
@@ -35,5 +36,34 @@ describe("leadFitting", () => {
   it("GIVEN the only fitting sentence is unsupported THEN the best still leads", () => {
     const weak = ranked("It runs between the two capitals.", 0.9, 0.2);
     expect(leadFitting([top, weak], top, 0.6, supported, fits)).toBe(top);
+  });
+});
+
+describe("sayingBeyondPlaces", () => {
+  const said = (text: string, score: number): Ranked =>
+    ({
+      sentence: { text, termSet: new Set(text.toLowerCase().match(/[a-z]+/g) ?? []) },
+      score,
+      support: 1,
+      coverage: 1,
+    }) as unknown as Ranked;
+  const term = (t: string) => ({ term: t, expansions: [], implied: false }) as unknown as QueryTerm;
+  const query = { terms: ["chile", "peru", "radio"].map(term) } as unknown as Query;
+  const namesPlace = (t: QueryTerm) => t.term === "chile" || t.term === "peru";
+  const supported = () => true;
+
+  it("GIVEN the best match says only the places ('Chile and Peru exchange lists every year') THEN a close sentence saying 'radio' leads", () => {
+    const top = said("Chile and Peru exchange lists every year.", 1);
+    const weekly = said("The radio carries a routine weekly call.", 0.75);
+    expect(sayingBeyondPlaces([top, weekly], top, query, namesPlace, supported)).toBe(weekly);
+  });
+
+  it("GIVEN the best match says a word beyond the places, or the other ranks far below THEN the best match keeps the lead", () => {
+    const top = said("Chile and Peru test the radio every year.", 1);
+    const weekly = said("The radio carries a routine weekly call.", 0.75);
+    expect(sayingBeyondPlaces([top, weekly], top, query, namesPlace, supported)).toBe(top);
+    const bare = said("Chile and Peru exchange lists every year.", 1);
+    const far = said("The radio carries a routine weekly call.", 0.5);
+    expect(sayingBeyondPlaces([bare, far], bare, query, namesPlace, supported)).toBe(bare);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { Query, QueryTerm } from "../../src/answer/query.js";
 import type { Ranked } from "../../src/answer/rank.js";
-import { asksWhere, sayingWhere } from "../../src/answer/where.js";
+import { asksWhere, sayingWhere, whereTold } from "../../src/answer/where.js";
 import { loadHotline } from "../../src/hotline.js";
 import type { Sentence } from "../../src/text/passages.js";
 
@@ -63,5 +64,50 @@ describe("sayingWhere", () => {
     const second = ranked("It was signed in Vienna.", 0.9);
     const out = sayingWhere("where was it signed", [first, second]);
     expect(out.map((r) => r.score)).toEqual([1.0, 0.9]);
+  });
+});
+
+describe("whereTold", () => {
+  const termsOf = (text: string) => text.toLowerCase().match(/[a-z]+/g) ?? [];
+  const ranked = (text: string, score: number): Ranked =>
+    ({
+      sentence: {
+        text,
+        termSet: new Set(termsOf(text)),
+        paragraph: { doc: { meta: { title: "The Fishing at Sea agreement explained" } } },
+      },
+      score,
+      support: 1,
+      coverage: 1,
+    }) as unknown as Ranked;
+  const term = (t: string) => ({ term: t, expansions: [], implied: false }) as unknown as QueryTerm;
+  const query = { terms: ["fishing", "sea", "annual", "review"].map(term) } as unknown as Query;
+  const supported = () => true;
+
+  it("GIVEN the best match says only the title's words ('fishing', 'sea') THEN a close sentence saying 'review' leads", () => {
+    const top = ranked("In April 2016, fishing boats clashed in the Baltic Sea.", 1);
+    const review = ranked(
+      "Once a year, the navies meet to review it, in Lima and Quito by turns.",
+      0.75,
+    );
+    expect(whereTold([top, review], top, query, termsOf, supported)).toBe(review);
+  });
+
+  it("GIVEN the best match says a word beyond the title THEN it keeps the lead", () => {
+    const top = ranked("The annual fishing talks are held in the Baltic Sea.", 1);
+    const review = ranked(
+      "Once a year, the navies meet to review it, in Lima and Quito by turns.",
+      0.75,
+    );
+    expect(whereTold([top, review], top, query, termsOf, supported)).toBe(top);
+  });
+
+  it("GIVEN the sentence saying more ranks far below THEN the best match keeps the lead", () => {
+    const top = ranked("In April 2016, fishing boats clashed in the Baltic Sea.", 1);
+    const review = ranked(
+      "Once a year, the navies meet to review it, in Lima and Quito by turns.",
+      0.5,
+    );
+    expect(whereTold([top, review], top, query, termsOf, supported)).toBe(top);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksWhoDid, describesName, namesOtherPerson } from "../../src/answer/who.js";
+import { asksWhoDid, describesName, namesGroup, namesOtherPerson } from "../../src/answer/who.js";
 import { answered, hotlineOf } from "./one-document.js";
 
 describe("asksWhoDid", () => {
@@ -79,5 +79,36 @@ describe("hotline.ask: who is someone", () => {
     );
     const answer = answered(hotline.ask("Who is Petrov?"));
     expect(answer.quotes[0]?.text).toContain("counterpart Petrov");
+  });
+});
+
+describe("namesGroup", () => {
+  it.each([
+    "Spanish-speaking officers staff the Chilean end of the line.",
+    "Officials in both capitals say the line was not used.",
+    "The two negotiators signed it.",
+  ])("GIVEN %j (a group of people as subject) THEN true", (text) => {
+    expect(namesGroup(text)).toBe(true);
+  });
+  it.each([
+    "Two weeks later, a delegation led by General Rojas came to Lima.",
+    "The line connects Santiago with Lima.",
+  ])("GIVEN %j THEN false", (text) => {
+    expect(namesGroup(text)).toBe(false);
+  });
+});
+
+describe("hotline.ask: 'who' is answered by a group of people, not only by a named person", () => {
+  it("GIVEN 'Spanish-speaking officers answer on the Peruvian side' ranked first and a sentence naming a general close behind THEN 'who picks up on the peruvian side' leads with the officers", () => {
+    const hotline = hotlineOf(
+      [
+        "Chile and Peru set up a military hotline in 1995.",
+        "Spanish-speaking officers answer on the Peruvian side of the hotline.",
+        "Two weeks after the meeting in Santiago, a Peruvian delegation led by General Carlos Rojas came to Lima to settle who would answer on the Peruvian side of the hotline.",
+      ],
+      "2020-05-01",
+    );
+    const answer = answered(hotline.ask("who picks up on the peruvian side of the hotline"));
+    expect(answer.quotes[0]?.text).toContain("Spanish-speaking officers answer");
   });
 });
