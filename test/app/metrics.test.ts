@@ -5,6 +5,7 @@
  * the metrics port is only opened when METRICS_PORT is set; a failing health check answers 503.
  */
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -94,13 +95,28 @@ function sampleValue(text: string, name: string, labels: Record<string, string> 
   return found?.value ?? 0;
 }
 
+/**
+ * GETs `url` on a connection of its own: a kept-alive one that sat idle while a slow request ran
+ * (a cold engine under load) can be closed by the server just as it is reused (ECONNRESET).
+ */
 async function get(url: string): Promise<{ status: number; type: string; body: string }> {
-  const response = await fetch(url);
-  return {
-    status: response.status,
-    type: response.headers.get("content-type") ?? "",
-    body: await response.text(),
-  };
+  return new Promise((resolve, reject) => {
+    httpGet(url, { agent: false }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      response.on("end", () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          type: response.headers["content-type"] ?? "",
+          body,
+        }),
+      );
+      response.on("error", reject);
+    }).on("error", reject);
+  });
 }
 
 /** A port that was free a moment ago on 127.0.0.1. */
