@@ -28,7 +28,7 @@ export const NAMED_PERSON =
  * `[sSſ]`: with the `iu` flags an "s" also matches "ſ" (U+017F), which a plain `/s/i` does not.
  */
 const MAY_ASK_KIND = /(?:which|what)\s/i;
-const MAY_ASK_WHOSE = /who\s[^]*['’][sSſ]\s/i;
+const MAY_ASK_WHOSE = /who\s[^?]*['’][sSſ]\s/i;
 const MAY_ASK_THE = /who\s+\S+\s+the\s/i;
 
 /** Whether `question` asks for a person by a role. */
