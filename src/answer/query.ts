@@ -12,6 +12,7 @@ import { STOPWORDS } from "../search/stopwords.js";
 import { memoWords } from "../text/built-file.js";
 import { isCommonWord, isEnglishWord } from "../text/english.js";
 import { isAscii } from "../text/language.js";
+import { isLetters, isLowerLetters } from "../text/letters.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { PARTICLES, relatedTo } from "../text/wordnet.js";
 import type { Subjects } from "./subject.js";
@@ -140,7 +141,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
   const searched = tokens.flatMap((token) => {
     if (stats.df.has(token.term)) return [token];
     const [, letters = token.surface, number] = DESIGNATED.exec(token.surface) ?? [];
-    if (!/^\p{L}{2,10}$/u.test(letters)) return [token];
+    if (!isLetters(letters, 2, 10)) return [token];
     const name = ctx.acronyms?.(letters);
     if (!name) return [token];
     const spelled = ctx.analyzer.tokens(number ? `${name} ${number}` : name);
@@ -404,7 +405,7 @@ function relatedTerms(
   particle?: string,
 ): string[] {
   const word = surface.toLowerCase();
-  if (!/^\p{Ll}+$/u.test(word)) return [];
+  if (!isLowerLetters(word)) return [];
   // A word the corpus's synonyms already place ("connected" sets a line up) means what they say.
   if (term !== stemmer(baseVerb(word) ?? word)) return [];
   // An irregular verb form is read as its verb first: "shot" in "was it shot down" is "shoot"
@@ -509,7 +510,7 @@ const SHORTEST_CLIPPING = 3;
 function clipped(ctx: QueryContext, surface: string): string[] {
   const word = surface.toLowerCase();
   const clip = word.length > SHORTEST_CLIPPING ? word.replace(/(?<!s)s$/, "") : word;
-  if (clip.length < SHORTEST_CLIPPING || !/^\p{Ll}+$/u.test(clip)) return [];
+  if (clip.length < SHORTEST_CLIPPING || !isLowerLetters(clip)) return [];
   if (isCommonWord(word) || isCommonWord(clip)) return [];
   const synonyms = relatedTo(clip);
   if (synonyms.length > 0 || isEnglishWord(word) || isEnglishWord(clip)) {
