@@ -6,6 +6,7 @@
  */
 import type { CorpusDocument } from "../corpus/document.js";
 import { isCommonWord } from "../text/english.js";
+import { isLetters } from "../text/letters.js";
 import type { Sentence } from "../text/passages.js";
 import type { QueryTerm } from "./query.js";
 
@@ -59,8 +60,7 @@ export function namePartSaid(
   last: string,
   said: string,
 ): boolean {
-  const letters = /^\p{L}{2,}$/u;
-  if (!letters.test(first) || !letters.test(last)) return false;
+  if (!isLetters(first, 2) || !isLetters(last, 2)) return false;
   const part = new RegExp(`\\b${capitalised(said)}\\b`, "u");
   return part.test(sentence.text) && namesInFull(sentence.paragraph.doc, first, last);
 }

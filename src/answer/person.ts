@@ -22,9 +22,22 @@ const WHO_THE_ROLE =
 export const NAMED_PERSON =
   /\b(?:General|Gen\.|Minister|President|Premier|Prime Minister|Secretary|Director|Colonel|Admiral|Marshal|Commander|Ambassador|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|counterpart|leader|spokesman|spokeswoman|analyst|expert|researcher|professor)\s+\p{Lu}[\p{L}’'-]+|\b\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+(?:said|says|told|added|explained|stressed)\b/u;
 
+/*
+ * Cheap tests (no Unicode property, no case closure to build) that hold whenever the expression
+ * each guards can match: they spare compiling it for the many questions it cannot match.
+ * `[sSſ]`: with the `iu` flags an "s" also matches "ſ" (U+017F), which a plain `/s/i` does not.
+ */
+const MAY_ASK_KIND = /(?:which|what)\s/i;
+const MAY_ASK_WHOSE = /who\s[^?]*['’][sSſ]\s/i;
+const MAY_ASK_THE = /who\s+\S+\s+the\s/i;
+
 /** Whether `question` asks for a person by a role. */
 export function asksForPerson(question: string): boolean {
-  return PERSON_KIND.test(question) || WHOSE_ROLE.test(question) || WHO_THE_ROLE.test(question);
+  return (
+    (MAY_ASK_KIND.test(question) && PERSON_KIND.test(question)) ||
+    (MAY_ASK_WHOSE.test(question) && WHOSE_ROLE.test(question)) ||
+    (MAY_ASK_THE.test(question) && WHO_THE_ROLE.test(question))
+  );
 }
 
 /** Whether `text` names a person: a title or role with a name, or a named speaker. */

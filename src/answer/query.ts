@@ -11,6 +11,8 @@ import type { SentenceIndex, TermStats } from "../search/index.js";
 import { STOPWORDS } from "../search/stopwords.js";
 import { memoWords } from "../text/built-file.js";
 import { isCommonWord, isEnglishWord } from "../text/english.js";
+import { isAscii } from "../text/language.js";
+import { isLetters, isLowerLetters } from "../text/letters.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { PARTICLES, relatedTo } from "../text/wordnet.js";
 import type { Subjects } from "./subject.js";
@@ -139,7 +141,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
   const searched = tokens.flatMap((token) => {
     if (stats.df.has(token.term)) return [token];
     const [, letters = token.surface, number] = DESIGNATED.exec(token.surface) ?? [];
-    if (!/^\p{L}{2,10}$/u.test(letters)) return [token];
+    if (!isLetters(letters, 2, 10)) return [token];
     const name = ctx.acronyms?.(letters);
     if (!name) return [token];
     const spelled = ctx.analyzer.tokens(number ? `${name} ${number}` : name);
@@ -374,6 +376,8 @@ const MOST_RELATED = 4;
 
 /** A word and the particle after it ("go over", "called off"). */
 const PHRASAL = new RegExp(`\\b(\\p{L}+)\\s+(${PARTICLES})\\b`, "giu");
+/** {@link PHRASAL} for ASCII text (`\p{L}` is `[A-Za-z]` there): same matches, far cheaper to compile. */
+const PHRASAL_ASCII = new RegExp(`\\b([A-Za-z]+)\\s+(${PARTICLES})\\b`, "gi");
 
 /**
  * The particle after each word of the question that may make a phrasal verb with it, by the
@@ -381,7 +385,8 @@ const PHRASAL = new RegExp(`\\b(\\p{L}+)\\s+(${PARTICLES})\\b`, "giu");
  */
 export function phrasalParticles(question: string): Map<string, string> {
   const found = new Map<string, string>();
-  for (const [, word = "", particle = ""] of question.matchAll(PHRASAL)) {
+  const phrasal = isAscii(question) ? PHRASAL_ASCII : PHRASAL;
+  for (const [, word = "", particle = ""] of question.matchAll(phrasal)) {
     found.set(word.toLowerCase(), particle.toLowerCase());
   }
   return found;
@@ -400,7 +405,7 @@ function relatedTerms(
   particle?: string,
 ): string[] {
   const word = surface.toLowerCase();
-  if (!/^\p{Ll}+$/u.test(word)) return [];
+  if (!isLowerLetters(word)) return [];
   // A word the corpus's synonyms already place ("connected" sets a line up) means what they say.
   if (term !== stemmer(baseVerb(word) ?? word)) return [];
   // An irregular verb form is read as its verb first: "shot" in "was it shot down" is "shoot"
@@ -505,7 +510,7 @@ const SHORTEST_CLIPPING = 3;
 function clipped(ctx: QueryContext, surface: string): string[] {
   const word = surface.toLowerCase();
   const clip = word.length > SHORTEST_CLIPPING ? word.replace(/(?<!s)s$/, "") : word;
-  if (clip.length < SHORTEST_CLIPPING || !/^\p{Ll}+$/u.test(clip)) return [];
+  if (clip.length < SHORTEST_CLIPPING || !isLowerLetters(clip)) return [];
   if (isCommonWord(word) || isCommonWord(clip)) return [];
   const synonyms = relatedTo(clip);
   if (synonyms.length > 0 || isEnglishWord(word) || isEnglishWord(clip)) {
@@ -597,6 +602,8 @@ const MEASURE_WORD = /\bhow\s+(?:often|frequently|long|soon)\b/gi;
 
 /** "going to" or "gonna" and the word after it. */
 const GOING_TO = /\b(?:going\s+to|gonna)(\s+)(\p{L}+)/giu;
+/** Held by every text {@link GOING_TO} matches. */
+const MAY_GO = /go(?:ing|nna)/i;
 
 /** Words that open a noun phrase: "going to the summit" is a journey, not a future. */
 const NOUN_PHRASE_START =
@@ -610,6 +617,8 @@ const NOUN_PHRASE_START =
  */
 export function withoutFutureGoing(question: string, places: readonly PlaceMention[]): string {
   const placeStarts = new Set(places.map((m) => m.surface.toLowerCase().split(/\s+/)[0]));
+  // A plain pre-test that holds whenever GOING_TO can match spares compiling it for most questions.
+  if (!MAY_GO.test(question)) return question;
   return question.replace(GOING_TO, (whole, space: string, next: string) => {
     const destination =
       NOUN_PHRASE_START.test(next) ||

@@ -13,6 +13,13 @@ import type { Ranked } from "./rank.js";
 const ASKS_OBJECT =
   /^\W*(?:[\p{L}']+\W+){0,2}?(?:who|whom|what)\s+(?:does|do|did|can|could|will|would)\s+(.+)$/iu;
 
+/**
+ * A plain test that holds whenever {@link ASKS_OBJECT} can match: it spares compiling that
+ * case-insensitive Unicode expression for the questions it cannot. `[sSſ]`: with the `iu` flags
+ * an "s" also matches "ſ" (U+017F), which a plain `/s/i` does not.
+ */
+const MAY_ASK_OBJECT = /(?:who|what)m?\s+(?:doe[sSſ]|do|did|can|could|will|would)\s/i;
+
 /** Adverbs that may close such a question without being its verb: "… connect exactly". */
 const TRAILING_ADVERB = /^(?:exactly|actually|really|now|today|still|usually|normally)$/;
 
@@ -24,7 +31,8 @@ const WORDS = /[\p{L}'’-]+/gu;
  * connect" → "connect"; not "what did they talk about on the first call").
  */
 export function objectVerb(question: string): string | null {
-  const rest = ASKS_OBJECT.exec(question.replace(/[?!.\s]+$/, ""))?.[1];
+  const asked = question.replace(/[?!.\s]+$/, "");
+  const rest = MAY_ASK_OBJECT.test(asked) ? ASKS_OBJECT.exec(asked)?.[1] : undefined;
   if (!rest) return null;
   const words = (rest.toLowerCase().match(WORDS) ?? []).map(String);
   while (words.length > 0 && TRAILING_ADVERB.test(words[words.length - 1] ?? "")) words.pop();

@@ -7,6 +7,7 @@
 import { stemmer } from "stemmer";
 import type { SynonymGroup } from "../corpus/load.js";
 import { isEnglishWord } from "../text/english.js";
+import { isLetters } from "../text/letters.js";
 import { straightenQuotes } from "../text/normalize.js";
 import { baseVerb } from "../text/verb-forms.js";
 import { STOPWORDS } from "./stopwords.js";
@@ -246,7 +247,7 @@ export function createAnalyzer(groups: SynonymGroup[]): Analyzer {
   const term = (word: string): string => {
     const lower = word.toLowerCase();
     // A lone letter carries no topic ("china n russia", "r u sure"); a lone digit may.
-    if (STOPWORDS.has(lower) || /^\p{L}$/u.test(lower)) return "";
+    if (STOPWORDS.has(lower) || isLetters(lower, 1, 1)) return "";
     const cached = stemCache.get(lower);
     if (cached !== undefined) return cached;
     let result = single.get(lower);

@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import type { Countries } from "world-countries";
 import { builtOr } from "../text/built-file.js";
 import { isCommonWord } from "../text/english.js";
+import { isLowerLetters } from "../text/letters.js";
 
 /**
  * The country data, read when the first gazetteer is built (about 50 ms: 1.4 MB of JSON), not
@@ -143,7 +144,7 @@ export class Gazetteer {
    */
   private acronym(word: string): readonly string[] | undefined {
     const codes = this.acronyms.get(word);
-    if (codes || !/^\p{Ll}+$/u.test(word)) return codes;
+    if (codes || !isLowerLetters(word)) return codes;
     const upper = this.acronyms.get(word.toUpperCase());
     return upper && !isCommonWord(word) ? upper : undefined;
   }

@@ -9,8 +9,11 @@
 export const ENGLISH_ONLY =
   "hotline answers questions in English, e.g. /hotline ask when did the Beijing-Moscow line open?";
 
-/** Whether every character of `text` is ASCII. */
-function isAscii(text: string): boolean {
+/**
+ * Whether every character of `text` is ASCII (true for ""). On such text a Unicode-property
+ * expression gives the same result as its ASCII twin, which is far cheaper to compile.
+ */
+export function isAscii(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
   return true;
 }

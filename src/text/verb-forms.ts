@@ -12,6 +12,7 @@
  */
 import { lazy } from "../lazy.js";
 import { builtLines, builtOr, byCodeUnit, hasLine, memoWords } from "./built-file.js";
+import { isLowerLetters } from "./letters.js";
 
 const exceptions = lazy<Record<string, string>>("wink-lexicon/src/wn-verb-exceptions.js");
 /** Words with their part-of-speech tags (Penn), most frequent use first. */
@@ -24,7 +25,7 @@ const lexicon = lazy<Record<string, string[] | null>>("wink-lexicon/src/lexicon.
 export function verbForms(): Record<string, string> {
   const forms: Record<string, string> = {};
   for (const [form, base] of Object.entries(exceptions())) {
-    if (/^\p{Ll}+$/u.test(form) && /^\p{Ll}+$/u.test(base) && form !== base) forms[form] = base;
+    if (isLowerLetters(form) && isLowerLetters(base) && form !== base) forms[form] = base;
   }
   return forms;
 }
@@ -47,7 +48,7 @@ export function baseVerb(word: string): string | undefined {
 /** Lower-case words whose most frequent use is as a verb ("restore", "install"), sorted. */
 export function mainlyVerbs(): string[] {
   return Object.entries(lexicon())
-    .filter(([word, tags]) => /^\p{Ll}+$/u.test(word) && tags?.[0]?.startsWith("VB"))
+    .filter(([word, tags]) => isLowerLetters(word) && tags?.[0]?.startsWith("VB"))
     .map(([word]) => word)
     .sort(byCodeUnit);
 }

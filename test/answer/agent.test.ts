@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { deedAsked } from "../../src/answer/agent.js";
 import { hotlineOf } from "./one-document.js";
@@ -77,5 +78,33 @@ describe("who-questions about a deed, through the engine", () => {
       "2002-01-01",
     ).ask("who built the telephone line between kestrel and osprey");
     expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/^Engineers/);
+  });
+});
+
+describe("deedAsked: ASCII questions read by the ASCII twin of the Unicode expression", () => {
+  // A trailing no-break space makes a question non-ASCII (so the Unicode expression reads it)
+  // without changing its words: both readings must agree on every question.
+  const word = fc.constantFrom(
+    "who",
+    "Who",
+    "WHO",
+    "built",
+    "made",
+    "picked",
+    "up",
+    "the",
+    "phones",
+  );
+  const gap = fc.constantFrom(" ", "  ", "\t", ", ", "'", "-", "? ");
+  const question = fc
+    .array(fc.tuple(word, gap), { maxLength: 8 })
+    .map((parts) => parts.map(([w, g]) => w + g).join(""));
+
+  it("GIVEN any ASCII question THEN the verb is the one the Unicode expression reads", () => {
+    fc.assert(
+      fc.property(question, (q) => {
+        expect(deedAsked(q)).toBe(deedAsked(`${q}\u00a0`));
+      }),
+    );
   });
 });

@@ -55,3 +55,15 @@ describe("person questions through the engine", () => {
     expect(reply.status === "answered" && reply.quotes[0]?.text).toMatch(/General/);
   });
 });
+
+describe("asksForPerson: the cheap pre-tests keep the case-insensitive Unicode match", () => {
+  it.each([
+    "WHO WAS THE RUSSIAN GENERAL who signed",
+    "who   is\tthe minister in charge",
+    "who waſ the officer on duty", // "ſ" matches "s" under the iu flags
+    "who was Teng’ſ deputy",
+    "well, WHAT official said it",
+  ])("GIVEN %j THEN it still asks for a person by role", (question) => {
+    expect(asksForPerson(question)).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { EVENT_SHARE, fullYears, phrasalParticles, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
@@ -454,5 +455,23 @@ describe("readQuery: phrasal verbs", () => {
     );
     const answer = answered(await hotline.when("when did the commanders go over the plan"));
     expect(answer.date?.iso).toBe("2010-05-03");
+  });
+});
+
+describe("phrasalParticles: ASCII questions read by the ASCII twin of the Unicode expression", () => {
+  // A trailing no-break space makes a question non-ASCII (so the Unicode expression reads it)
+  // without changing its words: both readings must agree on every question.
+  const word = fc.constantFrom("sit", "Go", "called", "DOWN", "over", "off", "the", "4", "x_y");
+  const gap = fc.constantFrom(" ", "  ", "\t", ", ", "'", "-", "?");
+  const question = fc
+    .array(fc.tuple(word, gap), { maxLength: 8 })
+    .map((parts) => parts.map(([w, g]) => w + g).join(""));
+
+  it("GIVEN any ASCII question THEN the particles are those the Unicode expression finds", () => {
+    fc.assert(
+      fc.property(question, (q) => {
+        expect([...phrasalParticles(q)]).toEqual([...phrasalParticles(`${q}\u00a0`)]);
+      }),
+    );
   });
 });

@@ -33,3 +33,10 @@ describe("hotline.ask: who does X <verb>", () => {
     expect(answer.quotes[0]?.text).toContain("The hotline connects the chiefs");
   });
 });
+
+describe("objectVerb: the cheap pre-test keeps the case-insensitive Unicode match", () => {
+  it("GIVEN an upper-case question and a long s THEN the verb is still found", () => {
+    expect(objectVerb("WHO DOES THE LINE CONNECT?")).toBe(objectVerb("who does the line connect?"));
+    expect(objectVerb("who doeſ the line connect")).toBe(objectVerb("who does the line connect"));
+  });
+});

@@ -112,3 +112,11 @@ describe("hotline.ask: 'who' is answered by a group of people, not only by a nam
     expect(answer.quotes[0]?.text).toContain("Spanish-speaking officers answer");
   });
 });
+
+describe("namesGroup: the cheap pre-test keeps the Unicode match", () => {
+  it("GIVEN a group subject in another script's letters or after a tab THEN it is still a group", () => {
+    expect(namesGroup("Officers\tstaff the line.")).toBe(true);
+    expect(namesGroup("Żołnierzers staff the line.")).toBe(true);
+    expect(namesGroup("The officer staffs the line.")).toBe(false);
+  });
+});
