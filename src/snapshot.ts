@@ -63,6 +63,9 @@ export const CODE_MODULES = [
   "text/verb-forms",
   "text/english",
   "dates/months",
+  // Letter tests the analyzer and gazetteer read words with (ASCII words checked directly).
+  "text/letters",
+  "text/language",
 ];
 
 /** What a snapshot holds: what start-up would otherwise compute. */
