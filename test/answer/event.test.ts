@@ -8,6 +8,29 @@ import { hotlineOf } from "./one-document.js";
 
 const hotline = loadHotline();
 
+/**
+ * A query whose terms are all unknown to the index, each of weight 3: a word (its term the same)
+ * or a surface with its own term and WordNet relatives.
+ */
+function unknownQuery(
+  ...words: (string | { surface: string; term?: string; related?: string[] })[]
+): Query {
+  const terms = words.map((w): QueryTerm => {
+    const { surface, term = surface, related = [] } = typeof w === "string" ? { surface: w } : w;
+    const base = { known: false, expansions: [], implied: false, hypothetical: false };
+    return { term, surface, weight: 3, ...base, related };
+  });
+  return {
+    terms,
+    totalWeight: 3 * terms.length,
+    intent: "what",
+    years: [],
+    outOfScope: null,
+    places: [],
+    frame: {},
+  };
+}
+
 describe("untoldEvent through the engine", () => {
   it("GIVEN a rare verb the sources never use ('who installed the line') THEN declined, naming the word", () => {
     const reply = hotline.ask("who installed the hotline between beijing and moscow");
@@ -34,26 +57,7 @@ describe("untoldEvent through the engine", () => {
 
 describe("untoldEvent: which verbs decide", () => {
   /** A question of one verb the sources never use (`toldOf` says no to every term). */
-  const asking = (surface: string): Query => {
-    const term: QueryTerm = {
-      term: surface,
-      surface,
-      weight: 3,
-      known: false,
-      expansions: [],
-      implied: false,
-      hypothetical: false,
-    };
-    return {
-      terms: [term],
-      totalWeight: 3,
-      intent: "what",
-      years: [],
-      outOfScope: null,
-      places: [],
-      frame: {},
-    };
-  };
+  const asking = (surface: string): Query => unknownQuery(surface);
 
   it.each(["spreads", "spreading"])(
     "GIVEN %j, a form of a common verb ('spread') though not common itself THEN it does not decide",
@@ -71,25 +75,7 @@ describe("untoldEvent: which verbs decide", () => {
 });
 
 describe("untoldEvent: the event told in other words", () => {
-  const wandered: QueryTerm = {
-    term: "wander",
-    surface: "wandered",
-    weight: 3,
-    known: false,
-    expansions: [],
-    implied: false,
-    hypothetical: false,
-    related: ["strai"],
-  };
-  const query: Query = {
-    terms: [wandered],
-    totalWeight: 3,
-    intent: "what",
-    years: [],
-    outOfScope: null,
-    places: [],
-    frame: {},
-  };
+  const query = unknownQuery({ surface: "wandered", term: "wander", related: ["strai"] });
 
   it("GIVEN a rare verb the sources never use but a WordNet synonym they do ('strayed') THEN it does not decide", () => {
     expect(untoldEvent(query, (term) => term === "strai")).toBeNull();
@@ -113,24 +99,10 @@ describe("untoldEvent: the event told in other words", () => {
 
 describe("untoldQuality", () => {
   /** A query whose terms are `words`, all unknown to the index. */
-  const unknown = (...words: string[]): Query => ({
-    terms: words.map((w) => ({
-      term: w,
-      surface: w,
-      weight: 3,
-      known: false,
-      expansions: [],
-      implied: false,
-      hypothetical: false,
-      related: w === "encrypted" ? ["code", "encipher"] : [],
-    })),
-    totalWeight: 3 * words.length,
-    intent: "what",
-    years: [],
-    outOfScope: null,
-    places: [],
-    frame: {},
-  });
+  const unknown = (...words: string[]): Query =>
+    unknownQuery(
+      ...words.map((w) => (w === "encrypted" ? { surface: w, related: ["code", "encipher"] } : w)),
+    );
 
   it.each([
     "is the kestrel osprey hotline encrypted",
@@ -180,26 +152,7 @@ describe("untoldQuality", () => {
 
 describe("untoldThing", () => {
   /** A query of the one term `surface`, unknown to the index, with no related words. */
-  const unknownThing = (surface: string): Query => ({
-    terms: [
-      {
-        term: surface,
-        surface,
-        weight: 3,
-        known: false,
-        expansions: [],
-        implied: false,
-        hypothetical: false,
-        related: [],
-      },
-    ],
-    totalWeight: 3,
-    intent: "what",
-    years: [],
-    outOfScope: null,
-    places: [],
-    frame: {},
-  });
+  const unknownThing = (surface: string): Query => unknownQuery(surface);
 
   it("GIVEN a question whether something is so, about a rare noun no source uses THEN declined, naming it", () => {
     expect(
