@@ -42,7 +42,7 @@ import { memoWords } from "./text/built-file.js";
 import { plainQuestion } from "./text/chat.js";
 import { ENGLISH_ONLY, inLatinLetters } from "./text/language.js";
 import { cleanQuestion } from "./text/normalize.js";
-import { buildPassages, type Sentence } from "./text/passages.js";
+import { buildPassages, type Paragraph, type Sentence } from "./text/passages.js";
 
 export type { Hotline, Suggestion } from "./hotline-api.js";
 
@@ -183,18 +183,28 @@ export function createHotline(
   // every question, and each when-question asks it of several of its words.
   const documentsFinding = memoWords((term) => documentsOf(index, term));
 
-  // Every term of each document (its title's and its paragraphs'), gathered on first use.
-  let docTerms: Map<CorpusDocument, Set<string>> | undefined;
+  // Every term of a document (its title's and its paragraphs'), gathered for the documents a
+  // question reaches, not for the whole corpus at once (a large corpus has thousands).
+  let paragraphsOf: Map<CorpusDocument, Paragraph[]> | undefined;
+  const docTerms = new Map<CorpusDocument, ReadonlySet<string>>();
   const docTermsOf = (doc: CorpusDocument): ReadonlySet<string> => {
-    if (!docTerms) {
-      docTerms = new Map();
-      for (const paragraph of passages.paragraphs) {
-        const terms = docTerms.get(paragraph.doc) ?? new Set(titleTermsOf(paragraph.doc));
-        for (const t of paragraph.termSet) terms.add(t);
-        docTerms.set(paragraph.doc, terms);
+    let terms = docTerms.get(doc);
+    if (!terms) {
+      if (!paragraphsOf) {
+        paragraphsOf = new Map();
+        for (const p of passages.paragraphs) {
+          const list = paragraphsOf.get(p.doc);
+          if (list) list.push(p);
+          else paragraphsOf.set(p.doc, [p]);
+        }
       }
+      const all = new Set(titleTermsOf(doc));
+      for (const paragraph of paragraphsOf.get(doc) ?? [])
+        for (const t of paragraph.termSet) all.add(t);
+      terms = all;
+      docTerms.set(doc, terms);
     }
-    return docTerms.get(doc) ?? titleTermsOf(doc);
+    return terms;
   };
 
   // The terms of each document's title, read on first use.
