@@ -606,11 +606,17 @@ describe("GIVEN the bot in Slack HTTP mode against the fake Slack API", () => {
 
       // Slack retries an event with the same event id: the second delivery is a dedupe hit.
       const event = eventBody(mention("sources", "UMETRICS", "1700000100.000100"), "EvMETRICS1");
-      expect((await postToApp(base, event, { secret: SLACK_TEST_SECRET })).status).toBe(200);
       // A real retry is signed anew (another timestamp); a repeated signature is a replay (409).
+      // Both timestamps are fixed up front so a second boundary between the posts cannot make
+      // them equal.
+      const firstSignedAt = Math.floor(Date.now() / 1000);
+      expect(
+        (await postToApp(base, event, { secret: SLACK_TEST_SECRET, timestamp: firstSignedAt }))
+          .status,
+      ).toBe(200);
       const retry = await postToApp(base, event, {
         secret: SLACK_TEST_SECRET,
-        timestamp: Math.floor(Date.now() / 1000) - 1,
+        timestamp: firstSignedAt - 1,
         headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
       });
       expect(retry.status).toBe(200);

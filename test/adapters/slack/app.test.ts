@@ -450,12 +450,15 @@ describe("@-mentions", () => {
     const user = newUser();
     const ts = "1700000300.000300";
     const body = eventBody(mention("timeline", user, ts), "EvRETRY0001");
-    await postToApp(base, body, { secret: SECRET });
+    // Both timestamps are fixed up front: a retry signed "now - 1" a second after the first
+    // delivery would carry the first's signature and be refused as a replay.
+    const firstSignedAt = Math.floor(Date.now() / 1000);
+    await postToApp(base, body, { secret: SECRET, timestamp: firstSignedAt });
     await logs.waitFor((r) => r.user === user && r.msg === "slack: answered mention");
     // Slack signs each delivery afresh; an identical signature would be refused as a replay.
     const retry = await postToApp(base, body, {
       secret: SECRET,
-      timestamp: Math.floor(Date.now() / 1000) - 1,
+      timestamp: firstSignedAt - 1,
       headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
     });
     expect(retry.status).toBe(200);
