@@ -94,6 +94,11 @@ export function caseFiles(root = repoRoot()): CaseFile[] {
       extraDocs: join(own, "fresh", "corpus"),
     },
     {
+      set: "trial",
+      file: join(own, "trial", "questions.json"),
+      extraDocs: join(own, "trial", "corpus"),
+    },
+    {
       set: "blind",
       file: join(own, "blind", "questions.json"),
       extraDocs: join(own, "blind", "corpus"),

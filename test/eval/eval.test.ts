@@ -28,6 +28,9 @@ const FLOORS: Record<string, Floors> = {
   // Probe: must-decline questions in the classes and answerable ones of the same shapes,
   // on the fresh documents; development data. First measured at 68.8 % recall@1, 53.8 % declines.
   probe: { recallAt1: 1, recallAt3: 1, dates: 1, declines: 0.88 },
+  // Trial: written without reading the engine and committed before the first measurement (these
+  // floors); its failures are development data from then on, like the fresh set's.
+  trial: { recallAt1: 0.58, recallAt3: 0.61, dates: 0.64, declines: 0.65 },
   // Blind: written without reading the engine and committed before the first measurement (60.5 %
   // recall@1); its failures are not read while the engine is worked on, like the sealed set's.
   blind: { recallAt1: 0.63, recallAt3: 0.69, dates: 0.67, declines: 0.75 },
@@ -36,7 +39,7 @@ const FLOORS: Record<string, Floors> = {
 describe("accuracy benchmark", () => {
   const files = caseFiles();
 
-  it("GIVEN the case files THEN the own, chat, generalisation, hold-out, sealed, fresh, probe and blind sets are all there and large enough", () => {
+  it("GIVEN the case files THEN the own, chat, generalisation, hold-out, sealed, fresh, probe, trial and blind sets are all there and large enough", () => {
     const size = (set: string) => {
       const file = files.find((f) => f.set === set)?.file;
       return file ? readCases(file).length : 0;
@@ -49,6 +52,7 @@ describe("accuracy benchmark", () => {
     expect(size("fresh")).toBeGreaterThanOrEqual(60);
     expect(size("blind")).toBeGreaterThanOrEqual(60);
     expect(size("probe")).toBeGreaterThanOrEqual(40);
+    expect(size("trial")).toBeGreaterThanOrEqual(60);
   });
 
   for (const { set, file, extraDocs } of files) {
