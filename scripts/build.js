@@ -38,6 +38,10 @@ writeFileSync(join(dist, "src", "text", "verbs.txt"), mainlyVerbs().join("\n"));
 // dictionary (see src/text/wordnet.ts).
 const { relatedWords } = await import(join(dist, "src", "text", "wordnet.js"));
 writeFileSync(join(dist, "src", "text", "related-words.txt"), relatedWords().join("\n"));
+// WordNet's verb lemmas, so a question that needs one does not read the 520 KB verb index (see
+// src/text/wordnet-verbs.ts).
+const { wordNetVerbs } = await import(join(dist, "src", "text", "wordnet-verbs.js"));
+writeFileSync(join(dist, "src", "text", "wordnet-verbs.txt"), wordNetVerbs().join("\n"));
 // The nouns whose commonest sense is a made thing (see src/text/artifacts.ts).
 const { artifactNouns } = await import(join(dist, "src", "text", "artifacts.js"));
 writeFileSync(join(dist, "src", "text", "artifact-nouns.txt"), artifactNouns().join("\n"));

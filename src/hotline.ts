@@ -23,6 +23,7 @@ import { asksForPerson, namesPerson } from "./answer/person.js";
 import { untoldPremise, whyMade, withoutHintedPlaces } from "./answer/premise.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
+import { readSentences } from "./answer/sentence-readings.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { undoneByOther } from "./answer/undone.js";
@@ -43,6 +44,7 @@ import { plainQuestion } from "./text/chat.js";
 import { ENGLISH_ONLY, inLatinLetters } from "./text/language.js";
 import { cleanQuestion } from "./text/normalize.js";
 import { buildPassages, type Paragraph, type Sentence } from "./text/passages.js";
+import { primeReadings } from "./text/stored-readings.js";
 
 export type { Hotline, Suggestion } from "./hotline-api.js";
 
@@ -123,6 +125,9 @@ export function createHotline(
       `hotline: snapshot has ${prebuilt.analysis.length} sentences, corpus has ${passages.sentences.length}`,
     );
   }
+  // Stored readings of the sentences: the answer path looks them up instead of running their
+  // expressions (each compiles anew in every process: most of a cold answer's cost).
+  if (prebuilt?.readings) primeReadings(passages.sentences, prebuilt.readings);
   const stats = termStats(passages);
   const index = new SentenceIndex(passages, stats, prebuilt?.index);
   const timeline = buildTimeline(passages);
@@ -143,6 +148,8 @@ export function createHotline(
     documents: passages.documents,
     subjects: profiles,
     index: index.toJSON(),
+    // Read only when a snapshot is written.
+    readings: readSentences(passages.sentences),
   });
   // Read on the first question that needs one: a start from a snapshot reads no names.
   let acronyms: ((word: string) => string | undefined) | undefined;

@@ -35,9 +35,10 @@ import {
 } from "./corpus/load.js";
 import type { BuiltIndex } from "./search/index.js";
 import type { DocumentAnalysis, SentenceAnalysis } from "./text/passages.js";
+import type { StoredReadings } from "./text/stored-readings.js";
 
 /** Bump when the payload's shape or meaning changes without a code change this module can see. */
-export const SNAPSHOT_SCHEMA = 11;
+export const SNAPSHOT_SCHEMA = 12;
 
 const FORMAT = "hotline-snapshot";
 
@@ -46,6 +47,11 @@ export const CODE_MODULES = [
   "hotline",
   "snapshot",
   "answer/subject",
+  // Readings of corpus sentences kept for the answer path (see text/stored-readings).
+  "answer/sentence-readings",
+  "answer/not-happened",
+  "answer/told-before",
+  "text/stored-readings",
   "corpus/document",
   "corpus/schema",
   "corpus/load",
@@ -89,6 +95,12 @@ export interface Prebuilt {
    * Always in a snapshot file; a reload passes the index it built without blocking instead.
    */
   index?: AsPlainObject | BuiltIndex | undefined;
+  /**
+   * Readings of the sentences that depend on the corpus alone (see `text/stored-readings.ts`).
+   * Always in a snapshot file; a reload, which builds anew, passes none (they are then read
+   * from each sentence when first asked).
+   */
+  readings?: StoredReadings | undefined;
 }
 
 /** What start-up built, handed back so it can be saved. */
@@ -98,6 +110,7 @@ export interface Built {
   documents: DocumentAnalysis[];
   subjects: SubjectProfile[];
   index: AsPlainObject;
+  readings: StoredReadings;
 }
 
 /** What happened to the snapshot at load, for logs and the benchmark. */
@@ -223,6 +236,9 @@ export function readSnapshot(path: string, key: string): ReadResult {
     !Array.isArray(prebuilt.subjects) ||
     typeof prebuilt.index !== "object" ||
     prebuilt.index === null ||
+    !Array.isArray(prebuilt.readings?.notHappened) ||
+    !Array.isArray(prebuilt.readings?.toldBefore) ||
+    !Array.isArray(prebuilt.readings?.pointsBack) ||
     !Array.isArray(prebuilt.corpus?.documents)
   ) {
     return { ok: false, reason: "corrupt", detail: "payload has the wrong shape" };
@@ -248,6 +264,7 @@ export function writeSnapshot(path: string, key: string, built: Built): void {
     documents: built.documents,
     subjects: built.subjects,
     index: built.index,
+    readings: built.readings,
   };
   const body = Buffer.from(JSON.stringify(payload), "utf8");
   const header = JSON.stringify({

@@ -12,8 +12,11 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { caseFiles, readCases } from "../bench/eval.js";
+import { readSentences } from "../src/answer/sentence-readings.js";
+import { loadCorpus } from "../src/corpus/load.js";
 import type { Hotline } from "../src/hotline.js";
 import { defaultCorpusDir, loadHotline } from "../src/hotline.js";
+import { createAnalyzer } from "../src/search/analyzer.js";
 import {
   CODE_MODULES,
   defaultSnapshotPath,
@@ -21,6 +24,7 @@ import {
   type SnapshotEvent,
   snapshotKey,
 } from "../src/snapshot.js";
+import { buildPassages } from "../src/text/passages.js";
 
 const questions = caseFiles().flatMap((f) => readCases(f.file));
 
@@ -137,6 +141,50 @@ describe("start-up snapshot", () => {
     expect(observe(after.hotline)).toEqual(observe(loadHotline({ corpusDir })));
   });
 
+  it("GIVEN a snapshot THEN it keeps the readings and the sentence spans of the corpus, equal to a cold build's", () => {
+    load();
+    const read = readSnapshot(snapshotPath, snapshotKey(corpusDir));
+    if (!read.ok) throw new Error(`snapshot not readable: ${read.detail}`);
+    const corpus = loadCorpus(corpusDir);
+    const cold = buildPassages(corpus.documents, createAnalyzer(corpus.synonyms));
+    expect(read.prebuilt.readings).toEqual(readSentences(cold.sentences));
+    // Where each paragraph's sentences stand, so a start from it splits no paragraph.
+    expect(read.prebuilt.documents?.map((d) => d.sentences)).toEqual(
+      cold.documents.map((d) => d.sentences),
+    );
+    // The seed corpus has sentences of each kind, so each list is compared on real entries.
+    expect(read.prebuilt.readings?.notHappened.length).toBeGreaterThan(0);
+    expect(read.prebuilt.readings?.toldBefore.length).toBeGreaterThan(0);
+    expect(read.prebuilt.readings?.pointsBack.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ["without its readings", (p: Record<string, unknown>) => delete p.readings],
+    [
+      "with a reading of a sentence the corpus lacks",
+      (p: Record<string, unknown>) => {
+        (p.readings as { pointsBack: number[] }).pointsBack.push(100_000);
+      },
+    ],
+  ])(
+    "GIVEN a checksummed snapshot %s THEN it is rejected as corrupt, rebuilt and answers are unchanged",
+    (_name, edit) => {
+      load();
+      const bytes = readFileSync(snapshotPath, "utf8");
+      const newline = bytes.indexOf("\n");
+      const header = JSON.parse(bytes.slice(0, newline)) as Record<string, unknown>;
+      const payload = JSON.parse(bytes.slice(newline + 1)) as Record<string, unknown>;
+      edit(payload);
+      const body = JSON.stringify(payload);
+      header.sha256 = createHash("sha256").update(body).digest("hex");
+      writeFileSync(snapshotPath, `${JSON.stringify(header)}\n${body}`);
+      const after = load();
+      expect(after.events[0]).toMatchObject({ kind: "rebuilt", reason: "corrupt" });
+      expect(observe(after.hotline)).toEqual(observe(loadHotline({ corpusDir })));
+      expect(load().events.map((e) => e.kind)).toEqual(["loaded"]);
+    },
+  );
+
   it("GIVEN a snapshot location that cannot be written THEN the engine still loads and says so", () => {
     writeFileSync(join(work, "a-file"), "");
     snapshotPath = join(work, "a-file", "snapshot.json");
@@ -172,6 +220,10 @@ describe("snapshot key: the code it covers", () => {
   };
   // Modules that compute nothing a snapshot stores: errors, lazy loading, reading built files.
   const COMPUTE_NOTHING_CACHED = new Set(["errors", "lazy", "text/built-file"]);
+
+  it("GIVEN the stored readings of sentences THEN the module that reads them is hashed into the key (and, by the walk below, what it imports)", () => {
+    expect(CODE_MODULES).toContain("answer/sentence-readings");
+  });
 
   it("GIVEN the modules whose output a snapshot stores THEN every module they import is hashed into the key too", () => {
     const seen = new Set<string>();

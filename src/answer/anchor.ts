@@ -5,18 +5,9 @@
  * governments have been adding lines"): the event is the point it counts from, and it tells what
  * followed. It does not date the event asked about, nor say that the event has no date.
  */
-import { stemmer } from "stemmer";
 import type { Sentence } from "../text/passages.js";
 import type { QueryTerm } from "./query.js";
-
-/**
- * Up to three words after a preposition of time and "the" ("after the crash", "since the deadly
- * clash"), or after a place in the past event ("from the site of the clash", "to the scene of the
- * attack"): the thing they name is known already. Not "the text of the agreement", which a
- * sentence may sign.
- */
-const TOLD_BEFORE =
-  /\b(?:(?:after|since|following|before|until)\s+the|(?:from|at|to|near)\s+the\s+[\p{L}-]+\s+of\s+the)\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/giu;
+import { toldBefore } from "./told-before.js";
 
 /**
  * A relative date counted from another event ("The next day", "Two weeks later", "A week after the
@@ -25,24 +16,9 @@ const TOLD_BEFORE =
  */
 const COUNTED = /\b(?:next|later|after|following|earlier|before|previous)\b/i;
 
-const read = new WeakMap<Sentence, ReadonlySet<string>>();
-
-/** The stems of the words `sentence` names as told before ({@link TOLD_BEFORE}), read once. */
-function toldBefore(sentence: Sentence): ReadonlySet<string> {
-  let stems = read.get(sentence);
-  if (!stems) {
-    const words = [...sentence.text.matchAll(TOLD_BEFORE)].flatMap((m) =>
-      (m[1] ?? "").toLowerCase().split(/\s+/),
-    );
-    stems = new Set(words.map((w) => stemmer(w)));
-    read.set(sentence, stems);
-  }
-  return stems;
-}
-
 /**
  * Whether `sentence` is dated only relatively ("The next day"), or not at all, and says `term`
- * only as an event told before ({@link TOLD_BEFORE}), in its own word or a related one: "The next
+ * only as an event told before (`told-before.ts`), in its own word or a related one: "The next
  * day, troops began to pull back from the site of the clash" or "Since the deadly clash …, both
  * governments have been adding lines" for "when was the clash". False for a sentence that states
  * a date, or says the term elsewhere too ("the clash began after the clash of patrols").

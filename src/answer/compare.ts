@@ -9,7 +9,7 @@ import type { Answer, AnswerDate } from "../model.js";
 import { formatDate } from "../present/format.js";
 import { acronymsRead } from "../search/gazetteer.js";
 import { MAX_QUOTES, noAnswer } from "./compose.js";
-import { NOT_HAPPENED } from "./pending.js";
+import { NOT_HAPPENED } from "./not-happened.js";
 
 /** "which came first", "which one was earlier", "what happened first". */
 const ASKS_ORDER =

@@ -13,8 +13,9 @@ import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
 import { negatingAsked } from "./negated.js";
+import { notHappenedAt } from "./not-happened.js";
 import { asksOrderOf, statingOrder } from "./order.js";
-import { notHappenedAt, stoppedSince, tellsEventDone, thingsWithEvent } from "./pending.js";
+import { stoppedSince, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
 import {
   aspectOf,

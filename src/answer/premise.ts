@@ -9,11 +9,11 @@
  */
 import type { PlaceMention } from "../search/gazetteer.js";
 import { STOPWORDS } from "../search/stopwords.js";
-import { lineFor, linesOf, memoWords, type SortedLines } from "../text/built-file.js";
 import { isEnglishWord } from "../text/english.js";
 import type { Sentence } from "../text/passages.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
-import { dictionaryLines, PARTICLES, relatedTo } from "../text/wordnet.js";
+import { PARTICLES, relatedTo } from "../text/wordnet.js";
+import { isWordNetVerb } from "../text/wordnet-verbs.js";
 import { SAYING } from "./agent.js";
 import { hintOf } from "./chatter.js";
 import { aspectOf, type Query, type QueryTerm, saysTerm } from "./query.js";
@@ -73,19 +73,6 @@ const LIGHT_STOPWORDS: ReadonlySet<string> = new Set(
 const MOST_SUBJECT_WORDS = 8;
 
 const WORDS = /[\p{L}\p{N}]+/gu;
-
-let verbIndex: SortedLines | undefined;
-
-/**
- * Whether WordNet knows `word` (a dictionary form) as a verb. Its verb index (about 11,000
- * sorted lemmas) is read on the first question that needs it and searched in place: the tagged
- * lexicon that says which words are mostly verbs leaves out words as often nouns ("visit",
- * "sign", "fall").
- */
-const isWordNetVerb = memoWords((word: string): boolean => {
-  verbIndex ??= linesOf(dictionaryLines("index.verb").join("\n"));
-  return lineFor(verbIndex, word) !== undefined;
-});
 
 /** The dictionary forms `word` (lower case) may be of, irregular first. */
 function basesOf(word: string): string[] {

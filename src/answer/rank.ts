@@ -9,7 +9,7 @@ import { antecedentOf, type Sentence } from "../text/passages.js";
 import { isMainlyVerb } from "../text/verb-forms.js";
 import { countsFromAsked } from "./anchor.js";
 import { saidByOtherPart } from "./full-names.js";
-import { notHappenedAt } from "./pending.js";
+import { notHappenedAt } from "./not-happened.js";
 import type { Query, QueryTerm } from "./query.js";
 
 /** A sentence with its scores. */

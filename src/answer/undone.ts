@@ -7,7 +7,7 @@
  */
 import type { PlaceMention } from "../search/gazetteer.js";
 import type { Sentence } from "../text/passages.js";
-import { notHappenedAt } from "./pending.js";
+import { notHappenedAt } from "./not-happened.js";
 
 /** Where a clause ends: a comma, semicolon or colon, a dash, or a word joining two clauses. */
 const CLAUSE_BREAK = /[,;:]|\s[\u2013\u2014]\s|\b(?:but|while|whereas|although|though)\b/giu;

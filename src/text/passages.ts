@@ -7,7 +7,8 @@ import type { CorpusDocument } from "../corpus/document.js";
 import { type DateMention, extractDates } from "../dates/extract.js";
 import type { AnswerDate } from "../model.js";
 import type { Analyzer } from "../search/analyzer.js";
-import { splitSentences } from "./sentences.js";
+import { type SentenceSpan, splitSentences } from "./sentences.js";
+import { storedReadings } from "./stored-readings.js";
 
 /** One sentence of the corpus: the unit that is indexed, ranked and quoted. */
 export interface Sentence {
@@ -70,6 +71,13 @@ export interface DocumentAnalysis {
   source: string[];
   /** Terms of each heading, in order. */
   headings: string[][];
+  /**
+   * Where each paragraph's sentences stand, paragraph by paragraph: the start and end of each
+   * sentence in turn (`[start, end, start, end, …]`), so a start from a snapshot splits no
+   * paragraph (the splitter's expressions compile anew in every process). Absent in snapshots
+   * that predate it; the paragraphs are then split.
+   */
+  sentences?: number[][] | undefined;
 }
 
 /** What analysing one sentence yields: the costly part of building passages, kept by snapshots. */
@@ -100,6 +108,7 @@ export function buildPassages(
     const known = cachedDocuments?.[d];
     const publishers = known ? new Set(known.publishers) : publisherTerms(doc, analyzer);
     const headings: string[][] = [];
+    const spansOfParagraphs: number[][] = [];
     let heading: string | null = null;
     // Analysed once per heading, not once per paragraph under it.
     let headingTerms: string[] = [];
@@ -123,7 +132,9 @@ export function buildPassages(
       };
       // The last date this paragraph stated: what a year-less date in it belongs to.
       let inParagraph: AnswerDate | null = null;
-      for (const span of splitSentences(block.text)) {
+      const spans = spansOf(block.text, known?.sentences?.[spansOfParagraphs.length]);
+      spansOfParagraphs.push(spans.flatMap((span) => [span.start, span.end]));
+      for (const span of spans) {
         const analysed: SentenceAnalysis =
           cached?.[sentences.length] ??
           analyse(analyzer, span.text, doc.referenceDate, previous, inParagraph, lastStated);
@@ -161,9 +172,29 @@ export function buildPassages(
     }
     const source = known?.source ?? sourceTerms(doc, analyzer);
     addContext(sentences.slice(first), source);
-    analysedDocuments.push({ publishers: [...publishers], source, headings });
+    analysedDocuments.push({
+      publishers: [...publishers],
+      source,
+      headings,
+      sentences: spansOfParagraphs,
+    });
   }
   return { paragraphs, sentences, documents: analysedDocuments };
+}
+
+/**
+ * The sentences of `paragraph`: where `stored` (from a snapshot of the same text) says they stand,
+ * else split anew.
+ */
+function spansOf(paragraph: string, stored: number[] | undefined): SentenceSpan[] {
+  if (!stored) return splitSentences(paragraph);
+  const spans: SentenceSpan[] = [];
+  for (let i = 0; i + 1 < stored.length; i += 2) {
+    const start = stored[i] ?? 0;
+    const end = stored[i + 1] ?? 0;
+    spans.push({ text: paragraph.slice(start, end), start, end });
+  }
+  return spans;
 }
 
 // A sentence that starts by pointing back ("These differences…", "This first call…", "It was set
@@ -184,12 +215,21 @@ export function antecedentOf(sentence: Sentence): Sentence | undefined {
   // Read once per sentence: every question's ranking and composing asks it of its candidates.
   let antecedent = antecedents.get(sentence);
   if (antecedent === undefined) {
-    const pointsBack =
-      sentence.index > 0 && ANAPHOR.test(sentence.text) && !EXPLETIVE.test(sentence.text);
-    antecedent = (pointsBack && sentence.paragraph.sentences[sentence.index - 1]) || null;
+    // A corpus started from a snapshot has it stored: the expressions never run.
+    const stored = storedReadings(sentence);
+    const back = stored ? stored.pointsBack.has(sentence.id) : pointsBack(sentence);
+    antecedent = (back && sentence.paragraph.sentences[sentence.index - 1]) || null;
     antecedents.set(sentence, antecedent);
   }
   return antecedent ?? undefined;
+}
+
+/**
+ * Whether `sentence` starts by pointing back to the sentence before it in its paragraph
+ * ({@link antecedentOf}); false for a paragraph's first sentence.
+ */
+export function pointsBack(sentence: Sentence): boolean {
+  return sentence.index > 0 && ANAPHOR.test(sentence.text) && !EXPLETIVE.test(sentence.text);
 }
 
 const antecedents = new WeakMap<Sentence, Sentence | null>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { notHappenedIn } from "../../src/answer/pending.js";
+import { notHappenedIn } from "../../src/answer/not-happened.js";
 
 describe("notHappenedIn", () => {
   it.each([
