@@ -350,9 +350,11 @@ function describesName(query: Query, text: string): boolean {
 /** Up to 0.1 for question terms that stand next to each other in the sentence too. */
 function proximity(query: Query, sentence: Sentence): number {
   let bonus = 0;
+  // Each term's place is looked up once: the second of one pair is the first of the next.
+  let b = sentence.terms.indexOf(query.terms[0]?.term ?? "");
   for (let i = 1; i < query.terms.length; i++) {
-    const a = sentence.terms.indexOf(query.terms[i - 1]?.term ?? "");
-    const b = sentence.terms.indexOf(query.terms[i]?.term ?? "");
+    const a = b;
+    b = sentence.terms.indexOf(query.terms[i]?.term ?? "");
     if (a === -1 || b === -1) continue;
     const gap = Math.abs((sentence.positions[a] ?? 0) - (sentence.positions[b] ?? 0));
     if (gap <= 2) bonus += 0.03;
