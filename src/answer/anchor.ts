@@ -71,7 +71,8 @@ function saysAnyForm(sentence: Sentence, term: QueryTerm): boolean {
   if (termSet.has(term.term)) return true;
   const { expansions, related } = term;
   for (let i = 0; i < expansions.length; i++) if (termSet.has(expansions[i] as string)) return true;
-  if (related) for (let i = 0; i < related.length; i++) if (termSet.has(related[i] as string)) return true;
+  if (related)
+    for (let i = 0; i < related.length; i++) if (termSet.has(related[i] as string)) return true;
   return false;
 }
 

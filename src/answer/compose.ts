@@ -8,8 +8,8 @@ import { sentenceQuote } from "../dates/timeline.js";
 import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../model.js";
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
-import { memoWords } from "../text/built-file.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { clauseAround } from "./clauses.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
@@ -615,36 +615,6 @@ function aboutAnother(
   return placesOf(sentence.text).some(
     (n) => !places.some((p) => p.codes.some((c) => n.codes.includes(c))) && !docAbout(sentence, n),
   );
-}
-
-/**
- * The span `[start, end)` of `text` between the `breaks` (a global pattern) around character
- * `at`: the whole text when no break surrounds it.
- */
-function clauseAround(text: string, at: number, breaks: RegExp): [number, number] {
-  let start = 0;
-  for (const index of breaksIn(text, breaks)) {
-    if (index > at) return [start, index];
-    start = index;
-  }
-  return [start, text.length];
-}
-
-/** Per break pattern, where it matches in a text ({@link breaksIn}). */
-const breakMemos = new Map<RegExp, (text: string) => readonly number[]>();
-
-/**
- * Where the global pattern `breaks` matches in `text`, in order: read once per text and pattern
- * (each is one of this module's three constants, and {@link memoWords} keeps at most 10,000 texts
- * per pattern), since a when-question asks it of its candidate sentences several times.
- */
-function breaksIn(text: string, breaks: RegExp): readonly number[] {
-  let memo = breakMemos.get(breaks);
-  if (!memo) {
-    memo = memoWords((t: string) => Array.from(t.matchAll(breaks), (m) => m.index));
-    breakMemos.set(breaks, memo);
-  }
-  return memo(text);
 }
 
 function datedCandidate(

@@ -95,8 +95,9 @@ function credit(term: QueryTerm, terms: { has(term: string): boolean }): number 
   const { expansions, related } = term;
   for (let i = 0; i < expansions.length; i++)
     if (terms.has(expansions[i] as string)) return FUZZY_CREDIT;
-  if (related) for (let i = 0; i < related.length; i++)
-    if (terms.has(related[i] as string)) return RELATED_CREDIT;
+  if (related)
+    for (let i = 0; i < related.length; i++)
+      if (terms.has(related[i] as string)) return RELATED_CREDIT;
   return 0;
 }
 

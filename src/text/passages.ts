@@ -223,7 +223,8 @@ export class ContextTerms implements Iterable<string> {
   has(term: string): boolean {
     // Indexed, not for-of: this runs for every question term of every candidate sentence.
     const { parts } = this;
-    for (let i = 0; i < parts.length; i++) if ((parts[i] as ReadonlySet<string>).has(term)) return true;
+    for (let i = 0; i < parts.length; i++)
+      if ((parts[i] as ReadonlySet<string>).has(term)) return true;
     return false;
   }
 
