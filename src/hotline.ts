@@ -282,12 +282,16 @@ export function createHotline(
   /**
    * `compare` false: a question about one of two compared events is not split again. `focus`:
    * the part of a message of several questions that is asked, the rest read as context.
+   * `readings`: the questions already read while answering this message (by command and text),
+   * so that answering it again with a focus does not read the same text twice; a new one per
+   * message, so it never outlives the message.
    */
   const answer = (
     command: "ask" | "when",
     input: string,
     compare = true,
     focus?: string,
+    readings: Map<string, Query> = new Map(),
   ): Reply => {
     const typed = cleanQuestion(input);
     // The limit is on what was typed, markup included: a message of 10,000 mentions is too long,
@@ -329,11 +333,14 @@ export function createHotline(
     }
     // "Is it working now or still planned?": its adverbs and alternative are not searched for;
     // nor is ", like which two places" after a where-question.
-    const reading = readQuery(
-      whereSearched(statusSearched(withoutIndefinites(question))),
-      command,
-      context,
-    );
+    const searched = whereSearched(statusSearched(withoutIndefinites(question)));
+    // A query is never changed once read (every step after returns a new one), so it is shared.
+    const key = `${command}\u0000${searched}`;
+    let reading = readings.get(key);
+    if (!reading) {
+      reading = readQuery(searched, command, context);
+      readings.set(key, reading);
+    }
     // "Why did they build the hotline?" is answered by why the hotline exists.
     const query = inFocus(
       whyMade(question, withoutHintedPlaces(question, reading), analyzer.term),
@@ -407,11 +414,13 @@ export function createHotline(
    * read as context; when that finds none either, the first reply stands.
    */
   const answerChat = (command: "ask" | "when", input: string): Reply => {
-    const reply = answer(command, input);
+    const readings = new Map<string, Query>();
+    const reply = answer(command, input, true, undefined, readings);
     if (reply.status !== "no_answer") return reply;
     const focus = lastQuestion(reply.question);
     if (!focus) return reply;
-    const focused = answer(command, input, true, focus);
+    // The same message read again: its question is not read twice.
+    const focused = answer(command, input, true, focus, readings);
     return focused.status === "answered" ? focused : reply;
   };
 

@@ -25,12 +25,31 @@ const COUNTED = /\b(?:next|later|after|following|earlier|before|previous)\b/i;
  */
 export function countsFromAsked(sentence: Sentence, term: QueryTerm): boolean {
   // A sentence that states a date of its own may tell the event on it.
-  if (sentence.dates.some((d) => d.basis !== "relative" || !COUNTED.test(d.text))) return false;
+  if (sentence.dates.some(datesOnItsOwn)) return false;
   const stems = toldBefore(sentence);
   if (stems.size === 0) return false;
+  // Most sentences say none of the term's forms: no list is built for them (this runs for every
+  // term of every candidate sentence of a when-question).
+  if (!saysAnyForm(sentence, term)) return false;
   const forms = [term.term, ...term.expansions, ...(term.related ?? [])];
   const told = forms.filter((f) => sentence.termSet.has(f));
   return told.length > 0 && told.every((f) => stems.has(f)) && !saysAgain(sentence, told);
+}
+
+/** Whether a sentence's date is one it may tell its event on: not counted from another event. */
+function datesOnItsOwn(d: Sentence["dates"][number]): boolean {
+  return d.basis !== "relative" || !COUNTED.test(d.text);
+}
+
+/** Whether `sentence` says `term` as typed, as a word it may stand for or as a related word. */
+function saysAnyForm(sentence: Sentence, term: QueryTerm): boolean {
+  const { termSet } = sentence;
+  if (termSet.has(term.term)) return true;
+  const { expansions, related } = term;
+  for (let i = 0; i < expansions.length; i++) if (termSet.has(expansions[i] as string)) return true;
+  if (related)
+    for (let i = 0; i < related.length; i++) if (termSet.has(related[i] as string)) return true;
+  return false;
 }
 
 /** Whether one of `terms` stands more than once in `sentence` (then once may be the event itself). */

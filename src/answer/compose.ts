@@ -9,6 +9,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { clauseAround } from "./clauses.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
@@ -615,19 +616,6 @@ function aboutAnother(
   return placesOf(sentence.text).some(
     (n) => !places.some((p) => p.codes.some((c) => n.codes.includes(c))) && !docAbout(sentence, n),
   );
-}
-
-/**
- * The span `[start, end)` of `text` between the `breaks` (a global pattern) around character
- * `at`: the whole text when no break surrounds it.
- */
-function clauseAround(text: string, at: number, breaks: RegExp): [number, number] {
-  let start = 0;
-  for (const m of text.matchAll(breaks)) {
-    if (m.index > at) return [start, m.index];
-    start = m.index;
-  }
-  return [start, text.length];
 }
 
 function datedCandidate(

@@ -5,6 +5,7 @@
  * "Wang" is the document's "Wang Yi".
  */
 import type { CorpusDocument } from "../corpus/document.js";
+import { memoWords } from "../text/built-file.js";
 import { isCommonWord } from "../text/english.js";
 import { isLetters } from "../text/letters.js";
 import type { Sentence } from "../text/passages.js";
@@ -61,9 +62,15 @@ export function namePartSaid(
   said: string,
 ): boolean {
   if (!isLetters(first, 2) || !isLetters(last, 2)) return false;
-  const part = new RegExp(`\\b${capitalised(said)}\\b`, "u");
-  return part.test(sentence.text) && namesInFull(sentence.paragraph.doc, first, last);
+  return partOfName(said).test(sentence.text) && namesInFull(sentence.paragraph.doc, first, last);
 }
+
+/**
+ * The expression finding `said` as a name written with a capital ("Wang"), compiled once per word
+ * (bounded: {@link memoWords} starts again after 10,000 words): every candidate sentence of a
+ * question tests the same few. Not global, so `test` keeps no state between sentences.
+ */
+const partOfName = memoWords((said: string) => new RegExp(`\\b${capitalised(said)}\\b`, "u"));
 
 /**
  * Whether `sentence` says the question's `terms[at]`, a part of a person's name ("yi" of "wang
@@ -77,13 +84,24 @@ export function saidByOtherPart(
   sentence: Sentence,
 ): boolean {
   const term = terms[at];
-  if (!term || term.implied || isCommonWord(term.surface.toLowerCase())) return false;
+  if (!term || term.implied) return false;
   const before = terms[at - 1];
   const after = terms[at + 1];
-  const says = (t: QueryTerm | undefined): t is QueryTerm =>
-    t !== undefined && !t.implied && sentence.termSet.has(t.term);
+  const saysBefore = says(before, sentence);
+  const saysAfter = says(after, sentence);
+  // The word list is read only when a neighbour is said: most sentences say neither.
+  if (!saysBefore && !saysAfter) return false;
+  if (isCommonWord(term.surface.toLowerCase())) return false;
   return (
-    (says(before) && namePartSaid(sentence, before.surface, term.surface, before.surface)) ||
-    (says(after) && namePartSaid(sentence, term.surface, after.surface, after.surface))
+    (saysBefore && namePartSaid(sentence, before.surface, term.surface, before.surface)) ||
+    (saysAfter && namePartSaid(sentence, term.surface, after.surface, after.surface))
   );
+}
+
+/**
+ * Whether `sentence` says the typed term `t`. A function of the module, not a closure per call:
+ * {@link saidByOtherPart} runs for every unsaid term of every candidate sentence.
+ */
+function says(t: QueryTerm | undefined, sentence: Sentence): t is QueryTerm {
+  return t !== undefined && !t.implied && sentence.termSet.has(t.term);
 }

@@ -76,7 +76,7 @@ export function predicateHead(question: string): string | null {
 }
 
 /** `word` and its regular inflections: "tell", "tells", "telled"; "use", "used", "using"; "plan", "planned". */
-function formsOf(word: string): string[] {
+export function formsOf(word: string): string[] {
   const last = word.slice(-1);
   const bare = word.replace(/e$/, "");
   return [
@@ -92,7 +92,26 @@ function formsOf(word: string): string[] {
 
 /** Whether `a` and `b` (lower case) are forms of one word: "use" and "using", "link" and "links". */
 export function sameWord(a: string, b: string): boolean {
-  return formsOf(a).includes(b) || formsOf(b).includes(a);
+  return isFormOf(a, b) || isFormOf(b, a);
+}
+
+/**
+ * Whether `form` is one of {@link formsOf}(`word`), read without building the list: this runs
+ * for every word a negation reaches in every candidate sentence of a yes/no question.
+ */
+function isFormOf(word: string, form: string): boolean {
+  const last = word.slice(-1);
+  if (form.startsWith(word)) {
+    const rest = form.slice(word.length);
+    if (rest === "" || rest === "s" || rest === "es") return true;
+    if (rest === `${last}ed` || rest === `${last}ing`) return true;
+  }
+  const bare = word.endsWith("e") ? word.slice(0, -1) : word;
+  if (form.startsWith(bare)) {
+    const rest = form.slice(bare.length);
+    if (rest === "ed" || rest === "ing") return true;
+  }
+  return false;
 }
 
 /**
@@ -101,12 +120,37 @@ export function sameWord(a: string, b: string): boolean {
  * tell them" for "tell").
  */
 export function negatesWord(text: string, head: string): boolean {
+  return reachesNegated(reachesOf(text), head);
+}
+
+/** Whether a form of `head` is among the words a negation reaches ({@link reachesOf}). */
+function reachesNegated(reaches: readonly string[][], head: string): boolean {
+  return reaches.some((reach) => reach.some((w) => sameWord(w, head)));
+}
+
+/**
+ * Per negation in `text` ({@link NEGATION}), the words it reaches: up to {@link REACH} words
+ * after it, lower case, within its phrase. Empty when `text` negates nothing.
+ */
+function reachesOf(text: string): string[][] {
+  const reaches: string[][] = [];
   for (const m of text.matchAll(NEGATION)) {
     const after = text.slice(m.index + m[0].length).split(PHRASE_END)[0] ?? "";
-    const reach = (after.toLowerCase().match(WORDS) ?? []).slice(0, REACH);
-    if (reach.some((w) => sameWord(w, head))) return true;
+    reaches.push((after.toLowerCase().match(WORDS) ?? []).slice(0, REACH));
   }
-  return false;
+  return reaches;
+}
+
+/** The words each negation of a sentence reaches ({@link reachesOf}), read once per sentence. */
+const sentenceReaches = new WeakMap<Sentence, string[][]>();
+
+function reachesIn(sentence: Sentence): string[][] {
+  let reaches = sentenceReaches.get(sentence);
+  if (!reaches) {
+    reaches = reachesOf(sentence.text);
+    sentenceReaches.set(sentence, reaches);
+  }
+  return reaches;
 }
 
 /**
@@ -173,5 +217,7 @@ export function negatingAsked(
 export function negationKept(question: string): ((sentence: Sentence) => boolean) | undefined {
   const head = predicateHead(question);
   if (!head) return undefined;
-  return (sentence) => negatesWord(sentence.text, head);
+  // Every yes/no question tests the corpus's sentences beyond the candidate cut: what each
+  // sentence's negations reach is read once (kept per sentence, so per corpus), not per question.
+  return (sentence) => reachesNegated(reachesIn(sentence), head);
 }

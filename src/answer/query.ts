@@ -206,7 +206,8 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
   if (!outOfScope) {
     // Two sides named together name a pair, unless more are listed with them ("China, Russia, …");
     // a place named apart ("over Syria") is where, not a side.
-    const pairs = excluded.length === 0 ? ctx.subjects.pairsIn(question) : [];
+    // The question's places were read above (`named`): not read again.
+    const pairs = excluded.length === 0 ? ctx.subjects.pairsIn(question, named) : [];
     const uncovered = pairs.find((pair) => !ctx.subjects.covers(pair));
     if (uncovered) outOfScope = "The sources do not cover a hotline between those two sides.";
   }

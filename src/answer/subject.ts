@@ -46,9 +46,10 @@ export interface Subjects {
    * Pairs of sides named together in `text`: per pair, its readings as sorted `A|B`
    * country-code keys ("American" may be the United States or American Samoa). Two places in a
    * longer list ("China, Russia and Kazakhstan") are no pair; a place named apart from the pair
-   * ("Turkey and Russia … over Syria") leaves it one.
+   * ("Turkey and Russia … over Syria") leaves it one. `found`: the places `text` names, when
+   * already read ({@link Subjects.places}), so they are not read again; default: read here.
    */
-  pairsIn(text: string): string[][];
+  pairsIn(text: string, found?: PlaceMention[]): string[][];
   /** Whether any document names the pair together, in any of its readings. */
   covers(readings: string[]): boolean;
   /** Whether any document names a place `mention` may stand for. */
@@ -141,7 +142,7 @@ export function readSubjects(read: SubjectProfile[]): Subjects {
   return {
     places: (text) => places().find(text),
     namesOf: (code) => places().namesOf(code),
-    pairsIn: (text) => pairsOf(places(), text, ASKED_PAIRS, undefined, true),
+    pairsIn: (text, found) => pairsOf(places(), text, ASKED_PAIRS, found, true),
     covers: (readings) => readings.some((pair) => pairs.has(pair)),
     mentioned: (m) => m.codes.some((c) => named.has(c)),
     fit(docId, asked) {

@@ -156,7 +156,7 @@ export function lineFor(lines: SortedLines, key: string): string | undefined {
 }
 
 /** How many answers {@link memoWords} keeps before it starts again. */
-const MEMO_LIMIT = 10_000;
+export const MEMO_LIMIT = 10_000;
 
 /**
  * `lookUp` with its answers remembered per word: a question reads the same few words several

@@ -261,7 +261,10 @@ export class ContextTerms implements Iterable<string> {
 
   /** Whether any part has `term`. */
   has(term: string): boolean {
-    for (const part of this.parts) if (part.has(term)) return true;
+    // Indexed, not for-of: this runs for every question term of every candidate sentence.
+    const { parts } = this;
+    for (let i = 0; i < parts.length; i++)
+      if ((parts[i] as ReadonlySet<string>).has(term)) return true;
     return false;
   }
 

@@ -1,5 +1,13 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { negatesWord, negationKept, predicateHead, widensWord } from "../../src/answer/negated.js";
+import {
+  formsOf,
+  negatesWord,
+  negationKept,
+  predicateHead,
+  sameWord,
+  widensWord,
+} from "../../src/answer/negated.js";
 import type { Sentence } from "../../src/text/passages.js";
 import { answered, hotlineOf } from "./one-document.js";
 
@@ -106,5 +114,59 @@ describe("hotline.ask: 'is it only …' is answered by a sentence saying it with
     );
     const answer = answered(hotline.ask("is the chile peru military relationship only bilateral?"));
     expect(answer.quotes[0]?.text).toContain("both “bilateral” and “multilateral”");
+  });
+});
+
+describe("sameWord: forms compared without building their lists", () => {
+  it.each([
+    ["use", "using", true],
+    ["using", "use", true],
+    ["plan", "planned", true],
+    ["link", "links", true],
+    ["tell", "telled", true],
+    ["line", "link", false],
+    ["red", "redden", false],
+  ])("GIVEN %j and %j THEN %j", (a, b, same) => {
+    expect(sameWord(a, b)).toBe(same);
+  });
+
+  it("GIVEN any two words, or a word and any of its forms THEN the same as finding one among the other's forms", () => {
+    const word = fc.stringMatching(/^[a-z]{0,6}$/);
+    const ending = fc.constantFrom("", "s", "es", "ed", "ing", "e", "eed", "ning", "d");
+    const pair = fc.oneof(
+      fc.tuple(word, word),
+      fc.tuple(word, ending).map(([w, e]) => [w, `${w}${e}`] as [string, string]),
+      fc.tuple(word, ending).map(([w, e]) => [w, `${w.replace(/e$/, "")}${e}`] as [string, string]),
+      fc.tuple(word).map(([w]) => [w, `${w}${w.slice(-1)}ed`] as [string, string]),
+    );
+    fc.assert(
+      fc.property(pair, ([a, b]) => {
+        expect(sameWord(a, b)).toBe(formsOf(a).includes(b) || formsOf(b).includes(a));
+      }),
+    );
+  });
+});
+
+describe("negationKept: each sentence's negations read once", () => {
+  const sentence = (text: string) => ({ text }) as Sentence;
+  it("GIVEN one sentence tested by several yes/no questions, twice each THEN each answer is negatesWord's for that question", () => {
+    const texts = [
+      "The hotline was never a red telephone, nor a teleprinter.",
+      "Officers did not use the line for years; it was never tested.",
+      "The link was tested in 1995.",
+    ].map(sentence);
+    const questions = [
+      "was the hotline really a red phone",
+      "was it a teleprinter",
+      "did they use the line",
+      "was the line tested",
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const question of questions) {
+        const head = predicateHead(question) ?? "";
+        const kept = negationKept(question);
+        for (const s of texts) expect(kept?.(s)).toBe(negatesWord(s.text, head));
+      }
+    }
   });
 });

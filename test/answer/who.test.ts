@@ -28,6 +28,17 @@ describe("namesOtherPerson", () => {
     expect(namesOtherPerson("As said by Minister Cao in the conversation", asked)).toBe(false);
     expect(namesOtherPerson("the Chinese can now pick up the phone", asked)).toBe(false);
   });
+  it("GIVEN texts asked in turn, twice (the expression finding persons is compiled once and shared) THEN each answer is the same both times", () => {
+    const texts: [string, boolean][] = [
+      ["Minister Cao met counterpart Serdyukov, and General Liang said so", true],
+      ["As said by Minister Cao in the conversation", false],
+      ["Cao called his Russian counterpart Serdyukov", true],
+      ["the Chinese can now pick up the phone", false],
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const [text, other] of texts) expect(namesOtherPerson(text, asked)).toBe(other);
+    }
+  });
 });
 
 describe("hotline.ask: who did something", () => {
