@@ -9,6 +9,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { absentThing } from "./absent.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
@@ -403,13 +404,28 @@ export function composeWhen(
   const undone =
     pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)
       ? pending
-      : undoneAsAsked(
+      : (undoneAsAsked(
           supported.filter((r) => !stopped(r)),
           candidates,
           query,
           top,
           termsOf,
-        );
+        ) ??
+        // "There is still no hotline between them": no call on it, whatever the lead dates.
+        absentThing(
+          supported.filter((r) => r.score >= SAME_EVENT_SCORE_MIN * top.score),
+          lead,
+          {
+            query,
+            termsOf,
+            sides: new Set(query.places.flatMap((m) => termsOf(m.surface))),
+            saysUndone: (r) =>
+              saysNotHappened(r.sentence, query, termsOf, otherPair) &&
+              !stopped(r) &&
+              !aboutAnother(r.sentence, query.places, placesOf, docAbout),
+            undoneClause: notHappenedClause,
+          },
+        ));
   if (undone) {
     const { published, publisher } = undone.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
