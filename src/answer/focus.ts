@@ -37,8 +37,6 @@ const KIND = /^(?:kind|sort|type)s?$/;
 const BE = /^(?:is|was|are|were|'s|’s)$/;
 const DETERMINER = /^(?:the|a|an|his|her|its|their|this|that|these|those|it|them)$/i;
 const WORDS = /[\p{L}\p{N}'’-]+/gu;
-/** A question word with "is" joined to it: "what's", "who's", and chat's "whats", "whos". */
-const QUESTION_IS = /^(what|who|which)['’]?s$/;
 
 /**
  * The word naming what `question` asks for, lower case, or null when it asks for no kind of
@@ -68,12 +66,7 @@ export function pluralFocus(question: string): string | null {
  * asks for a kind of it ("what kind of phones"), or null (see {@link focusWord}).
  */
 function focusOf(question: string): { head: string; kind: boolean } | null {
-  // "what's the phone number of …", chat's "whats": the question word and "is".
-  const words = (question.match(WORDS) ?? []).flatMap((w) => {
-    const lower = w.toLowerCase();
-    const joined = QUESTION_IS.exec(lower);
-    return joined?.[1] ? [joined[1], "is"] : [lower];
-  });
+  const words = (question.match(WORDS) ?? []).map((w) => w.toLowerCase());
   let kind = false;
   let i = words.findIndex((w) => w === "which" || w === "what" || w === "who");
   // Only a question that starts with it (after a filler word or two) asks for a thing.
