@@ -23,7 +23,7 @@ import { asksForPerson, namesPerson } from "./answer/person.js";
 import { untoldPremise, whyMade, withoutHintedPlaces } from "./answer/premise.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
-import { tellingRelativeDeed } from "./answer/relative.js";
+import { tellingRelativeDeed } from "./answer/role-deed.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { undoneByOther } from "./answer/undone.js";

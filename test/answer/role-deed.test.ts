@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relativeDeed } from "../../src/answer/relative.js";
+import { relativeDeed } from "../../src/answer/role-deed.js";
 import { answered, hotlineOf } from "./one-document.js";
 
 /** A collision at sea, the call before it, and a commander named for another deed (`named`). */
