@@ -24,6 +24,7 @@ import { untoldPremise, whyMade, withoutHintedPlaces } from "./answer/premise.js
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
 import { readSentences } from "./answer/sentence-readings.js";
+import { tellingRelativeDeed } from "./answer/role-deed.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { undoneByOther } from "./answer/undone.js";
@@ -374,6 +375,8 @@ export function createHotline(
     if (premise) return noAnswer(question, premise);
     if (where) found = sayingWhere(question, found);
     if (person) found = found.filter((r) => namesPerson(r.sentence.text));
+    // "Who was the officer who made the call": one named for another deed is not the one asked for.
+    if (person) found = tellingRelativeDeed(question, found, analyzer.term);
     if (where && (found[0]?.support ?? 0) < SUPPORT_MIN) {
       return noAnswer(question, "The sources do not say where.");
     }

@@ -10,6 +10,7 @@ import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { clauseAround } from "./clauses.js";
+import { absentThing } from "./absent.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
@@ -342,6 +343,39 @@ export function composeAsk(
   };
 }
 
+/** A sentence that dates the lead's event more precisely is read down to this share of its score. */
+const REFINING_SCORE_MIN = 0.6;
+
+/**
+ * Of `dated`, the candidate from the lead's own document that dates the question's event more
+ * precisely than `lead` and within its date ("signed a memorandum … on 20 October 2015 … to set
+ * up a communication line" for "a telephone line set up in the autumn of 2015"): a document
+ * that dates one event twice means the same event, and the day says more than the season. It
+ * must state its date, say one of the question's event words and rank within
+ * {@link REFINING_SCORE_MIN} of the lead. Undefined when none does, or the question names no event.
+ */
+function refiningDate(
+  lead: DatedCandidate,
+  dated: DatedCandidate[],
+  query: Query,
+): DatedCandidate | undefined {
+  const events = query.terms.filter((t) => !t.implied && t.event);
+  if (events.length === 0) return undefined;
+  const doc = lead.ranked.sentence.paragraph.doc;
+  return dated.find(
+    (c) =>
+      c !== lead &&
+      c.ranked.sentence.paragraph.doc === doc &&
+      // A day counted from another event ("two weeks after the signing") is the sum of two
+      // readings, not a date the document gives.
+      c.basis === "stated" &&
+      c.score >= REFINING_SCORE_MIN * lead.score &&
+      rankPrecision(c.date) > rankPrecision(lead.date) &&
+      c.date.iso.startsWith(lead.date.iso) &&
+      events.some((e) => saysTerm(e, c.ranked.sentence.termSet)),
+  );
+}
+
 /** A dated candidate for a `when` answer. */
 interface DatedCandidate {
   ranked: Ranked;
@@ -381,12 +415,15 @@ export function composeWhen(
   if (!top) return noAnswer(question);
   // "in 2023", "after the July 2021 restoration": a date outside the question's frame is wrong.
   const frame = query.frame;
-  const candidates = supported
+  const dated = supported
     .map((r) => datedCandidate(r, query, reportedBySentence, termsOf))
-    .filter((c): c is DatedCandidate => c !== null && c.score >= SAME_EVENT_SCORE_MIN * top.score)
+    .filter((c): c is DatedCandidate => c !== null)
     .filter((c) => fitsFrame(frame, c.date, c.ranked.sentence.termSet))
     .sort((a, b) => b.score - a.score);
-  const lead = candidates[0];
+  const candidates = dated.filter((c) => c.score >= SAME_EVENT_SCORE_MIN * top.score);
+  const best = candidates[0];
+  // "Set up in the autumn of 2015", and further on the day the document sets it up: the day.
+  const lead = best && (refiningDate(best, dated, query) ?? best);
   // The best account says it has not happened: that is the answer, with no date to give.
   // A sentence that updates a better-ranked account ("… was close. It has still not been set
   // up.") is weighed as that account.
@@ -405,13 +442,28 @@ export function composeWhen(
   const undone =
     pending && (!lead || accountScore(pending) + WHEN_STATED >= lead.score)
       ? pending
-      : undoneAsAsked(
+      : (undoneAsAsked(
           supported.filter((r) => !stopped(r)),
           candidates,
           query,
           top,
           termsOf,
-        );
+        ) ??
+        // "There is still no hotline between them": no call on it, whatever the lead dates.
+        absentThing(
+          supported.filter((r) => r.score >= SAME_EVENT_SCORE_MIN * top.score),
+          lead,
+          {
+            query,
+            termsOf,
+            sides: new Set(query.places.flatMap((m) => termsOf(m.surface))),
+            saysUndone: (r) =>
+              saysNotHappened(r.sentence, query, termsOf, otherPair) &&
+              !stopped(r) &&
+              !aboutAnother(r.sentence, query.places, placesOf, docAbout),
+            undoneClause: notHappenedClause,
+          },
+        ));
   if (undone) {
     const { published, publisher } = undone.sentence.paragraph.doc.meta;
     const asOf = published ? `as of ${formatDate({ iso: published })} ` : "";
@@ -423,7 +475,7 @@ export function composeWhen(
       note: `The sources give no date for this: ${asOf}${publisher} reported it had not happened.`,
     };
   }
-  if (!lead || lead.score < RELATIVE_SCORE_MIN * top.score) {
+  if (!lead || !best || best.score < RELATIVE_SCORE_MIN * top.score) {
     return {
       status: "answered",
       question,
@@ -434,11 +486,11 @@ export function composeWhen(
   }
   const leadDoc = lead.ranked.sentence.paragraph.doc;
   const others = candidates
-    .slice(1)
     .filter(
       (other) =>
+        other !== lead &&
         other.ranked.sentence.paragraph.doc !== leadDoc &&
-        other.score >= SAME_EVENT_SCORE_MIN * lead.score &&
+        other.score >= SAME_EVENT_SCORE_MIN * best.score &&
         closeInTime(lead.date, other.date) &&
         sameEvent(lead.ranked.sentence, other.ranked.sentence),
     )

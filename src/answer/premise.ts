@@ -381,8 +381,36 @@ export function untoldPremise(
   const toldOfOthers = supported.some((r) =>
     around(r.sentence).some((s) => terms.some((t) => s.termSet.has(t))),
   );
-  if (used && !toldOfOthers) return null;
+  if (used && !toldOfOthers) {
+    return saysNeitherDeedNorDoer(supported[0], deed, query, verb, terms, read)
+      ? `The sources do not say that this happened (“${deed.verb}”).`
+      : null;
+  }
   return `The sources do not say that this happened (“${deed.verb}”).`;
+}
+
+/**
+ * Whether the passage that would answer (`top`), with the sentences next to it, says neither the
+ * deed's verb (one of `terms`, or a word WordNet relates to it) nor the head of its subject, the
+ * doer ("jets" in "when did russian jets bomb tel aviv"): sharing only where or to whom it was
+ * done ("a Russian delegation … came to Tel Aviv"), it tells another event there. False when the
+ * subject has no head the sources use (a pronoun, a place, a word they never write), which a
+ * passage may tell by a name of its own.
+ */
+function saysNeitherDeedNorDoer(
+  top: Ranked | undefined,
+  deed: Deed,
+  query: Query,
+  verb: QueryTerm,
+  terms: string[],
+  read: (word: string) => string,
+): boolean {
+  const head = deed.subject[deed.subject.length - 1];
+  const doer = head === undefined ? undefined : termOf(query, head, read);
+  if (!top || !doer || doer === verb || !doer.known) return false;
+  return !around(top.sentence).some(
+    (s) => terms.some((t) => s.termSet.has(t)) || says(verb, s.termSet) || says(doer, s.termSet),
+  );
 }
 
 /**

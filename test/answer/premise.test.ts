@@ -1,7 +1,16 @@
-import { describe, expect, it } from "vitest";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { deedAsked, withoutHintedPlaces } from "../../src/answer/premise.js";
 import type { Query } from "../../src/answer/query.js";
+import { loadHotline } from "../../src/hotline.js";
 import { answered, hotlineOf } from "./one-document.js";
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
 
 const hotline = hotlineOf(
   [
@@ -160,5 +169,47 @@ describe("a deed done to a place: the place must be named where the deed is told
 
   it("GIVEN the visit told of the city asked THEN answered with its date", () => {
     expect(answered(visits.when("when did putin visit beijing")).date?.iso).toBe("2019-06-05");
+  });
+});
+
+/** `docs` (each a list of paragraphs) as one corpus, with the repo's synonyms. */
+function corpusOf(docs: string[][]) {
+  const dir = mkdtempSync(join(tmpdir(), "hotline-premise-"));
+  dirs.push(dir);
+  copyFileSync("corpus/synonyms.json", join(dir, "synonyms.json"));
+  docs.forEach((paragraphs, i) => {
+    writeFileSync(
+      join(dir, `doc-${i}.md`),
+      `---\nid: doc-${i}\ntitle: News ${i}\npublisher: A publisher\npublished: 2017-02-01\nurl: http://example.org/doc-${i}\n---\n\n${paragraphs.join("\n\n")}\n`,
+    );
+  });
+  return loadHotline({ corpusDir: dir });
+}
+
+describe("a passage that tells neither the deed nor its doer", () => {
+  const border = corpusOf([
+    [
+      "Two weeks after the crisis, a Portuguese delegation led by Admiral João Silva came to Vigo harbour for talks with the Spanish chief of staff.",
+      "The Portuguese and Spanish navies hold talks every spring.",
+    ],
+    [
+      "On 24 November 2015, Greek fighters shot down a Turkish bomber near the Aegean islands.",
+      "Greece and Turkey have talked about a hotline for years.",
+      "Greek and Turkish jets often meet over the Aegean.",
+    ],
+  ]);
+
+  it("GIVEN the sources tell of a Portuguese delegation in Vigo, and of bombers only of Greece and Turkey, WHEN asked when Portuguese jets bombed Vigo harbour THEN no_answer", () => {
+    expect(border.when("when did portuguese jets bomb vigo harbour").status).toBe("no_answer");
+  });
+
+  it("GIVEN a passage that names the doer ('a Portuguese jet had strayed … over Badajoz') WHEN asked when the Portuguese jet strayed over Badajoz THEN answered", () => {
+    const strayed = corpusOf([
+      [
+        "Days later, the Spanish defence minister said a Portuguese jet had strayed a mile into Spanish airspace over Badajoz on 3 May 2016.",
+        "The Portuguese and Spanish navies hold talks every spring.",
+      ],
+    ]);
+    expect(strayed.when("when did the portuguese jet stray over badajoz").status).toBe("answered");
   });
 });
