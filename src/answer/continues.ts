@@ -21,9 +21,11 @@ const OPENING = 4;
  * An opening phrase (up to its first comma) that needs the sentence before it to be read: a
  * pronoun of a person or place named before ("him", "her", "them", "there"), or "again", which
  * says a deed told before is done once more. Object pronouns only: "they" or "it" as a subject
- * is read by the sentence's own rule for pronouns that open it (see `antecedentOf`).
+ * is read by the sentence's own rule for pronouns that open it (see `antecedentOf`). "There" that
+ * opens a sentence ("There were no calls, …") points to no place.
  */
-const POINTS_BACK_IN_OPENING = /^[^,.;:]{0,60}?\b(?:him|her|them|there|again)\b[^,.;:]{0,40},/i;
+const POINTS_BACK_IN_OPENING =
+  /^(?!\s*there\b)[^,.;:]{0,60}?\b(?:him|her|them|there|again)\b[^,.;:]{0,40},/i;
 
 const read = new WeakMap<Sentence, Sentence | null>();
 
