@@ -27,6 +27,7 @@ import { readSentences } from "./answer/sentence-readings.js";
 import { tellingRelativeDeed } from "./answer/role-deed.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
+import { onAskedTopic } from "./answer/topic.js";
 import { undoneByOther } from "./answer/undone.js";
 import { asksWhere, sayingWhere } from "./answer/where.js";
 import type { CorpusDocument } from "./corpus/document.js";
@@ -366,6 +367,8 @@ export function createHotline(
     let found = search(query, measureStatedBy(question, analyzer.term) ?? negationKept(question));
     // "Did Cao call Netanyahu?": only a passage that names both answers.
     found = sayingNames(found, namesAsked(query, isName, analyzer), docTermsOf);
+    // "When did they sign the deal on military trust?": not a deal on another topic.
+    found = onAskedTopic(question, query, found, passageTerms, analyzer.term);
     // "When did China cut the hotline?": no passage telling that deed, no answer.
     const premise = untoldPremise(question, query, found, {
       read: analyzer.term,

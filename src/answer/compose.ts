@@ -11,6 +11,7 @@ import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { clauseAround } from "./clauses.js";
 import { absentThing } from "./absent.js";
+import { eventDates } from "./deadline.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
@@ -677,7 +678,8 @@ function datedCandidate(
   termsOf: (text: string) => string[],
 ): DatedCandidate | null {
   const sentence = r.sentence;
-  const mentions = sentence.dates;
+  // "… on 6 April 2022, they agreed to set it up by the end of April": a deadline dates nothing done.
+  const mentions = eventDates(sentence.text, sentence.dates);
   if (mentions.length > 0) {
     const wanted = mentions.filter((m) => query.years.includes(m.date.iso.slice(0, 4)));
     const choices = wanted.length > 0 ? wanted : mentions;

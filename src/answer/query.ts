@@ -15,6 +15,7 @@ import { isAscii } from "../text/language.js";
 import { isLetters, isLowerLetters } from "../text/letters.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { PARTICLES, relatedTo } from "../text/wordnet.js";
+import { describedTerms } from "./relative.js";
 import type { Subjects } from "./subject.js";
 import { readTimeFrame, type TimeFrame, withoutReferences } from "./timeframe.js";
 
@@ -45,6 +46,12 @@ export interface QueryTerm {
   related?: string[];
   /** A when-question's word for the event asked about ("signed", "set up"). Default false. */
   event?: boolean;
+  /**
+   * Said only in a relative clause that tells which of its kind the question's thing is ("the
+   * meeting where they said they'd work on a treaty"): a description, never the event asked
+   * about. Default false.
+   */
+  described?: boolean;
 }
 
 /** Whether `set` holds `term` as typed or one of the words it may stand for. */
@@ -227,7 +234,11 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
   const terms = [...seen.values()];
   // A word related to another of the question's own ("connected" → "link", a hotline) adds nothing.
   for (const t of terms) t.related = t.related?.filter((r) => !seen.has(r));
-  if (intent === "when") weighEvent(terms);
+  if (intent === "when") {
+    const described = describedTerms(question, ctx.analyzer.terms);
+    for (const t of terms) if (described.has(t.term)) t.described = true;
+    weighEvent(terms);
+  }
   if (intent === "when") relateAspect(terms, ctx);
   if (intent === "when") {
     const begun = beginningAsked(question, terms, ctx);
@@ -525,9 +536,13 @@ function clipped(ctx: QueryContext, surface: string): string[] {
 /** Longest word not read as a clipping by the corpus terms it starts alone. */
 const UNKNOWN_CLIPPING = 4;
 
-/** Whether a term names an event: a word mostly used as a verb, or a phrase starting with one. */
+/**
+ * Whether a term names an event: a word mostly used as a verb, or a phrase starting with one; not
+ * one that only describes which thing is meant ("the meeting where they said …": {@link
+ * QueryTerm.described}).
+ */
 function isEvent(t: QueryTerm): boolean {
-  return isMainlyVerb(t.surface.toLowerCase().split(/\s+/)[0] ?? "");
+  return !t.described && isMainlyVerb(t.surface.toLowerCase().split(/\s+/)[0] ?? "");
 }
 
 function weighEvent(terms: QueryTerm[]): void {

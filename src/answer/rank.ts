@@ -8,6 +8,7 @@ import type { Hit } from "../search/index.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
 import { isMainlyVerb } from "../text/verb-forms.js";
 import { countsFromAsked } from "./anchor.js";
+import { continuedFrom } from "./continues.js";
 import { saidByOtherPart } from "./full-names.js";
 import { notHappenedAt } from "./not-happened.js";
 import type { Query, QueryTerm } from "./query.js";
@@ -74,6 +75,17 @@ const COUNTED_FROM_CREDIT = 0;
  */
 const OBJECT_UNSAID = 0.2;
 
+/**
+ * What a dated sentence loses for a when-question whose thing is described by a relative clause
+ * ("the Brussels meeting where they said they'd work on a peace treaty") when it tells less than
+ * {@link DESCRIPTION_TOLD} of the clause ({@link descriptionUntold}): it dates another of the
+ * kind ("met in Brussels … and agreed to restore railway links").
+ */
+const DESCRIPTION_UNSAID = 0.2;
+
+/** Least share of a describing clause's weight that a sentence telling that very thing says. */
+const DESCRIPTION_TOLD = 0.5;
+
 /** What a word the sentence says only as intended or agreed counts for a when-question. */
 const HYPOTHETICAL_CREDIT = 0.5;
 
@@ -135,6 +147,12 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
   const object = query.intent === "when" ? objectTerms(query) : [];
   // Whether the question names an event: the same for every sentence, so read once.
   const namesEvent = query.terms.some((t) => t.event && !t.implied);
+  // What tells which thing is meant: the describing clause's words the sources know ("theyd" is
+  // no word of theirs, and no sentence can say it).
+  const described =
+    query.intent === "when"
+      ? query.terms.filter((t) => t.described && (t.known || t.expansions.length > 0))
+      : [];
   const ranked = hits.map(({ sentence, score }) => {
     // What the sentence says, and the places its document is about ("the hotline" in an article
     // about India and Pakistan is their line): questions about what no source tells ("who
@@ -145,11 +163,13 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
     let bonus = proximity(query, sentence);
     const intended =
       query.intent === "when" && sentence.hypothetical.size > 0 && notHappenedAt(sentence) < 0;
-    // "It came into force on 1 January 1990": the pronoun names what the sentence before it did.
+    // "It came into force on 1 January 1990": the pronoun names what the sentence before it did;
+    // "Eight months later, China said …" goes on with the story the sentence before it told.
     const antecedent =
       query.intent === "when"
         ? (antecedentOf(sentence)?.termSet ??
           namedBefore(sentence)?.termSet ??
+          continuedFrom(sentence)?.termSet ??
           namedInTitle(sentence, subject))
         : undefined;
     let eventSaid = false;
@@ -200,6 +220,9 @@ export function rank(query: Query, hits: Hit[], subject: SubjectView = NO_SUBJEC
       objectUnsaid(object, sentence, subject)
     ) {
       bonus -= OBJECT_UNSAID;
+    }
+    if (sentence.dates.length > 0 && descriptionUntold(described, sentence)) {
+      bonus -= DESCRIPTION_UNSAID;
     }
     // "When … in 2023": a sentence dated that year tells of the event asked about. A year that
     // names the thing ("when did the 1989 agreement come into force") is one of its words, not
@@ -276,6 +299,21 @@ function objectUnsaid(object: QueryTerm[], sentence: Sentence, subject: SubjectV
     object.length > 0 &&
     object.every((t) => credit(t, sentence.termSet) === 0 && !subject.supplies(sentence, t.term))
   );
+}
+
+/**
+ * Whether `sentence` says less than {@link DESCRIPTION_TOLD} of the weight of `described`, the
+ * terms of the question's describing clause (see relative.ts), in any form or related word.
+ * False when the question has no such clause.
+ */
+function descriptionUntold(described: QueryTerm[], sentence: Sentence): boolean {
+  if (described.length === 0) return false;
+  const all = described.reduce((sum, t) => sum + t.weight, 0);
+  const told = described.reduce(
+    (sum, t) => sum + (credit(t, sentence.termSet) > 0 ? t.weight : 0),
+    0,
+  );
+  return told < DESCRIPTION_TOLD * all;
 }
 
 /**

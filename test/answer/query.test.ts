@@ -202,6 +202,17 @@ describe("readQuery: the event of a when-question", () => {
     expect(event.map((t) => t.term)).toEqual(analyzer.terms("It came into force"));
   });
 
+  it("GIVEN 'the moscow meeting where they said they would open a hotline, when' THEN 'said' and 'open', which only describe the meeting, are not its event", () => {
+    const query = readQuery(
+      "the moscow meeting where they said they would open a hotline, when",
+      "when",
+      context,
+    );
+    const described = query.terms.filter((t) => t.described).map((t) => t.surface);
+    expect(described).toEqual(expect.arrayContaining(["said", "open"]));
+    expect(query.terms.filter((t) => t.event)).toEqual([]);
+  });
+
   it("GIVEN an ask-question THEN the weights are the index's own", () => {
     const query = readQuery(
       "why was the china russia kazakhstan hotline established",
