@@ -36,7 +36,7 @@ import { anniversaryDigest } from "./dates/anniversary.js";
 import { buildTimeline, clip, digestFor, sourceRef } from "./dates/timeline.js";
 import { type Hotline, MAX_QUESTION_LENGTH, type Suggestion } from "./hotline-api.js";
 import type { Answer, Reply, SourceSummary, TimelineEvent } from "./model.js";
-import { readAcronyms } from "./search/acronyms.js";
+import { readAcronyms, readPhraseInitials } from "./search/acronyms.js";
 import { type Analyzer, createAnalyzer } from "./search/analyzer.js";
 import type { PlaceMention } from "./search/gazetteer.js";
 import { SentenceIndex, termStats } from "./search/index.js";
@@ -155,6 +155,7 @@ export function createHotline(
   });
   // Read on the first question that needs one: a start from a snapshot reads no names.
   let acronyms: ((word: string) => string | undefined) | undefined;
+  let initials: ((word: string) => string | undefined) | undefined;
   const context: QueryContext = {
     analyzer,
     stats,
@@ -168,6 +169,10 @@ export function createHotline(
         ...corpus.documents.map((d) => d.meta.title),
       ]);
       return acronyms(word);
+    },
+    initials: (word) => {
+      initials ??= readPhraseInitials(passages.sentences.map((s) => s.text));
+      return initials(word);
     },
   };
 

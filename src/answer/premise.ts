@@ -274,11 +274,15 @@ interface Participants {
   names: QueryTerm[];
 }
 
+/** A number written in digits ("5"): it counts who did a deed, it names no one. */
+const NUMBER = /^\d+$/;
+
 /**
  * Who did the deed or what it was done to, as the question's terms, that a passage telling it
  * must name: the head of its object ("hotline" in "cut off the military hotline"), or a place
- * qualifying it, and a name in its subject ("Serdyukov"; not "the five states", which a source
- * names state by state). Terms the sources never use are left to the support the ranker measured.
+ * qualifying it, and a name in its subject ("Serdyukov"; not "the five states" or "the 5
+ * states", which a source names state by state: a number counts, it names no one). Terms the
+ * sources never use are left to the support the ranker measured.
  */
 function participantsOf(
   deed: Deed,
@@ -296,7 +300,7 @@ function participantsOf(
   return {
     object: asked(deed.object.slice(-1))[0],
     objectPlaces: deed.objectPlaces.map(read).filter((t) => t !== ""),
-    names: asked(deed.subject.filter((w) => !isEnglishWord(w))),
+    names: asked(deed.subject.filter((w) => !isEnglishWord(w) && !NUMBER.test(w))),
   };
 }
 

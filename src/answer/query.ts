@@ -85,6 +85,11 @@ export interface QueryContext {
   subjects: Subjects;
   /** The name an acronym stands for in the sources ("LoC" → "Line of Control"); default none. */
   acronyms?: (word: string) => string | undefined;
+  /**
+   * The lower-case "X of Y" phrase a word is the initials of ("mou" → "memorandums of
+   * understanding"), read only for a word no other reading explains; default none.
+   */
+  initials?: (word: string) => string | undefined;
 }
 
 const WHO =
@@ -149,7 +154,9 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
     if (stats.df.has(token.term)) return [token];
     const [, letters = token.surface, number] = DESIGNATED.exec(token.surface) ?? [];
     if (!isLetters(letters, 2, 10)) return [token];
-    const name = ctx.acronyms?.(letters);
+    const name =
+      ctx.acronyms?.(letters) ??
+      (number || !typedAsInitials(question, token.surface) ? undefined : phraseOf(ctx, token));
     if (!name) return [token];
     const spelled = ctx.analyzer.tokens(number ? `${name} ${number}` : name);
     return spelled.map((t) => ({ ...t, name: false, acronym: token.term }));
@@ -363,6 +370,47 @@ function shareAcronyms(
     const scale = Math.sqrt(Math.max(...group.map((t) => t.weight)) / sum);
     for (const t of group) t.weight *= scale;
   }
+}
+
+/**
+ * Whether `surface` is written in `question` as initials are: in capitals ("MOU", "MoU") or with
+ * an apostrophe before its plural or possessive "s" ("mou's"). A plain lower-case word ("gov",
+ * "tot") is more often a clipping or a word of chat than three initials.
+ */
+function typedAsInitials(question: string, surface: string): boolean {
+  const at = new RegExp(
+    `(?<![\\p{L}\\p{N}])(${escaped(surface)})(['’]s)?(?![\\p{L}\\p{N}])`,
+    "giu",
+  );
+  for (const [, word = "", apostrophe] of question.matchAll(at)) {
+    if (apostrophe || (word.match(/\p{Lu}/gu) ?? []).length >= 2) return true;
+  }
+  return false;
+}
+
+/** `text` with the characters a regular expression reads specially escaped. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The lower-case phrase an unknown word is the initials of ({@link QueryContext.initials}), when
+ * it is neither a misspelling nor a clipping of a corpus word: "nov" is November's clipping, and
+ * "mou's" the initials of "memorandums of understanding".
+ */
+function phraseOf(
+  ctx: QueryContext,
+  token: { surface: string; term: string; name: boolean },
+): string | undefined {
+  const phrase = ctx.initials?.(token.surface);
+  if (!phrase) return undefined;
+  const misspelling = readOnce(ctx, ["misspelt", token.surface, token.term], () =>
+    misspelt(ctx, token.surface, token.term),
+  );
+  const clipping = token.name
+    ? []
+    : readOnce(ctx, ["clipped", token.surface], () => clipped(ctx, token.surface));
+  return misspelling.length === 0 && clipping.length === 0 ? phrase : undefined;
 }
 
 /** A designation as the analyzer joins it: letters, then a number ("pp17a", "s300"). */

@@ -6,7 +6,8 @@
  * work with no list to keep.
  */
 
-import { isEnglishWord } from "../text/english.js";
+import { isCommonWord, isEnglishWord } from "../text/english.js";
+import { STOPWORDS } from "./stopwords.js";
 
 // A run of capitalised words, joined by spaces or by the small words names keep inside them.
 const NAME = /\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|and|for|the|on|de|du)\s+)?\p{Lu}[\p{L}’'-]*)+/gu;
@@ -103,6 +104,40 @@ export function readAcronyms(texts: Iterable<string>): (word: string) => string 
       (singular ? table.get(singular) : undefined) ??
       bySyllables(lower) ??
       (singular ? bySyllables(singular) : undefined)
+    );
+  };
+}
+
+/**
+ * A thing named in lower case by two words joined by "of" ("memorandums of understanding"):
+ * chat writes its initials ("mou"), as it does a capitalised name's. Each word has three letters
+ * or more.
+ */
+const OF_PHRASE = /(?<![\p{L}-])(\p{L}{3,})\s+of\s+(\p{Ll}{3,})(?![\p{L}-])/gu;
+
+/**
+ * Reads the lower-case "X of Y" phrases of `texts` ({@link OF_PHRASE}) and returns a lookup from
+ * their initials ("mou", any case; a plural "mous" finds its singular's) to the phrase, the first
+ * met. A phrase with a word that carries no topic ("most of them") names nothing and is skipped;
+ * a common English word ("mod", "sob") is what it says and finds none. Read after
+ * {@link readAcronyms}, and only for a word that is no misspelling or clipping of a corpus word:
+ * three letters stand for many phrases, so the sources' own names and words come first.
+ */
+export function readPhraseInitials(texts: Iterable<string>): (word: string) => string | undefined {
+  const phrases = new Map<string, string>();
+  for (const text of texts) {
+    for (const match of text.matchAll(OF_PHRASE)) {
+      const [head, tail] = [(match[1] ?? "").toLowerCase(), (match[2] ?? "").toLowerCase()];
+      if (STOPWORDS.has(head) || STOPWORDS.has(tail)) continue;
+      const initials = `${head[0]}o${tail[0]}`;
+      if (!phrases.has(initials)) phrases.set(initials, `${head} of ${tail}`);
+    }
+  }
+  return (word) => {
+    const lower = word.toLowerCase();
+    if (isCommonWord(lower)) return undefined;
+    return (
+      phrases.get(lower) ?? (lower.endsWith("s") ? phrases.get(lower.slice(0, -1)) : undefined)
     );
   };
 }

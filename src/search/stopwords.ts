@@ -1,4 +1,8 @@
-/** Words that carry no topic: dropped from questions and passages alike. */
+/**
+ * Words that carry no topic: dropped from questions and passages alike. Among them adverbs that
+ * only say how sure or how complete something is ("actually", "altogether", "completely"): "did
+ * NATO stop talking altogether" asks whether NATO stopped talking.
+ */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren as at be because been before being
   below between both but by can cannot could couldn did didn do does doesn doing don down during each few for
@@ -11,6 +15,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   ever really much many any lot kind sort mean one ones
   actually even exactly basically literally truly indeed certainly definitely probably maybe perhaps
   apparently supposedly honestly seriously anyway
+  altogether completely entirely totally wholly utterly absolutely
   make makes made making take takes took taken taking`
     .split(/\s+/)
     .filter(Boolean),

@@ -107,6 +107,24 @@ describe("a deed told with other words for its sides", () => {
   });
 });
 
+describe("a deed whose doers the question counts ('the 5 countries')", () => {
+  const border = hotlineOf(
+    [
+      "In April 1990, Austria, Hungary, Slovenia, Croatia, and Serbia signed an agreement on border crossings.",
+      "The five governments met again in 1995.",
+      // The sources use "5" too (as a term of their own), so the question's "5" is searched for.
+      "Traffic over the crossings grew by 5 per cent a year.",
+    ],
+    "2001-01-10",
+  );
+
+  it("GIVEN a number in digits as the subject THEN it is read as counting the doers, not as a name the passage must say", () => {
+    const reply = answered(border.when("when did the 5 countries sign the border agreement"));
+    expect(reply.date?.iso).toBe("1990-04");
+    expect(reply.quotes[0]?.text).toContain("signed an agreement on border crossings");
+  });
+});
+
 describe("whyMade", () => {
   const born = hotlineOf(
     [

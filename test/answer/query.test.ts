@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { EVENT_SHARE, fullYears, phrasalParticles, readQuery } from "../../src/answer/query.js";
 import { profileDocuments, readSubjects } from "../../src/answer/subject.js";
 import { loadCorpus } from "../../src/corpus/load.js";
-import { readAcronyms } from "../../src/search/acronyms.js";
+import { readAcronyms, readPhraseInitials } from "../../src/search/acronyms.js";
 import { createAnalyzer } from "../../src/search/analyzer.js";
 import { SentenceIndex, termStats } from "../../src/search/index.js";
 import { buildPassages } from "../../src/text/passages.js";
@@ -124,6 +124,28 @@ describe("readQuery: acronyms the sources spell out", () => {
     expect(terms.some((t) => t.surface === "MoD")).toBe(false);
   });
 
+  it("GIVEN initials typed as such ('mou's', 'MOU') of a lower-case phrase of the sources THEN the phrase's words are searched for", () => {
+    const withInitials = {
+      ...context,
+      initials: readPhraseInitials(["They signed two memorandums of understanding in 2014."]),
+    };
+    for (const question of ["when did they sign the mou's", "when did they sign the MOU"]) {
+      const terms = readQuery(question, "when", withInitials).terms.map((t) => t.term);
+      expect(terms).toEqual(
+        expect.arrayContaining([analyzer.term("memorandums"), analyzer.term("understanding")]),
+      );
+    }
+  });
+
+  it("GIVEN the same letters as a plain lower-case word ('mou') THEN they are not read as initials", () => {
+    const withInitials = {
+      ...context,
+      initials: readPhraseInitials(["They signed two memorandums of understanding in 2014."]),
+    };
+    const terms = readQuery("when did they sign the mou", "when", withInitials).terms;
+    expect(terms.map((t) => t.term)).not.toContain(analyzer.term("understanding"));
+  });
+
   it("GIVEN a lone letter of chat ('china n russia') THEN it is not a term", () => {
     expect(readQuery("china n russia hotline", "ask", context).terms.map((t) => t.surface)).toEqual(
       ["china", "russia", "hotline"],
@@ -141,6 +163,17 @@ describe("readQuery: a place named as the sources never name it", () => {
       expect(term?.expansions).toContain(analyzer.term("Kazakhstan"));
     }
   });
+});
+
+describe("readQuery: adverbs of degree", () => {
+  it.each(["altogether", "completely", "entirely"])(
+    "GIVEN '%s' THEN it is not searched for: 'did they stop talking altogether' asks whether they stopped talking",
+    (adverb) => {
+      const terms = readQuery(`did nato stop talking to russia ${adverb}`, "ask", context).terms;
+      expect(terms.map((t) => t.surface)).not.toContain(adverb);
+      expect(terms.map((t) => t.surface)).toContain("talking");
+    },
+  );
 });
 
 describe("readQuery: 'how often', 'how long'", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readAcronyms, syllablesOf } from "../../src/search/acronyms.js";
+import { readAcronyms, readPhraseInitials, syllablesOf } from "../../src/search/acronyms.js";
 
 describe("readAcronyms", () => {
   const lookup = readAcronyms([
@@ -60,5 +60,21 @@ describe("readAcronyms: a name at the start of a sentence", () => {
   it("GIVEN 'The' before the name THEN the acronym leaves it out", () => {
     const lookup = readAcronyms(["The Nuclear Risk Reduction Centers exchanged notices."]);
     expect(lookup("nrrc")).toBe("Nuclear Risk Reduction Centers");
+  });
+});
+
+describe("readPhraseInitials", () => {
+  const lookup = readPhraseInitials([
+    "The two presidents announced two memorandums of understanding on 12 November 2014.",
+    "Most of them were never used.",
+  ]);
+
+  it("GIVEN a lower-case 'X of Y' phrase THEN its initials, and their plural, find it", () => {
+    expect(lookup("mou")).toBe("memorandums of understanding");
+    expect(lookup("MoUs")).toBe("memorandums of understanding");
+  });
+
+  it("GIVEN a phrase with a word that carries no topic ('most of them') THEN its initials find nothing", () => {
+    expect(lookup("mot")).toBeUndefined();
   });
 });
