@@ -26,6 +26,7 @@ import {
 } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { asksWhy, givingReason } from "./reason.js";
+import { asksAgain, sayingRedone } from "./redone.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { completingNext, type NextSentence, settlingSequel } from "./sequel.js";
 import { onAskedSides } from "./sides.js";
@@ -220,7 +221,7 @@ function leadFor(
   if (query && termsOf) {
     const speaker = speakerAsked(question);
     if (speaker) {
-      return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
+      return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported, termsOf);
     }
     if (asksWhoDid(question)) {
       const someone = namingSomeoneElse(question, ranked, top, supported);
@@ -241,6 +242,9 @@ function leadFor(
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
     if (still) return still;
+    // "Is the office open again?": whether it reopened, not that it opened.
+    const redone = asksAgain(question) ? sayingRedone(ranked, top, query.terms, supported) : top;
+    if (redone !== top) return redone;
     const ordered = asksOrderOf(question)
       ? statingOrder(question, ranked, top, query, termsOf, supported)
       : top;
