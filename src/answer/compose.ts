@@ -538,15 +538,19 @@ const POINTS_BACK_IN_CLAUSE = /\b(?:it|them|such)\b/i;
  * The score of the account a "not happened" sentence updates, or 0. News tells of a plan and
  * then of its fate in the next sentence ("Officials said a hotline was close. It has still not
  * been set up."; "The two have discussed a wider arrangement … . No such agreement has been
- * signed"): the second sentence points back, and names the question's event that the first does
- * not say was done, so it answers for the first.
+ * signed"; "An annex … was proposed. China has not agreed to it"): the second sentence points
+ * back (by its opening, "such", or a pronoun in its not-happened clause), and names the
+ * question's event that the first does not say was done, so it answers for the first.
  */
 function continued(r: Ranked, ranked: Ranked[], query: Query): number {
   const sentence = r.sentence;
   const previous = sentence.paragraph.sentences[sentence.index - 1];
-  if (!previous || !(antecedentOf(sentence) === previous || POINTS_BACK.test(sentence.text))) {
-    return 0;
-  }
+  // "China has not agreed to it": a pronoun in the not-happened clause points back too.
+  const pointsBack =
+    antecedentOf(sentence) === previous ||
+    POINTS_BACK.test(sentence.text) ||
+    (notHappenedAt(sentence) >= 0 && POINTS_BACK_IN_CLAUSE.test(notHappenedClause(sentence)));
+  if (!previous || !pointsBack) return 0;
   const account = ranked.find((c) => c.sentence === previous);
   if (!account || notHappenedAt(previous) >= 0) return 0;
   const undone = query.terms.some(
