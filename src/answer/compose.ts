@@ -13,6 +13,7 @@ import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
 import { negatingAsked } from "./negated.js";
+import { asksNext, beforeWriting } from "./next.js";
 import { asksOrderOf, statingOrder } from "./order.js";
 import { notHappenedAt, stoppedSince, tellsEventDone, thingsWithEvent } from "./pending.js";
 import { asksPurpose, statingPurpose } from "./purpose.js";
@@ -383,10 +384,13 @@ export function composeWhen(
   if (!top) return noAnswer(question);
   // "in 2023", "after the July 2021 restoration": a date outside the question's frame is wrong.
   const frame = query.frame;
+  const next = asksNext(question);
   const candidates = supported
     .map((r) => datedCandidate(r, query, reportedBySentence, termsOf))
     .filter((c): c is DatedCandidate => c !== null && c.score >= SAME_EVENT_SCORE_MIN * top.score)
     .filter((c) => fitsFrame(frame, c.date, c.ranked.sentence.termSet))
+    // "When is the next meeting": a meeting dated before its source was written is a past one.
+    .filter((c) => !next || !beforeWriting(c.date, writtenOn(c.ranked.sentence)))
     .sort((a, b) => b.score - a.score);
   const lead = candidates[0];
   // The best account says it has not happened: that is the answer, with no date to give.
@@ -401,7 +405,9 @@ export function composeWhen(
       saysNotHappened(r.sentence, query, termsOf, otherPair) &&
       !stopped(r) &&
       !aboutAnother(r.sentence, query.places, placesOf, docAbout) &&
-      accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
+      // Of the next event, a source saying none is set is the answer, ranked a little lower:
+      // the past ones it follows share its words.
+      accountScore(r) >= (next ? SAME_EVENT_SCORE_MIN : NOT_HAPPENED_SCORE_MIN) * top.score,
   );
   // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
   const undone =
@@ -560,6 +566,12 @@ function continued(r: Ranked, ranked: Ranked[], query: Query): number {
       (!saysTerm(t, previous.termSet) || previous.hypothetical.has(t.term)),
   );
   return undone ? account.score : 0;
+}
+
+/** The day `sentence`'s source was written: its publication, else its original's; or null. */
+function writtenOn(sentence: Sentence): string | null {
+  const meta = sentence.paragraph.doc.meta;
+  return meta.published ?? meta.original?.published ?? null;
 }
 
 /** A determiner or pronoun that points back to what was just said: "no such agreement". */
