@@ -9,6 +9,7 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
+import { dutyAsked, layingDuty } from "./duty.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
@@ -235,6 +236,10 @@ function leadFor(
     const described = describedNames(question);
     if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
+    // "What are pilots meant to do": a sentence laying a duty on them, not one telling of a pilot.
+    const bound = dutyAsked(question);
+    const duty = bound ? layingDuty(ranked, top, termsOf(bound), supported) : top;
+    if (duty !== top) return duty;
     if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
     // "Where do the reviews happen": a sentence naming a place only by the account's subject does not say.
     const told = asksWhere(question) ? whereTold(ranked, top, query, termsOf, supported) : top;
