@@ -37,6 +37,7 @@ import { fitsFrame } from "./timeframe.js";
 import { objectVerb, sayingVerb } from "./verb.js";
 import { asksWhere, whereTold } from "./where.js";
 import { asksWhoDid, describedNames, describingPerson, namingSomeoneElse } from "./who.js";
+import { sayingSubject, subjectHead } from "./yes-no.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -276,6 +277,10 @@ function leadFor(
   // Nothing close says whether it is so: a sentence that negates the question's own words ("the
   // hotline was never a red telephone") settles it, ranked a little further down.
   if (settled !== top || saysWhetherSo(top.sentence, query, termsOf)) return settled;
+  // "Did the talks on the collision get anywhere": a sentence telling of the talks, not only the collision.
+  const head = subjectHead(question);
+  const subject = head ? sayingSubject(ranked, top, termsOf(head), supported) : top;
+  if (subject !== top) return subject;
   const negating = negatingAsked(question, ranked, top, supported);
   if (negating !== top || !around) return negating;
   // The best match only sets the scene ("On 7 December 2023, the two leaders signed …"): a
