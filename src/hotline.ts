@@ -16,6 +16,7 @@ import { composeAsk, composeWhen, noAnswer } from "./answer/compose.js";
 import { whereSearched } from "./answer/ends.js";
 import { untoldEvent, untoldQuality, untoldThing } from "./answer/event.js";
 import { unnamedFocus } from "./answer/focus.js";
+import { idiomsRead } from "./answer/idioms.js";
 import { measureStatedBy, withMeasure } from "./answer/measure.js";
 import { namesAsked, sayingNames, writtenAsName } from "./answer/names.js";
 import { negationKept } from "./answer/negated.js";
@@ -23,8 +24,8 @@ import { asksForPerson, namesPerson } from "./answer/person.js";
 import { untoldPremise, whyMade, withoutHintedPlaces } from "./answer/premise.js";
 import { placeTerm, type Query, type QueryContext, readQuery } from "./answer/query.js";
 import { rank, SUPPORT_MIN, type SubjectView } from "./answer/rank.js";
-import { readSentences } from "./answer/sentence-readings.js";
 import { tellingRelativeDeed } from "./answer/role-deed.js";
+import { readSentences } from "./answer/sentence-readings.js";
 import { statusSearched } from "./answer/status.js";
 import { profileDocuments, readSubjects } from "./answer/subject.js";
 import { onAskedTopic } from "./answer/topic.js";
@@ -311,7 +312,8 @@ export function createHotline(
         limit: MAX_QUESTION_LENGTH,
       };
     }
-    const question = plainQuestion(typed);
+    // "Who put their names to the deal" is read as "who signed the deal" (shown as typed).
+    const question = idiomsRead(plainQuestion(typed));
     if (question === "") return { status: "rejected", code: "empty", command };
     if (!inLatinLetters(question)) return noAnswer(question, ENGLISH_ONLY);
     // "Which came first, A or B?": each event is dated on its own, then the dates compared.
@@ -425,6 +427,15 @@ export function createHotline(
    * read as context; when that finds none either, the first reply stands.
    */
   const answerChat = (command: "ask" | "when", input: string): Reply => {
+    const reply = answerRead(command, input);
+    if (reply.status === "rejected") return reply;
+    // The reply names the question as typed, not as its idioms were read.
+    const plain = plainQuestion(cleanQuestion(input));
+    return reply.question === idiomsRead(plain) ? { ...reply, question: plain } : reply;
+  };
+
+  /** {@link answerChat}'s reply, naming the question as read. */
+  const answerRead = (command: "ask" | "when", input: string): Reply => {
     const readings = new Map<string, Query>();
     const reply = answer(command, input, true, undefined, readings);
     if (reply.status !== "no_answer") return reply;

@@ -9,13 +9,15 @@ import type { Answer, AnswerDate, DateBasis, Quote, TimelineEvent } from "../mod
 import { formatDate } from "../present/format.js";
 import type { PlaceMention } from "../search/gazetteer.js";
 import { antecedentOf, type Sentence } from "../text/passages.js";
-import { clauseAround } from "./clauses.js";
 import { absentThing } from "./absent.js";
+import { clauseAround } from "./clauses.js";
 import { eventDates } from "./deadline.js";
+import { dutyAsked, layingDuty } from "./duty.js";
 import { asksEnds, namingEnds } from "./ends.js";
 import { namingKind } from "./focus.js";
 import { sayingBeyondPlaces } from "./lead.js";
 import { negatingAsked } from "./negated.js";
+import { asksNext, beforeWriting } from "./next.js";
 import { notHappenedAt } from "./not-happened.js";
 import { asksOrderOf, statingOrder } from "./order.js";
 import { stoppedSince, tellsEventDone, thingsWithEvent } from "./pending.js";
@@ -30,6 +32,7 @@ import {
 } from "./query.js";
 import { type Ranked, SUPPORT_MIN, WHEN_STATED } from "./rank.js";
 import { asksWhy, givingReason } from "./reason.js";
+import { asksAgain, sayingRedone } from "./redone.js";
 import { quotingSpeaker, speakerAsked } from "./saying.js";
 import { completingNext, type NextSentence, settlingSequel } from "./sequel.js";
 import { onAskedSides } from "./sides.js";
@@ -38,6 +41,7 @@ import { fitsFrame } from "./timeframe.js";
 import { objectVerb, sayingVerb } from "./verb.js";
 import { asksWhere, whereTold } from "./where.js";
 import { asksWhoDid, describedNames, describingPerson, namingSomeoneElse } from "./who.js";
+import { sayingSubject, subjectHead } from "./yes-no.js";
 
 /** Most quotes in one answer. */
 export const MAX_QUOTES = 3;
@@ -224,7 +228,7 @@ function leadFor(
   if (query && termsOf) {
     const speaker = speakerAsked(question);
     if (speaker) {
-      return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported);
+      return quotingSpeaker(ranked, top, speakerTerms(speaker, termsOf, query), supported, termsOf);
     }
     if (asksWhoDid(question)) {
       const someone = namingSomeoneElse(question, ranked, top, supported);
@@ -237,6 +241,10 @@ function leadFor(
     const described = describedNames(question);
     if (described.length > 0) return describingPerson(described, ranked, top, supported);
     if (asksPurpose(question)) return statingPurpose(ranked, top, supported);
+    // "What are pilots meant to do": a sentence laying a duty on them, not one telling of a pilot.
+    const bound = dutyAsked(question);
+    const duty = bound ? layingDuty(ranked, top, termsOf(bound), supported) : top;
+    if (duty !== top) return duty;
     if (asksWhere(question) && asksEnds(question)) return namingEnds(ranked, top, supported);
     // "Where do the reviews happen": a sentence naming a place only by the account's subject does not say.
     const told = asksWhere(question) ? whereTold(ranked, top, query, termsOf, supported) : top;
@@ -245,6 +253,9 @@ function leadFor(
     if (kind) return kind;
     const still = asksStill(question) ? stillSaid(ranked, top, query, termsOf) : undefined;
     if (still) return still;
+    // "Is the office open again?": whether it reopened, not that it opened.
+    const redone = asksAgain(question) ? sayingRedone(ranked, top, query.terms, supported) : top;
+    if (redone !== top) return redone;
     const ordered = asksOrderOf(question)
       ? statingOrder(question, ranked, top, query, termsOf, supported)
       : top;
@@ -270,6 +281,10 @@ function leadFor(
   // Nothing close says whether it is so: a sentence that negates the question's own words ("the
   // hotline was never a red telephone") settles it, ranked a little further down.
   if (settled !== top || saysWhetherSo(top.sentence, query, termsOf)) return settled;
+  // "Did the talks on the collision get anywhere": a sentence telling of the talks, not only the collision.
+  const head = subjectHead(question);
+  const subject = head ? sayingSubject(ranked, top, termsOf(head), supported) : top;
+  if (subject !== top) return subject;
   const negating = negatingAsked(question, ranked, top, supported);
   if (negating !== top || !around) return negating;
   // The best match only sets the scene ("On 7 December 2023, the two leaders signed …"): a
@@ -416,10 +431,13 @@ export function composeWhen(
   if (!top) return noAnswer(question);
   // "in 2023", "after the July 2021 restoration": a date outside the question's frame is wrong.
   const frame = query.frame;
+  const next = asksNext(question);
   const dated = supported
     .map((r) => datedCandidate(r, query, reportedBySentence, termsOf))
     .filter((c): c is DatedCandidate => c !== null)
     .filter((c) => fitsFrame(frame, c.date, c.ranked.sentence.termSet))
+    // "When is the next meeting": a meeting dated before its source was written is a past one.
+    .filter((c) => !next || !beforeWriting(c.date, writtenOn(c.ranked.sentence)))
     .sort((a, b) => b.score - a.score);
   const candidates = dated.filter((c) => c.score >= SAME_EVENT_SCORE_MIN * top.score);
   const best = candidates[0];
@@ -437,7 +455,9 @@ export function composeWhen(
       saysNotHappened(r.sentence, query, termsOf, otherPair) &&
       !stopped(r) &&
       !aboutAnother(r.sentence, query.places, placesOf, docAbout) &&
-      accountScore(r) >= NOT_HAPPENED_SCORE_MIN * top.score,
+      // Of the next event, a source saying none is set is the answer, ranked a little lower:
+      // the past ones it follows share its words.
+      accountScore(r) >= (next ? SAME_EVENT_SCORE_MIN : NOT_HAPPENED_SCORE_MIN) * top.score,
   );
   // "Not yet" answers a when-question as a stated date does: it is compared with the same gain.
   const undone =
@@ -589,15 +609,19 @@ const POINTS_BACK_IN_CLAUSE = /\b(?:it|them|such)\b/i;
  * The score of the account a "not happened" sentence updates, or 0. News tells of a plan and
  * then of its fate in the next sentence ("Officials said a hotline was close. It has still not
  * been set up."; "The two have discussed a wider arrangement … . No such agreement has been
- * signed"): the second sentence points back, and names the question's event that the first does
- * not say was done, so it answers for the first.
+ * signed"; "An annex … was proposed. China has not agreed to it"): the second sentence points
+ * back (by its opening, "such", or a pronoun in its not-happened clause), and names the
+ * question's event that the first does not say was done, so it answers for the first.
  */
 function continued(r: Ranked, ranked: Ranked[], query: Query): number {
   const sentence = r.sentence;
   const previous = sentence.paragraph.sentences[sentence.index - 1];
-  if (!previous || !(antecedentOf(sentence) === previous || POINTS_BACK.test(sentence.text))) {
-    return 0;
-  }
+  // "China has not agreed to it": a pronoun in the not-happened clause points back too.
+  const pointsBack =
+    antecedentOf(sentence) === previous ||
+    POINTS_BACK.test(sentence.text) ||
+    (notHappenedAt(sentence) >= 0 && POINTS_BACK_IN_CLAUSE.test(notHappenedClause(sentence)));
+  if (!previous || !pointsBack) return 0;
   const account = ranked.find((c) => c.sentence === previous);
   if (!account || notHappenedAt(previous) >= 0) return 0;
   const undone = query.terms.some(
@@ -607,6 +631,12 @@ function continued(r: Ranked, ranked: Ranked[], query: Query): number {
       (!saysTerm(t, previous.termSet) || previous.hypothetical.has(t.term)),
   );
   return undone ? account.score : 0;
+}
+
+/** The day `sentence`'s source was written: its publication, else its original's; or null. */
+function writtenOn(sentence: Sentence): string | null {
+  const meta = sentence.paragraph.doc.meta;
+  return meta.published ?? meta.original?.published ?? null;
 }
 
 /** A determiner or pronoun that points back to what was just said: "no such agreement". */

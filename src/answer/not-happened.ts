@@ -10,12 +10,12 @@ import { baseVerb } from "../text/verb-forms.js";
 /**
  * A sentence that says something has not happened (yet) as of its source's date: "There is still
  * no hotline", "have not yet spoken", "have yet to meet", "never spoke", "still waits to be
- * finalized", "appears to have stalled", "remains on paper", "No such agreement has been signed".
+ * finalized", "appears to have stalled", "remains on paper", "no date for another meeting", "No such agreement has been signed".
  * General English markers of an unfinished or absent event, not words of a topic. A perfect
  * negated with "not" ("has not been revived", "have not begun") is read by {@link NEGATED_PERFECT}.
  */
 export const NOT_HAPPENED =
-  /\b(?:still|yet)\s+(?:no|not|nothing|none|waits?|waiting|to)\b|\bnot\s+yet\b|\bnever\b|\b(?:has|have|had|to\s+have|is|are|was|were|remains?|remained)\s+stalled\b|\bremain(?:s|ed)?\s+(?:only\s+)?on\s+paper\b|\b(?:no|none\s+of\s+the)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?(?:has|have|had)\s+(?:yet\s+|ever\s+)?been\b/iu;
+  /\b(?:still|yet)\s+(?:no|not|nothing|none|waits?|waiting|to)\b|\bnot\s+yet\b|\bnever\b|\b(?:has|have|had|to\s+have|is|are|was|were|remains?|remained)\s+stalled\b|\bremain(?:s|ed)?\s+(?:only\s+)?on\s+paper\b|\bno\s+date\s+(?:yet\s+)?(?:set\s+)?for\b|\b(?:no|none\s+of\s+the)\s+(?:[\p{L}\p{N}'’-]+\s+){0,5}?(?:has|have|had)\s+(?:yet\s+|ever\s+)?been\b/iu;
 
 /**
  * A perfect negated with "not" and a past participle: "has not been revived", "have not begun",

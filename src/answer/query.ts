@@ -15,6 +15,7 @@ import { isAscii } from "../text/language.js";
 import { isLetters, isLowerLetters } from "../text/letters.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { PARTICLES, relatedTo } from "../text/wordnet.js";
+import { redoneTerms, wordsAgain } from "./again.js";
 import { describedTerms } from "./relative.js";
 import type { Subjects } from "./subject.js";
 import { readTimeFrame, type TimeFrame, withoutReferences } from "./timeframe.js";
@@ -44,6 +45,11 @@ export interface QueryTerm {
    * "finish", "die" for "deaths"): a passage saying one of them says it in other words. Default none.
    */
   related?: string[];
+  /**
+   * Corpus terms of this word with the prefix "re-" when the question says it "again" ("open
+   * again": "reopen"); also among {@link related}. Default none.
+   */
+  redone?: string[];
   /** A when-question's word for the event asked about ("signed", "set up"). Default false. */
   event?: boolean;
   /**
@@ -177,13 +183,22 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
     otherNames.set(term, [...new Set(terms)]);
   }
   const particles = phrasalParticles(question);
+  const again = wordsAgain(question);
   for (const token of searched) {
     if (seen.has(token.term)) continue;
     const known = stats.df.has(token.term);
-    const related =
+    let related =
       token.name || keptTerms.has(token.term)
         ? []
         : relatedOnce(token.surface, token.term, ctx, particles.get(token.surface.toLowerCase()));
+    // "open again" is said "reopened": the prefixed word comes first among the related.
+    const redone = again.has(token.surface.toLowerCase())
+      ? redoneTerms(token.surface, (w) => inflectedTerms(w, ctx)).filter((t) => t !== token.term)
+      : [];
+    if (redone.length > 0) {
+      // A new array: the related words are read once and shared between questions.
+      related = [...new Set([...redone, ...related])];
+    }
     const other = otherNames.get(token.term);
     const read = known
       ? { terms: [], clipped: false }
@@ -208,6 +223,7 @@ export function readQuery(written: string, command: "ask" | "when", ctx: QueryCo
       // A clipping stands for the word it clips: the other senses of the short form ("sub", a
       // sandwich, a "bomber") are not what the question says.
       related: read.clipped ? [] : related.filter((r) => !expansions.includes(r)),
+      ...(redone.length > 0 ? { redone } : {}),
     });
   }
   shareAcronyms(searched, seen);

@@ -20,6 +20,16 @@ describe("hotline.when: an event the source says has not happened", () => {
     );
   });
 
+  it("GIVEN a proposal and then 'China has not agreed to it' (a pronoun in the not-happened clause) THEN no date, that sentence quoted", () => {
+    const hotline = hotlineOf([
+      "The two navies signed a memorandum on encounters at sea on 12 November 2014.",
+      "A separate annex on notifying each other of missile launches was proposed by Washington this spring, officials said. China has not agreed to it, and talks on it have not begun.",
+    ]);
+    const answer = answered(hotline.when("when did china agree to the missile launch annex"));
+    expect(answer.date).toBeNull();
+    expect(answer.quotes[0]?.text).toContain("China has not agreed to it");
+  });
+
   it("GIVEN a dated sentence saying a line was close and then 'It has still not been set up' THEN no date", () => {
     const hotline = hotlineOf([
       "Talks on a hotline between the two operations directorates went on for years. After the leaders met at a summit in April 2018, officials said an operations hotline was close. It has still not been set up.",

@@ -33,4 +33,17 @@ describe("hotline.ask: what someone said", () => {
     const answer = answered(hotline.ask("what did putin say about the il-20 accident"));
     expect(answer.quotes[0]?.text).toContain("a chain of tragic accidental circumstances");
   });
+
+  it("GIVEN the speaker's words reported after 'X said,' and another's quote naming them THEN the reported words lead", () => {
+    const hotline = hotlineOf(
+      [
+        '"The launching of this hotline shows the closeness of the two sides," said Lee Morgan, a researcher.',
+        "Morgan said, the placing and the timing of the line are the barriers that hold up the hotline.",
+        "Officials told Morgan that the hotline was delayed.",
+      ],
+      "2019-03-01",
+    );
+    const answer = answered(hotline.ask("what did morgan say was holding up the hotline"));
+    expect(answer.quotes[0]?.text).toContain("are the barriers that hold up the hotline");
+  });
 });
