@@ -14,23 +14,23 @@ const FLOORS: Record<string, Floors> = {
   "dev (shared)": { recallAt1: 0.95, recallAt3: 0.98, dates: 1, declines: 0.95 },
   "own (test/eval)": { recallAt1: 0.98, recallAt3: 0.98, dates: 1, declines: 1 },
   // Written before the engine rework (issue 10); floors sit just under today's honest figures.
-  chat: { recallAt1: 0.93, recallAt3: 0.95, dates: 0.93, declines: 1 },
-  generalisation: { recallAt1: 0.92, recallAt3: 0.94, dates: 0.94, declines: 1 },
+  chat: { recallAt1: 0.95, recallAt3: 0.97, dates: 0.97, declines: 1 },
+  generalisation: { recallAt1: 0.94, recallAt3: 0.95, dates: 0.94, declines: 1 },
   // Written blind and committed before the first measurement, then worked on (its failures read);
   // floors are today's figures rounded down.
-  holdout: { recallAt1: 0.94, recallAt3: 0.94, dates: 0.93, declines: 1 },
+  holdout: { recallAt1: 0.98, recallAt3: 0.98, dates: 1, declines: 1 },
   // Sealed: written blind and committed before the first measurement; its failures are not read
   // while the engine is worked on. Floors are today's figures rounded down.
   sealed: { recallAt1: 0.61, recallAt3: 0.64, dates: 0.71, declines: 0.78 },
   // Fresh: written blind and committed before the first measurement; its failures are development
   // data from now on (first measured at 41.7 % recall@1). Floors are today's figures rounded down.
-  fresh: { recallAt1: 0.91, recallAt3: 0.91, dates: 0.92, declines: 1 },
+  fresh: { recallAt1: 0.93, recallAt3: 0.93, dates: 0.94, declines: 1 },
   // Probe: must-decline questions in the issue's classes and answerable ones of the same shapes,
   // on the fresh documents; development data. First measured at 68.8 % recall@1, 53.8 % declines.
-  probe: { recallAt1: 1, recallAt3: 1, dates: 1, declines: 0.88 },
-  // Trial: written without reading the engine and committed before the first measurement (these
-  // floors); its failures are development data from then on, like the fresh set's.
-  trial: { recallAt1: 0.58, recallAt3: 0.61, dates: 0.64, declines: 0.65 },
+  probe: { recallAt1: 1, recallAt3: 1, dates: 1, declines: 0.96 },
+  // Trial: written without reading the engine and committed before the first measurement (58.3 %
+  // recall@1, 65 % declines); its failures are development data from then on, like the fresh set's.
+  trial: { recallAt1: 0.75, recallAt3: 0.75, dates: 0.7, declines: 0.65 },
   // Blind: written without reading the engine and committed before the first measurement (60.5 %
   // recall@1); its failures are not read while the engine is worked on, like the sealed set's.
   blind: { recallAt1: 0.63, recallAt3: 0.69, dates: 0.67, declines: 0.75 },
