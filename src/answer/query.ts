@@ -16,7 +16,7 @@ import { isLetters, isLowerLetters } from "../text/letters.js";
 import { baseVerb, isMainlyVerb } from "../text/verb-forms.js";
 import { PARTICLES, relatedTo } from "../text/wordnet.js";
 import { redoneTerms, wordsAgain } from "./again.js";
-import { describedTerms } from "./relative.js";
+import { describedTerms } from "./describing.js";
 import type { Subjects } from "./subject.js";
 import { readTimeFrame, type TimeFrame, withoutReferences } from "./timeframe.js";
 

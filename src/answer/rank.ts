@@ -303,7 +303,7 @@ function objectUnsaid(object: QueryTerm[], sentence: Sentence, subject: SubjectV
 
 /**
  * Whether `sentence` says less than {@link DESCRIPTION_TOLD} of the weight of `described`, the
- * terms of the question's describing clause (see relative.ts), in any form or related word.
+ * terms of the question's describing clause (see describing.ts), in any form or related word.
  * False when the question has no such clause.
  */
 function descriptionUntold(described: QueryTerm[], sentence: Sentence): boolean {

@@ -7,13 +7,11 @@
 import { leadFitting } from "./lead.js";
 import type { QueryTerm } from "./query.js";
 import type { Ranked } from "./rank.js";
-
-/** A yes/no question: it opens with an auxiliary verb. */
-const YES_NO = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b/i;
+import { isYesNo } from "./status.js";
 
 /** Whether `question` asks whether something is so again ("is the office open again?"). */
 export function asksAgain(question: string): boolean {
-  return YES_NO.test(question) && /\bagain\b/i.test(question);
+  return isYesNo(question) && /\bagain\b/i.test(question);
 }
 
 /** A sentence saying the prefixed word answers "is it … again" down to this share of the best. */

@@ -10,6 +10,11 @@
 /** A yes/no question: it opens with an auxiliary verb. */
 const YES_NO = /^\W*(?:is|are|was|were|does|do|did|has|have|had|can|could|will|would)\b/i;
 
+/** Whether `question` is a yes/no question: it opens with an auxiliary or modal verb. */
+export function isYesNo(question: string): boolean {
+  return YES_NO.test(question);
+}
+
 /**
  * Adverbs that point at the present ("now", "currently") or only stress ("just"). Not "still",
  * "yet" or "already": the settling sentence itself says those ("have not yet spoken", "is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describingClause } from "../../src/answer/relative.js";
+import { describingClause } from "../../src/answer/describing.js";
 import { answered, hotlineOf } from "./one-document.js";
 
 describe("relative: a clause that tells which meeting is meant", () => {
